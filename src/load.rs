@@ -1,0 +1,671 @@
+//! Reading corpus files: size and encoding limits, JSON parsing straight into the model, validation
+//! with located problems, and merging several files into one [`Corpus`].
+
+use crate::model::{
+    Corpus, CorpusFile, Entity, FORMAT_NAME, FORMAT_VERSION, Leader, is_valid_date,
+};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// At most this many problems are reported per load; the rest are counted.
+pub const MAX_PROBLEMS: usize = 50;
+/// The seed corpus shipped inside the binary.
+pub const EMBEDDED_SEED: &str = include_str!("../data/corpus/seed.json");
+/// Display name of the embedded seed corpus.
+pub const EMBEDDED_SEED_NAME: &str = "seed corpus (embedded)";
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// The file as a whole.
+    File,
+    /// A line and column (1-based), for syntax and encoding errors.
+    LineColumn(usize, usize),
+    /// A JSON path such as `statements[3].targets[0]`, with a line and column when known.
+    Field(String, Option<(usize, usize)>),
+}
+
+/// One thing wrong with an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, as the user named it.
+    pub file: String,
+    /// Where in the file.
+    pub location: Location,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Problem {
+    fn new(file: &str, location: Location, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_string(),
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::File => write!(f, "{}: {}", self.file, self.message),
+            Location::LineColumn(line, column) => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
+            }
+            Location::Field(path, Some((line, column))) => {
+                write!(f, "{}:{line}:{column}: {path}: {}", self.file, self.message)
+            }
+            Location::Field(path, None) => write!(f, "{}: {path}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Why a load failed.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The data is invalid: every problem found, up to [`MAX_PROBLEMS`], and how many more there were.
+    Invalid {
+        /// The problems reported.
+        problems: Vec<Problem>,
+        /// How many further problems were left out.
+        omitted: usize,
+    },
+    /// The file could not be read at all (missing, a directory, no permission...).
+    Io {
+        /// The file, as the user named it.
+        file: String,
+        /// The operating system's explanation.
+        message: String,
+    },
+}
+
+impl LoadError {
+    /// The process exit status for this failure: 2 for invalid data, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            LoadError::Invalid { .. } => 2,
+            LoadError::Io { .. } => 1,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Invalid { problems, omitted } => {
+                for (i, p) in problems.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "error: {p}")?;
+                }
+                if *omitted > 0 {
+                    write!(f, "\n... and {omitted} more problems")?;
+                }
+                Ok(())
+            }
+            LoadError::Io { file, message } => write!(f, "error: {file}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Collects problems up to the cap and counts the rest.
+#[derive(Debug, Default)]
+struct Problems {
+    list: Vec<Problem>,
+    omitted: usize,
+}
+
+impl Problems {
+    fn push(&mut self, problem: Problem) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(problem);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    fn into_result<T>(self, value: T) -> Result<T, LoadError> {
+        if self.list.is_empty() {
+            Ok(value)
+        } else {
+            Err(LoadError::Invalid {
+                problems: self.list,
+                omitted: self.omitted,
+            })
+        }
+    }
+}
+
+fn invalid(problem: Problem) -> LoadError {
+    LoadError::Invalid {
+        problems: vec![problem],
+        omitted: 0,
+    }
+}
+
+/// Line and column (1-based, column in characters) of a byte offset in `bytes`.
+fn line_column_of(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn bare_message(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(pos) if err.line() > 0 => text[..pos].to_string(),
+        _ => text,
+    }
+}
+
+/// Only the header, read first so that a foreign file is named as such rather than as a
+/// pile of missing fields.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// Parse one corpus file from bytes and validate it on its own. `file` names it in problems.
+pub fn parse_corpus_file(file: &str, bytes: &[u8]) -> Result<CorpusFile, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(invalid(Problem::new(
+            file,
+            Location::File,
+            format!(
+                "file is {} bytes, over the {} byte limit",
+                bytes.len(),
+                MAX_FILE_BYTES
+            ),
+        )));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = line_column_of(bytes, e.valid_up_to());
+            return Err(invalid(Problem::new(
+                file,
+                Location::LineColumn(line, column),
+                "not valid UTF-8 (corpus files must be UTF-8 JSON)",
+            )));
+        }
+    };
+    let header: Header = serde_json::from_str(text).map_err(|e| {
+        let message = if e.is_data() {
+            "a corpus file must be a JSON object".to_string()
+        } else {
+            bare_message(&e)
+        };
+        invalid(Problem::new(
+            file,
+            Location::LineColumn(e.line(), e.column()),
+            message,
+        ))
+    })?;
+    match header.format {
+        Some(serde_json::Value::String(s)) if s == FORMAT_NAME => {}
+        Some(other) => {
+            return Err(invalid(Problem::new(
+                file,
+                Location::Field("format".into(), None),
+                format!("unknown format {other}, expected \"{FORMAT_NAME}\""),
+            )));
+        }
+        None => {
+            return Err(invalid(Problem::new(
+                file,
+                Location::Field("format".into(), None),
+                format!("missing field `format` (expected \"{FORMAT_NAME}\")"),
+            )));
+        }
+    }
+    match header.version {
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION as u64) => {}
+        Some(other) => {
+            return Err(invalid(Problem::new(
+                file,
+                Location::Field("version".into(), None),
+                format!("unsupported version {other}, this build reads version {FORMAT_VERSION}"),
+            )));
+        }
+        None => {
+            return Err(invalid(Problem::new(
+                file,
+                Location::Field("version".into(), None),
+                "missing field `version`",
+            )));
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let corpus: CorpusFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let at = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+        let location = if path == "." || path.is_empty() {
+            match at {
+                Some((l, c)) => Location::LineColumn(l, c),
+                None => Location::File,
+            }
+        } else {
+            Location::Field(path, at)
+        };
+        invalid(Problem::new(file, location, bare_message(&inner)))
+    })?;
+    let mut problems = Problems::default();
+    validate_file(file, &corpus, &mut problems);
+    problems.into_result(corpus)
+}
+
+/// Every self-contained check of one corpus file: ids, references, offsets, text, dates.
+fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Problems) {
+    let field =
+        |path: String, message: String| Problem::new(file, Location::Field(path, None), message);
+
+    let mut entity_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, entity) in corpus.entities.iter().enumerate() {
+        if entity.id.trim().is_empty() {
+            problems.push(field(format!("entities[{i}].id"), "empty id".into()));
+        }
+        if entity.name.trim().is_empty() {
+            problems.push(field(format!("entities[{i}].name"), "empty name".into()));
+        }
+        if let Some(first) = entity_ids.insert(&entity.id, i) {
+            problems.push(field(
+                format!("entities[{i}].id"),
+                format!(
+                    "duplicate entity id \"{}\" (first at entities[{first}])",
+                    entity.id
+                ),
+            ));
+        }
+    }
+
+    let mut leader_names: HashMap<&str, usize> = HashMap::new();
+    for (i, leader) in corpus.leaders.iter().enumerate() {
+        if leader.name.trim().is_empty() {
+            problems.push(field(format!("leaders[{i}].name"), "empty name".into()));
+        }
+        if let Some(first) = leader_names.insert(&leader.name, i) {
+            problems.push(field(
+                format!("leaders[{i}].name"),
+                format!(
+                    "duplicate leader \"{}\" (first at leaders[{first}])",
+                    leader.name
+                ),
+            ));
+        }
+        if !entity_ids.contains_key(leader.entity.as_str()) {
+            problems.push(field(
+                format!("leaders[{i}].entity"),
+                format!("unknown entity \"{}\"", leader.entity),
+            ));
+        }
+    }
+
+    let mut article_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, article) in corpus.articles.iter().enumerate() {
+        if article.id.trim().is_empty() {
+            problems.push(field(format!("articles[{i}].id"), "empty id".into()));
+        }
+        if let Some(first) = article_ids.insert(&article.id, i) {
+            problems.push(field(
+                format!("articles[{i}].id"),
+                format!(
+                    "duplicate article id \"{}\" (first at articles[{first}])",
+                    article.id
+                ),
+            ));
+        }
+        if !entity_ids.contains_key(article.speaker_country.as_str()) {
+            problems.push(field(
+                format!("articles[{i}].speaker_country"),
+                format!("unknown entity \"{}\"", article.speaker_country),
+            ));
+        }
+        if let Some(date) = &article.published
+            && !is_valid_date(date)
+        {
+            problems.push(field(
+                format!("articles[{i}].published"),
+                format!("invalid date \"{date}\", expected YYYY-MM-DD"),
+            ));
+        }
+    }
+
+    let mut statement_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, statement) in corpus.statements.iter().enumerate() {
+        let at = |name: &str| format!("statements[{i}].{name}");
+        if statement.id.trim().is_empty() {
+            problems.push(field(at("id"), "empty id".into()));
+        }
+        if let Some(first) = statement_ids.insert(&statement.id, i) {
+            problems.push(field(
+                at("id"),
+                format!(
+                    "duplicate statement id \"{}\" (first at statements[{first}])",
+                    statement.id
+                ),
+            ));
+        }
+        if statement.text.is_empty() {
+            problems.push(field(at("text"), "empty text".into()));
+        }
+        match article_ids.get(statement.article.as_str()) {
+            None => problems.push(field(
+                at("article"),
+                format!("unknown article \"{}\"", statement.article),
+            )),
+            Some(&a) => check_span(&corpus.articles[a].body, statement, &at, problems, &field),
+        }
+        for (t, target) in statement.targets.iter().enumerate() {
+            if !entity_ids.contains_key(target.as_str()) {
+                problems.push(field(
+                    format!("statements[{i}].targets[{t}]"),
+                    format!("unknown entity \"{target}\""),
+                ));
+            }
+        }
+        if !entity_ids.contains_key(statement.speaker_entity.as_str()) {
+            problems.push(field(
+                at("speaker_entity"),
+                format!("unknown entity \"{}\"", statement.speaker_entity),
+            ));
+        }
+        for (l, leader) in statement.leaders.iter().enumerate() {
+            if !leader_names.contains_key(leader.as_str()) {
+                problems.push(field(
+                    format!("statements[{i}].leaders[{l}]"),
+                    format!("unknown leader \"{leader}\""),
+                ));
+            }
+        }
+        for (t, topic) in statement.topics.iter().enumerate() {
+            if topic.trim().is_empty() {
+                problems.push(field(
+                    format!("statements[{i}].topics[{t}]"),
+                    "empty topic".into(),
+                ));
+            }
+        }
+    }
+}
+
+/// `start`/`end` inside the body, on character boundaries, and `text` equal to the slice.
+fn check_span(
+    body: &str,
+    statement: &crate::model::Statement,
+    at: &dyn Fn(&str) -> String,
+    problems: &mut Problems,
+    field: &dyn Fn(String, String) -> Problem,
+) {
+    let (start, end) = (statement.start, statement.end);
+    if start > end {
+        problems.push(field(
+            at("start"),
+            format!("start {start} is after end {end}"),
+        ));
+        return;
+    }
+    if end > body.len() {
+        problems.push(field(
+            at("end"),
+            format!(
+                "end {end} is past the end of the article body ({} bytes)",
+                body.len()
+            ),
+        ));
+        return;
+    }
+    for (name, offset) in [("start", start), ("end", end)] {
+        if !body.is_char_boundary(offset) {
+            problems.push(field(
+                at(name),
+                format!("{name} {offset} is not on a character boundary of the body"),
+            ));
+            return;
+        }
+    }
+    if body[start..end] != statement.text {
+        problems.push(field(
+            at("text"),
+            format!("text is not equal to the article body at {start}..{end}"),
+        ));
+    }
+}
+
+/// Merge parsed files into one corpus. Article and statement ids must be unique across files;
+/// entities and leaders defined in several files must be defined identically.
+pub fn merge(name: String, files: Vec<(String, CorpusFile)>) -> Result<Corpus, LoadError> {
+    let mut problems = Problems::default();
+    let mut articles = Vec::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut leaders: Vec<Leader> = Vec::new();
+    let mut statements = Vec::new();
+    let mut file_names: Vec<String> = Vec::with_capacity(files.len());
+    let mut article_seen: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut statement_origin: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut entity_seen: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    let mut leader_seen: HashMap<String, (usize, usize, usize)> = HashMap::new();
+
+    for (file_no, (file, corpus)) in files.into_iter().enumerate() {
+        file_names.push(file.clone());
+        for (i, entity) in corpus.entities.into_iter().enumerate() {
+            match entity_seen.get(&entity.id) {
+                Some(&(other_file, other_i, pos)) => {
+                    if entities[pos] != entity {
+                        problems.push(Problem::new(
+                            &file,
+                            Location::Field(format!("entities[{i}]"), None),
+                            format!(
+                                "entity \"{}\" differs from its definition in {} at entities[{other_i}]",
+                                entity.id, file_names[other_file]
+                            ),
+                        ));
+                    }
+                }
+                None => {
+                    entity_seen.insert(entity.id.clone(), (file_no, i, entities.len()));
+                    entities.push(entity);
+                }
+            }
+        }
+        for (i, leader) in corpus.leaders.into_iter().enumerate() {
+            match leader_seen.get(&leader.name) {
+                Some(&(other_file, other_i, pos)) => {
+                    if leaders[pos] != leader {
+                        problems.push(Problem::new(
+                            &file,
+                            Location::Field(format!("leaders[{i}]"), None),
+                            format!(
+                                "leader \"{}\" differs from its definition in {} at leaders[{other_i}]",
+                                leader.name, file_names[other_file]
+                            ),
+                        ));
+                    }
+                }
+                None => {
+                    leader_seen.insert(leader.name.clone(), (file_no, i, leaders.len()));
+                    leaders.push(leader);
+                }
+            }
+        }
+        for (i, article) in corpus.articles.into_iter().enumerate() {
+            if let Some(&(other_file, other_i)) = article_seen.get(&article.id) {
+                problems.push(Problem::new(
+                    &file,
+                    Location::Field(format!("articles[{i}].id"), None),
+                    format!(
+                        "duplicate article id \"{}\" (also in {} at articles[{other_i}])",
+                        article.id, file_names[other_file]
+                    ),
+                ));
+            } else {
+                article_seen.insert(article.id.clone(), (file_no, i));
+                articles.push(article);
+            }
+        }
+        for (i, statement) in corpus.statements.into_iter().enumerate() {
+            if let Some(&(other_file, other_i)) = statement_origin.get(&statement.id) {
+                problems.push(Problem::new(
+                    &file,
+                    Location::Field(format!("statements[{i}].id"), None),
+                    format!(
+                        "duplicate statement id \"{}\" (also in {} at statements[{other_i}])",
+                        statement.id, file_names[other_file]
+                    ),
+                ));
+                continue;
+            }
+            statement_origin.insert(statement.id.clone(), (file_no, i));
+            statements.push(statement);
+        }
+    }
+    problems.into_result(())?;
+    Ok(Corpus::from_parts(
+        name, articles, entities, leaders, statements,
+    ))
+}
+
+/// Read a file's bytes with the size limit checked first; I/O failures name the file.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = path.display().to_string();
+    let io = |e: std::io::Error| LoadError::Io {
+        file: file.clone(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(LoadError::Io {
+            file,
+            message: "is a directory".into(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(LoadError::Io {
+            file,
+            message: "not a regular file".into(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(invalid(Problem::new(
+            &file,
+            Location::File,
+            format!(
+                "file is {} bytes, over the {} byte limit",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
+        )));
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Expand `--data`/`check` arguments: files as given, directories to their `*.json` files, sorted.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| LoadError::Io {
+            file: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        if meta.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| LoadError::Io {
+                file: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+                .collect();
+            if found.is_empty() {
+                return Err(LoadError::Io {
+                    file: path.display().to_string(),
+                    message: "directory holds no *.json corpus files".into(),
+                });
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Parse and validate one file from disk.
+pub fn load_file(path: &Path) -> Result<CorpusFile, LoadError> {
+    let bytes = read_limited(path)?;
+    parse_corpus_file(&path.display().to_string(), &bytes)
+}
+
+/// Load and merge the corpora at `paths` (files or directories of `*.json`). Problems from all
+/// files are gathered before failing.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    let files = expand_paths(paths)?;
+    let mut parsed = Vec::with_capacity(files.len());
+    let mut problems = Problems::default();
+    for path in &files {
+        match load_file(path) {
+            Ok(corpus) => parsed.push((path.display().to_string(), corpus)),
+            Err(LoadError::Invalid {
+                problems: found,
+                omitted,
+            }) => {
+                for p in found {
+                    problems.push(p);
+                }
+                problems.omitted += omitted;
+            }
+            Err(io) => return Err(io),
+        }
+    }
+    problems.into_result(())?;
+    let name = match files.as_slice() {
+        [one] => one.display().to_string(),
+        many => format!("{} files", many.len()),
+    };
+    merge(name, parsed)
+}
+
+/// The seed corpus compiled into the binary.
+pub fn embedded_seed() -> Result<Corpus, LoadError> {
+    let file = parse_corpus_file(EMBEDDED_SEED_NAME, EMBEDDED_SEED.as_bytes())?;
+    merge(
+        EMBEDDED_SEED_NAME.to_string(),
+        vec![(EMBEDDED_SEED_NAME.to_string(), file)],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\ncé\nx".as_bytes();
+        assert_eq!(line_column_of(text, 0), (1, 1));
+        assert_eq!(line_column_of(text, 3), (2, 1));
+        assert_eq!(line_column_of(text, 6), (2, 3));
+    }
+
+    #[test]
+    fn embedded_seed_loads() {
+        let corpus = embedded_seed().expect("seed is valid");
+        assert_eq!(corpus.articles.len(), 1);
+        assert_eq!(corpus.statements.len(), 15);
+    }
+}

@@ -1,0 +1,105 @@
+//! The `agenda-tui` binary: parses the command line and runs the browser or a subcommand.
+
+use agenda_tui::cli::{Cli, Command};
+use agenda_tui::load::{self, LoadError};
+use agenda_tui::model::Corpus;
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Check { paths }) => run_check(&paths),
+        None => run_browser(&cli.data),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(err.exit_code() as u8)
+        }
+    }
+}
+
+/// The corpus named by `--data`, or the embedded seed when there is none.
+fn load_corpus(data: &[PathBuf]) -> Result<Corpus, LoadError> {
+    if data.is_empty() {
+        load::embedded_seed()
+    } else {
+        load::load_paths(data)
+    }
+}
+
+fn summary_line(
+    name: &str,
+    articles: usize,
+    statements: usize,
+    entities: usize,
+    leaders: usize,
+) -> String {
+    format!(
+        "{name}: ok: {articles} articles, {statements} statements, {entities} entities, {leaders} leaders"
+    )
+}
+
+/// `agenda-tui check`: validate every file on its own, then the merge of all of them.
+fn run_check(paths: &[PathBuf]) -> Result<ExitCode, LoadError> {
+    let files = load::expand_paths(paths)?;
+    let mut parsed = Vec::new();
+    let mut failed = false;
+    for path in &files {
+        match load::load_file(path) {
+            Ok(corpus) => {
+                println!(
+                    "{}",
+                    summary_line(
+                        &path.display().to_string(),
+                        corpus.articles.len(),
+                        corpus.statements.len(),
+                        corpus.entities.len(),
+                        corpus.leaders.len()
+                    )
+                );
+                parsed.push((path.display().to_string(), corpus));
+            }
+            Err(err @ LoadError::Invalid { .. }) => {
+                eprintln!("{err}");
+                failed = true;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    if failed {
+        return Ok(ExitCode::from(2));
+    }
+    if parsed.len() > 1 {
+        let merged = load::merge(format!("{} files", parsed.len()), parsed)?;
+        println!(
+            "{}",
+            summary_line(
+                "merged",
+                merged.articles.len(),
+                merged.statements.len(),
+                merged.entities.len(),
+                merged.leaders.len()
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
+    let corpus = load_corpus(data)?;
+    println!(
+        "{}",
+        summary_line(
+            &corpus.name,
+            corpus.articles.len(),
+            corpus.statements.len(),
+            corpus.entities.len(),
+            corpus.leaders.len()
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,317 @@
+//! Corpus types (format `agenda-corpus`, version 1) and the merged, indexed corpus the app reads.
+//!
+//! The serde structs here are the file format itself: loading parses straight into them with no
+//! intermediate `serde_json::Value`. See `docs/corpus-format.md`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The value of the `format` field every corpus file carries.
+pub const FORMAT_NAME: &str = "agenda-corpus";
+/// The only corpus format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One corpus file as it is stored on disk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorpusFile {
+    /// Always `"agenda-corpus"`.
+    pub format: String,
+    /// Always `1` for this format.
+    pub version: u32,
+    /// The source articles, each with its cleaned body.
+    pub articles: Vec<Article>,
+    /// Countries, blocs, regions and `GLOBAL`.
+    pub entities: Vec<Entity>,
+    /// People named in statements.
+    pub leaders: Vec<Leader>,
+    /// Sentences of article bodies with their annotations.
+    pub statements: Vec<Statement>,
+}
+
+impl CorpusFile {
+    /// An empty corpus with the right format header.
+    pub fn empty() -> Self {
+        CorpusFile {
+            format: FORMAT_NAME.to_string(),
+            version: FORMAT_VERSION,
+            articles: Vec::new(),
+            entities: Vec::new(),
+            leaders: Vec::new(),
+            statements: Vec::new(),
+        }
+    }
+}
+
+/// A source article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Unique article id.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet, e.g. "Arirang News".
+    pub source: String,
+    /// Publication date `YYYY-MM-DD`, when known.
+    pub published: Option<String>,
+    /// Reporter line, when known.
+    pub byline: Option<String>,
+    /// Where the article came from, when known.
+    pub url: Option<String>,
+    /// Entity id of the government whose agenda the article reports.
+    pub speaker_country: String,
+    /// The cleaned article text; statements are byte ranges of it.
+    pub body: String,
+}
+
+/// What sort of place or group an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A state (ISO 3166-1 alpha-3 id).
+    Country,
+    /// A bloc or organisation: ASEAN, EU, UN, NATO, G7...
+    Bloc,
+    /// A region: INDO_PACIFIC, NORTHEAST_ASIA, MIDDLE_EAST...
+    Region,
+    /// Global issues (climate change, developing countries).
+    Global,
+}
+
+impl EntityKind {
+    /// Lower-case name as written in corpus files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Country => "country",
+            EntityKind::Bloc => "bloc",
+            EntityKind::Region => "region",
+            EntityKind::Global => "global",
+        }
+    }
+}
+
+/// A country, bloc, region or `GLOBAL`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// ISO 3166-1 alpha-3 for states, upper-case names for blocs and regions.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Country, bloc, region or global.
+    pub kind: EntityKind,
+    /// Other names the entity goes by.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A person named in statements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leader {
+    /// Full name; statements refer to leaders by this name.
+    pub name: String,
+    /// Entity id of the leader's country or organisation.
+    pub entity: String,
+    /// Office held at the time of the articles, e.g. "President".
+    pub role: String,
+    /// Other names the leader goes by.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// How a statement conveys its speaker's position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatementKind {
+    /// The speaker's own words (with or without quotation marks).
+    Quote,
+    /// Reported speech: "Moon said that...".
+    Reported,
+    /// The reporter's narration.
+    Narrative,
+}
+
+impl StatementKind {
+    /// Lower-case name as written in corpus files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Quote => "quote",
+            StatementKind::Reported => "reported",
+            StatementKind::Narrative => "narrative",
+        }
+    }
+}
+
+/// One sentence of an article body with its annotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Unique statement id.
+    pub id: String,
+    /// Id of the article whose body holds the text.
+    pub article: String,
+    /// The sentence, verbatim: equal to `body[start..end]`.
+    pub text: String,
+    /// Byte offset of the text in the body.
+    pub start: usize,
+    /// Byte offset one past the end of the text in the body.
+    pub end: usize,
+    /// Entity ids the statement is about (possibly empty).
+    pub targets: Vec<String>,
+    /// Person or body who speaks, when there is one.
+    pub speaker: Option<String>,
+    /// Entity id of the speaker's government.
+    pub speaker_entity: String,
+    /// Quote, reported speech or narrative.
+    pub kind: StatementKind,
+    /// Names of leaders mentioned (each a `leaders[].name`).
+    #[serde(default)]
+    pub leaders: Vec<String>,
+    /// Short topic phrases.
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+/// Several corpus files merged, with lookups from ids to positions.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// A display name: the file name, or "seed corpus".
+    pub name: String,
+    /// All articles, in file order.
+    pub articles: Vec<Article>,
+    /// All entities (identical duplicates across files merged).
+    pub entities: Vec<Entity>,
+    /// All leaders (identical duplicates across files merged).
+    pub leaders: Vec<Leader>,
+    /// All statements, in file order.
+    pub statements: Vec<Statement>,
+    article_index: HashMap<String, usize>,
+    entity_index: HashMap<String, usize>,
+    leader_index: HashMap<String, usize>,
+}
+
+impl Corpus {
+    /// Build a corpus from already validated parts and index it.
+    pub fn from_parts(
+        name: String,
+        articles: Vec<Article>,
+        entities: Vec<Entity>,
+        leaders: Vec<Leader>,
+        statements: Vec<Statement>,
+    ) -> Self {
+        let article_index = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let entity_index = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let leader_index = leaders
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.name.clone(), i))
+            .collect();
+        Corpus {
+            name,
+            articles,
+            entities,
+            leaders,
+            statements,
+            article_index,
+            entity_index,
+            leader_index,
+        }
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.article_index.get(id).map(|&i| &self.articles[i])
+    }
+
+    /// Position of the article with this id.
+    pub fn article_position(&self, id: &str) -> Option<usize> {
+        self.article_index.get(id).copied()
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entity_index.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// Position of the entity with this id.
+    pub fn entity_position(&self, id: &str) -> Option<usize> {
+        self.entity_index.get(id).copied()
+    }
+
+    /// The leader with this name.
+    pub fn leader(&self, name: &str) -> Option<&Leader> {
+        self.leader_index.get(name).map(|&i| &self.leaders[i])
+    }
+
+    /// The display name of an entity id, or the id itself when unknown.
+    pub fn entity_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.entity(id).map_or(id, |e| e.name.as_str())
+    }
+
+    /// Back into one file-format value (for export and tests).
+    pub fn to_file(&self) -> CorpusFile {
+        CorpusFile {
+            format: FORMAT_NAME.to_string(),
+            version: FORMAT_VERSION,
+            articles: self.articles.clone(),
+            entities: self.entities.clone(),
+            leaders: self.leaders.clone(),
+            statements: self.statements.clone(),
+        }
+    }
+}
+
+/// True when `s` is a valid calendar date written `YYYY-MM-DD`.
+pub fn is_valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &s[r];
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 1 && (1..=days_in_month).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert!(is_valid_date("2021-01-21"));
+        assert!(is_valid_date("2024-02-29"));
+        assert!(!is_valid_date("2023-02-29"));
+        assert!(!is_valid_date("2021-13-01"));
+        assert!(!is_valid_date("2021-1-21"));
+        assert!(!is_valid_date("21-01-2021"));
+        assert!(!is_valid_date("2021-01-2x"));
+        assert!(!is_valid_date("0000-01-01"));
+    }
+}
