@@ -204,6 +204,17 @@ pub fn parse_corpus_file(file: &str, bytes: &[u8]) -> Result<CorpusFile, LoadErr
             )));
         }
     };
+    let first = text.char_indices().find(|(_, c)| !c.is_whitespace());
+    if let Some((pos, c)) = first
+        && c != '{'
+    {
+        let (line, column) = line_column_of(bytes, pos);
+        return Err(invalid(Problem::new(
+            file,
+            Location::LineColumn(line, column),
+            "a corpus file must be a JSON object",
+        )));
+    }
     let header: Header = serde_json::from_str(text).map_err(|e| {
         let message = if e.is_data() {
             "a corpus file must be a JSON object".to_string()
