@@ -3,6 +3,13 @@
 //! The core is pure and terminal-free: [`model`] (corpus types), [`load`] (reading and validation).
 //! The binary in `src/main.rs` is the thin shell around it.
 
+pub mod app;
 pub mod cli;
+pub mod detail;
+pub mod keys;
+pub mod layout;
 pub mod load;
 pub mod model;
+pub mod text;
+pub mod tui;
+pub mod ui;

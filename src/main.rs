@@ -1,11 +1,14 @@
 //! The `agenda-tui` binary: parses the command line and runs the browser or a subcommand.
 
+use agenda_tui::app::App;
 use agenda_tui::cli::{Cli, Command};
 use agenda_tui::load::{self, LoadError};
 use agenda_tui::model::Corpus;
+use agenda_tui::tui;
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -89,17 +92,16 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode, LoadError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The browser: load (refusing invalid data before the terminal is touched), then run the loop.
 fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
-    let corpus = load_corpus(data)?;
-    println!(
-        "{}",
-        summary_line(
-            &corpus.name,
-            corpus.articles.len(),
-            corpus.statements.len(),
-            corpus.entities.len(),
-            corpus.leaders.len()
-        )
-    );
-    Ok(ExitCode::SUCCESS)
+    let corpus = Arc::new(load_corpus(data)?);
+    let app = App::new(corpus);
+    let events = tui::channel();
+    match tui::run(app, |_query| {}, events) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("error: terminal: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }

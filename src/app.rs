@@ -1,0 +1,1119 @@
+//! The browser's state and its transitions. `App::update` takes one message (a key, a mouse
+//! event, a paste, a resize, search results) and changes the state; it does no I/O, so every
+//! transition is unit-tested without a terminal.
+
+use crate::keys::{Action, Context, Keymap};
+use crate::layout::{self, Pane, ScreenLayout};
+use crate::model::{Corpus, EntityKind};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// Everything that can happen to the browser.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The mouse was clicked, scrolled or moved.
+    Mouse(MouseEvent),
+    /// Text was pasted (bracketed paste).
+    Paste(String),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// The search worker finished (or progressed on) a query.
+    SearchResults(SearchHits),
+}
+
+/// Ranked results of one query, as the search worker delivers them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchHits {
+    /// The query these results answer.
+    pub query: String,
+    /// Matching statement indices, best first (ties in corpus order).
+    pub ranked: Vec<u32>,
+    /// False while the worker is still scoring (partial results).
+    pub complete: bool,
+}
+
+/// What a row of the left pane stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKey {
+    /// Every statement (or, while searching, every match).
+    All,
+    /// The statements targeting one entity (its position in `Corpus::entities`).
+    Entity(usize),
+    /// Statements with no target.
+    Untargeted,
+}
+
+/// One selectable row of the left pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityItem {
+    /// What the row selects.
+    pub key: EntityKey,
+    /// How many statements (or matches) it lists.
+    pub count: usize,
+}
+
+/// A drawn row of the left pane: a group heading or an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryRow {
+    /// A heading such as "Countries"; not selectable.
+    Heading(&'static str),
+    /// The item at this position of `App::items`.
+    Item(usize),
+}
+
+/// The browser state.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The corpus being browsed.
+    pub corpus: Arc<Corpus>,
+    /// The key table (drives dispatch and the help overlay).
+    pub keymap: Keymap,
+    statements_by_entity: Vec<Vec<u32>>,
+    untargeted: Vec<u32>,
+    /// Selectable rows of the left pane, in display order.
+    pub items: Vec<EntityItem>,
+    /// Rows of the left pane as drawn (headings and items).
+    pub rows: Vec<CountryRow>,
+    /// Statements listed in the middle pane (indices into the corpus), in display order.
+    pub listed: Vec<u32>,
+    /// Selected position in `items`.
+    pub selected_item: usize,
+    /// Selected position in `listed`.
+    pub selected_statement: usize,
+    /// First drawn row of the left pane.
+    pub countries_offset: usize,
+    /// First drawn row of the statements pane.
+    pub statements_offset: usize,
+    /// First drawn line of the detail pane.
+    pub detail_scroll: usize,
+    /// The focused pane (the search bar may hold the keyboard on top of it).
+    pub focus: Pane,
+    /// True while the search bar has the keyboard.
+    pub search_focused: bool,
+    /// The search bar's text.
+    pub search_input: String,
+    /// Cursor position in `search_input`, in bytes (always on a char boundary).
+    pub search_cursor: usize,
+    /// Results of the active search; `None` when not searching.
+    pub results: Option<SearchHits>,
+    saved_selection: Option<(EntityKey, Option<u32>)>,
+    /// The query the shell should hand to the search worker next.
+    pub pending_query: Option<String>,
+    /// True while the help overlay is open.
+    pub help_open: bool,
+    /// First drawn line of the help overlay.
+    pub help_scroll: usize,
+    /// Terminal size in columns and rows.
+    pub size: (u16, u16),
+    /// Set when the user asked to quit.
+    pub should_quit: bool,
+}
+
+/// Move `current` by `delta` within `0..len`, wrapping around when `wrap` is set, clamping
+/// otherwise.
+fn step(current: usize, delta: isize, len: usize, wrap: bool) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let target = current as isize + delta;
+    if wrap {
+        target.rem_euclid(len as isize) as usize
+    } else {
+        target.clamp(0, len as isize - 1) as usize
+    }
+}
+
+/// The offset that keeps `selected` visible in a window of `height` rows, moving `offset` as
+/// little as possible.
+fn keep_visible(offset: usize, selected: usize, height: usize) -> usize {
+    if height == 0 {
+        return offset.min(selected);
+    }
+    if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}
+
+impl App {
+    /// A browser over `corpus` with the default key table, sized 80x24 until told otherwise.
+    pub fn new(corpus: Arc<Corpus>) -> Self {
+        let mut statements_by_entity = vec![Vec::new(); corpus.entities.len()];
+        let mut untargeted = Vec::new();
+        for (i, statement) in corpus.statements.iter().enumerate() {
+            let mut any = false;
+            for target in &statement.targets {
+                if let Some(pos) = corpus.entity_position(target) {
+                    let list: &mut Vec<u32> = &mut statements_by_entity[pos];
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                    any = true;
+                }
+            }
+            if !any {
+                untargeted.push(i as u32);
+            }
+        }
+        let mut app = App {
+            corpus,
+            keymap: Keymap::default(),
+            statements_by_entity,
+            untargeted,
+            items: Vec::new(),
+            rows: Vec::new(),
+            listed: Vec::new(),
+            selected_item: 0,
+            selected_statement: 0,
+            countries_offset: 0,
+            statements_offset: 0,
+            detail_scroll: 0,
+            focus: Pane::Countries,
+            search_focused: false,
+            search_input: String::new(),
+            search_cursor: 0,
+            results: None,
+            saved_selection: None,
+            pending_query: None,
+            help_open: false,
+            help_scroll: 0,
+            size: (80, 24),
+            should_quit: false,
+        };
+        app.rebuild_items();
+        app.selected_item = app
+            .items
+            .iter()
+            .position(|i| matches!(i.key, EntityKey::Entity(_)))
+            .unwrap_or(0);
+        app.rebuild_listed();
+        app.scroll_into_view();
+        app
+    }
+
+    /// The layout of the current terminal size and focus.
+    pub fn layout(&self) -> ScreenLayout {
+        layout::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+    }
+
+    /// The selected left-pane item.
+    pub fn selected_key(&self) -> Option<EntityKey> {
+        self.items.get(self.selected_item).map(|i| i.key)
+    }
+
+    /// The corpus index of the selected statement.
+    pub fn selected_statement_index(&self) -> Option<u32> {
+        self.listed.get(self.selected_statement).copied()
+    }
+
+    /// True while a search filters the panes.
+    pub fn is_filtering(&self) -> bool {
+        self.results.is_some()
+    }
+
+    /// Char indices of the statement's text that match the active search, sorted; empty when
+    /// not searching.
+    pub fn highlight_positions(&self, statement: u32) -> Vec<usize> {
+        let _ = statement;
+        Vec::new()
+    }
+
+    /// The key-table context the keyboard is in.
+    pub fn key_context(&self) -> Context {
+        if self.search_focused {
+            Context::SearchBar
+        } else {
+            Context::Panes
+        }
+    }
+
+    /// Display name of a left-pane key.
+    pub fn key_name(&self, key: EntityKey) -> String {
+        match key {
+            EntityKey::All if self.is_filtering() => "All matches".to_string(),
+            EntityKey::All => "All statements".to_string(),
+            EntityKey::Entity(i) => self.corpus.entities[i].name.clone(),
+            EntityKey::Untargeted => "No specific country".to_string(),
+        }
+    }
+
+    fn statements_of(&self, key: EntityKey) -> Vec<u32> {
+        let matches_key = |s: u32| -> bool {
+            let statement = &self.corpus.statements[s as usize];
+            match key {
+                EntityKey::All => true,
+                EntityKey::Entity(e) => statement
+                    .targets
+                    .iter()
+                    .any(|t| t == &self.corpus.entities[e].id),
+                EntityKey::Untargeted => !statement
+                    .targets
+                    .iter()
+                    .any(|t| self.corpus.entity_position(t).is_some()),
+            }
+        };
+        match &self.results {
+            Some(hits) => hits
+                .ranked
+                .iter()
+                .copied()
+                .filter(|&s| matches_key(s))
+                .collect(),
+            None => match key {
+                EntityKey::All => (0..self.corpus.statements.len() as u32).collect(),
+                EntityKey::Entity(e) => self.statements_by_entity[e].clone(),
+                EntityKey::Untargeted => self.untargeted.clone(),
+            },
+        }
+    }
+
+    /// Recompute the left pane: entities by count then name, states apart from groupings.
+    fn rebuild_items(&mut self) {
+        let mut counts = vec![0usize; self.corpus.entities.len()];
+        let mut untargeted = 0;
+        let total;
+        match &self.results {
+            Some(hits) => {
+                total = hits.ranked.len();
+                for &s in &hits.ranked {
+                    let mut any = false;
+                    for target in &self.corpus.statements[s as usize].targets {
+                        if let Some(pos) = self.corpus.entity_position(target) {
+                            counts[pos] += 1;
+                            any = true;
+                        }
+                    }
+                    if !any {
+                        untargeted += 1;
+                    }
+                }
+            }
+            None => {
+                total = self.corpus.statements.len();
+                for (pos, list) in self.statements_by_entity.iter().enumerate() {
+                    counts[pos] = list.len();
+                }
+                untargeted = self.untargeted.len();
+            }
+        }
+        let sorted = |kinds: &[EntityKind]| -> Vec<EntityItem> {
+            let mut items: Vec<EntityItem> = counts
+                .iter()
+                .enumerate()
+                .filter(|&(pos, &count)| {
+                    count > 0 && kinds.contains(&self.corpus.entities[pos].kind)
+                })
+                .map(|(pos, &count)| EntityItem {
+                    key: EntityKey::Entity(pos),
+                    count,
+                })
+                .collect();
+            items.sort_by(|a, b| {
+                b.count.cmp(&a.count).then_with(|| match (a.key, b.key) {
+                    (EntityKey::Entity(x), EntityKey::Entity(y)) => self.corpus.entities[x]
+                        .name
+                        .cmp(&self.corpus.entities[y].name),
+                    _ => std::cmp::Ordering::Equal,
+                })
+            });
+            items
+        };
+        let countries = sorted(&[EntityKind::Country]);
+        let groups = sorted(&[EntityKind::Bloc, EntityKind::Region, EntityKind::Global]);
+        self.items.clear();
+        self.rows.clear();
+        self.items.push(EntityItem {
+            key: EntityKey::All,
+            count: total,
+        });
+        self.rows.push(CountryRow::Item(0));
+        for (heading, group) in [("States", countries), ("Blocs & regions", groups)] {
+            if group.is_empty() {
+                continue;
+            }
+            self.rows.push(CountryRow::Heading(heading));
+            for item in group {
+                self.rows.push(CountryRow::Item(self.items.len()));
+                self.items.push(item);
+            }
+        }
+        if untargeted > 0 {
+            self.rows.push(CountryRow::Heading("Other"));
+            self.rows.push(CountryRow::Item(self.items.len()));
+            self.items.push(EntityItem {
+                key: EntityKey::Untargeted,
+                count: untargeted,
+            });
+        }
+        self.selected_item = self.selected_item.min(self.items.len().saturating_sub(1));
+    }
+
+    fn rebuild_listed(&mut self) {
+        self.listed = match self.selected_key() {
+            Some(key) => self.statements_of(key),
+            None => Vec::new(),
+        };
+        self.selected_statement = self
+            .selected_statement
+            .min(self.listed.len().saturating_sub(1));
+    }
+
+    /// The drawn row of an item of the left pane.
+    pub fn row_of_item(&self, item: usize) -> usize {
+        self.rows
+            .iter()
+            .position(|r| *r == CountryRow::Item(item))
+            .unwrap_or(0)
+    }
+
+    /// Keep each pane's selection on screen after a change.
+    fn scroll_into_view(&mut self) {
+        let layout = self.layout();
+        let row = self.row_of_item(self.selected_item);
+        let countries_height = layout.inner_height(Pane::Countries);
+        self.countries_offset = keep_visible(self.countries_offset, row, countries_height);
+        // Show the heading above the first item of a group when scrolled to it.
+        if self.countries_offset > 0 && self.countries_offset == row && row > 0 {
+            if let CountryRow::Heading(_) = self.rows[row - 1] {
+                self.countries_offset = row - 1;
+            }
+        }
+        let statements_height = layout.inner_height(Pane::Statements);
+        self.statements_offset = keep_visible(
+            self.statements_offset,
+            self.selected_statement,
+            statements_height,
+        );
+        let max_scroll = self.detail_max_scroll();
+        self.detail_scroll = self.detail_scroll.min(max_scroll);
+        self.help_scroll = self.help_scroll.min(self.keymap.bindings.len() + 8);
+    }
+
+    /// The largest useful detail scroll for the current size.
+    pub fn detail_max_scroll(&self) -> usize {
+        let layout = self.layout();
+        let width = layout.inner_width(Pane::Detail);
+        let height = layout.inner_height(Pane::Detail);
+        if width == 0 {
+            return 0;
+        }
+        let lines = self
+            .selected_statement_index()
+            .map_or(0, |s| crate::detail::build(self, s as usize, width).len());
+        lines.saturating_sub(height)
+    }
+
+    fn select_item(&mut self, item: usize) {
+        if item != self.selected_item {
+            self.selected_item = item;
+            self.selected_statement = 0;
+            self.statements_offset = 0;
+            self.detail_scroll = 0;
+        }
+        self.rebuild_listed();
+    }
+
+    fn select_statement(&mut self, statement: usize) {
+        if statement != self.selected_statement {
+            self.selected_statement = statement;
+            self.detail_scroll = 0;
+        }
+    }
+
+    fn page(&self, pane: Pane) -> usize {
+        (self.layout().inner_height(pane) / 2).max(1)
+    }
+
+    /// Move the focused pane's selection (or scroll, for the detail pane) by `delta`.
+    fn move_in(&mut self, pane: Pane, delta: isize, wrap: bool) {
+        match pane {
+            Pane::Countries => {
+                let item = step(self.selected_item, delta, self.items.len(), wrap);
+                self.select_item(item);
+            }
+            Pane::Statements => {
+                let statement = step(self.selected_statement, delta, self.listed.len(), wrap);
+                self.select_statement(statement);
+            }
+            Pane::Detail => {
+                let max = self.detail_max_scroll();
+                self.detail_scroll =
+                    (self.detail_scroll as isize + delta).clamp(0, max as isize) as usize;
+            }
+        }
+    }
+
+    fn move_to_end(&mut self, pane: Pane, last: bool) {
+        match pane {
+            Pane::Countries => {
+                let item = if last {
+                    self.items.len().saturating_sub(1)
+                } else {
+                    0
+                };
+                self.select_item(item);
+            }
+            Pane::Statements => {
+                let statement = if last {
+                    self.listed.len().saturating_sub(1)
+                } else {
+                    0
+                };
+                self.select_statement(statement);
+            }
+            Pane::Detail => {
+                self.detail_scroll = if last { self.detail_max_scroll() } else { 0 };
+            }
+        }
+    }
+
+    fn focus_step(&mut self, delta: isize, wrap: bool) {
+        let current = Pane::ALL.iter().position(|&p| p == self.focus).unwrap_or(0);
+        self.focus = Pane::ALL[step(current, delta, Pane::ALL.len(), wrap)];
+    }
+
+    /// Apply one message. Returns true when the screen needs redrawing.
+    pub fn update(&mut self, msg: Msg) -> bool {
+        let changed = match msg {
+            Msg::Key(key) => self.on_key(key),
+            Msg::Mouse(mouse) => self.on_mouse(mouse),
+            Msg::Paste(text) => self.on_paste(&text),
+            Msg::Resize(width, height) => {
+                self.size = (width, height);
+                true
+            }
+            Msg::SearchResults(hits) => self.on_results(hits),
+        };
+        if changed {
+            self.scroll_into_view();
+        }
+        changed
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> bool {
+        if key.kind != KeyEventKind::Press {
+            return false;
+        }
+        let Some(action) = self.keymap.action_for(self.key_context(), &key) else {
+            return self.search_focused && self.type_char(key);
+        };
+        if self.help_open {
+            return self.on_help_key(action);
+        }
+        self.perform(action)
+    }
+
+    fn on_help_key(&mut self, action: Action) -> bool {
+        match action {
+            Action::Back | Action::ToggleHelp | Action::Quit => self.help_open = false,
+            Action::ForceQuit => self.should_quit = true,
+            Action::MoveDown => self.help_scroll += 1,
+            Action::MoveUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::HalfPageDown => self.help_scroll += 5,
+            Action::HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(5),
+            Action::Top => self.help_scroll = 0,
+            _ => return false,
+        }
+        true
+    }
+
+    /// Do what an action asks. Returns true when something changed.
+    pub fn perform(&mut self, action: Action) -> bool {
+        let pane = self.focus;
+        match action {
+            Action::MoveUp if self.search_focused => self.move_in(Pane::Statements, -1, true),
+            Action::MoveDown if self.search_focused => self.move_in(Pane::Statements, 1, true),
+            Action::MoveUp => self.move_in(pane, -1, true),
+            Action::MoveDown => self.move_in(pane, 1, true),
+            Action::HalfPageUp => self.move_in(pane, -(self.page(pane) as isize), false),
+            Action::HalfPageDown => self.move_in(pane, self.page(pane) as isize, false),
+            Action::Top => self.move_to_end(pane, false),
+            Action::Bottom => self.move_to_end(pane, true),
+            Action::FocusNext => self.focus_step(1, true),
+            Action::FocusPrevious => self.focus_step(-1, true),
+            Action::FocusLeft => self.focus_step(-1, false),
+            Action::FocusRight => self.focus_step(1, false),
+            Action::Enter if self.search_focused => self.go_to_selected_result(),
+            Action::Enter => self.focus_step(1, false),
+            Action::FocusSearch => {
+                self.search_focused = true;
+                self.search_cursor = self.search_input.len();
+            }
+            Action::Back => return self.back(),
+            Action::ToggleHelp => {
+                self.help_open = true;
+                self.help_scroll = 0;
+            }
+            Action::Quit | Action::ForceQuit => self.should_quit = true,
+            Action::CursorLeft => self.search_cursor = self.prev_boundary(self.search_cursor),
+            Action::CursorRight => self.search_cursor = self.next_boundary(self.search_cursor),
+            Action::CursorStart => self.search_cursor = 0,
+            Action::CursorEnd => self.search_cursor = self.search_input.len(),
+            Action::DeleteBackward => {
+                let from = self.prev_boundary(self.search_cursor);
+                self.edit(from, self.search_cursor, "");
+            }
+            Action::DeleteForward => {
+                let to = self.next_boundary(self.search_cursor);
+                self.edit(self.search_cursor, to, "");
+            }
+            Action::DeleteToStart => self.edit(0, self.search_cursor, ""),
+            Action::DeleteWordBackward => {
+                let before = &self.search_input[..self.search_cursor];
+                let trimmed = before.trim_end_matches(' ');
+                let from = trimmed.rfind(' ').map_or(0, |p| p + 1);
+                self.edit(from, self.search_cursor, "");
+            }
+        }
+        true
+    }
+
+    /// Esc: close the overlay, else leave the search bar, else clear the search.
+    fn back(&mut self) -> bool {
+        if self.help_open {
+            self.help_open = false;
+        } else if self.search_focused {
+            self.search_focused = false;
+        } else if self.is_filtering() || !self.search_input.is_empty() {
+            self.clear_search();
+        } else {
+            return false;
+        }
+        true
+    }
+
+    fn prev_boundary(&self, at: usize) -> usize {
+        self.search_input[..at]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self, at: usize) -> usize {
+        self.search_input[at..]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8())
+    }
+
+    fn type_char(&mut self, key: KeyEvent) -> bool {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return false;
+        }
+        match key.code {
+            KeyCode::Char(c) => {
+                let mut buf = [0u8; 4];
+                self.edit(
+                    self.search_cursor,
+                    self.search_cursor,
+                    c.encode_utf8(&mut buf),
+                );
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn on_paste(&mut self, text: &str) -> bool {
+        if !self.search_focused {
+            self.search_focused = true;
+            self.search_cursor = self.search_input.len();
+        }
+        let clean: String = text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|&c| !crate::text::is_unsafe_char(c))
+            .collect();
+        self.edit(self.search_cursor, self.search_cursor, &clean);
+        true
+    }
+
+    /// Replace `from..to` of the search input with `insert` and ask for a new search.
+    fn edit(&mut self, from: usize, to: usize, insert: &str) {
+        if from == to && insert.is_empty() {
+            return;
+        }
+        self.search_input.replace_range(from..to, insert);
+        self.search_cursor = from + insert.len();
+        self.query_changed();
+    }
+
+    fn query_changed(&mut self) {
+        if self.search_input.trim().is_empty() {
+            if self.is_filtering() {
+                self.restore_selection();
+            }
+            self.pending_query = None;
+            return;
+        }
+        if self.saved_selection.is_none() {
+            self.saved_selection = Some((
+                self.selected_key().unwrap_or(EntityKey::All),
+                self.selected_statement_index(),
+            ));
+        }
+        self.pending_query = Some(self.search_input.clone());
+    }
+
+    fn on_results(&mut self, hits: SearchHits) -> bool {
+        if hits.query != self.search_input || self.search_input.trim().is_empty() {
+            return false;
+        }
+        let keep_key = self
+            .selected_key()
+            .filter(|_| self.is_filtering() && !self.search_focused);
+        self.results = Some(hits);
+        self.rebuild_items();
+        let item = keep_key
+            .and_then(|k| self.items.iter().position(|i| i.key == k))
+            .unwrap_or(0);
+        self.selected_item = item;
+        self.selected_statement = 0;
+        self.statements_offset = 0;
+        self.detail_scroll = 0;
+        self.rebuild_listed();
+        true
+    }
+
+    /// Leave search: clear the query and go back to the selection held before it.
+    fn clear_search(&mut self) {
+        self.search_input.clear();
+        self.search_cursor = 0;
+        self.pending_query = None;
+        self.restore_selection();
+    }
+
+    fn restore_selection(&mut self) {
+        self.results = None;
+        self.rebuild_items();
+        let (key, statement) = self
+            .saved_selection
+            .take()
+            .unwrap_or((EntityKey::All, None));
+        self.select_key_and_statement(key, statement);
+    }
+
+    fn select_key_and_statement(&mut self, key: EntityKey, statement: Option<u32>) {
+        self.selected_item = self.items.iter().position(|i| i.key == key).unwrap_or(0);
+        self.rebuild_listed();
+        self.selected_statement = statement
+            .and_then(|s| self.listed.iter().position(|&l| l == s))
+            .unwrap_or(0);
+        self.detail_scroll = 0;
+    }
+
+    /// Enter in the search bar: leave the search with the selected result shown in its country.
+    fn go_to_selected_result(&mut self) {
+        let Some(statement) = self.selected_statement_index() else {
+            self.search_focused = false;
+            return;
+        };
+        let first_target = self.corpus.statements[statement as usize]
+            .targets
+            .iter()
+            .find_map(|t| self.corpus.entity_position(t))
+            .map_or(EntityKey::Untargeted, EntityKey::Entity);
+        self.search_input.clear();
+        self.search_cursor = 0;
+        self.pending_query = None;
+        self.saved_selection = None;
+        self.search_focused = false;
+        self.results = None;
+        self.rebuild_items();
+        self.select_key_and_statement(first_target, Some(statement));
+        self.focus = Pane::Statements;
+    }
+
+    fn on_mouse(&mut self, mouse: MouseEvent) -> bool {
+        let layout = self.layout();
+        let (column, row) = (mouse.column, mouse.row);
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                if self.help_open {
+                    self.help_open = false;
+                    return true;
+                }
+                if layout
+                    .search
+                    .contains(ratatui::layout::Position::new(column, row))
+                    && layout.search.width > 0
+                {
+                    self.search_focused = true;
+                    self.search_cursor = self.search_input.len();
+                    return true;
+                }
+                let Some(pane) = layout.pane_at(column, row) else {
+                    return false;
+                };
+                self.search_focused = false;
+                self.focus = pane;
+                let rect = layout.pane(pane).unwrap_or_default();
+                if row > rect.y && row + 1 < rect.bottom() {
+                    let line = (row - rect.y - 1) as usize;
+                    match pane {
+                        Pane::Countries => {
+                            if let Some(CountryRow::Item(item)) =
+                                self.rows.get(self.countries_offset + line)
+                            {
+                                self.select_item(*item);
+                            }
+                        }
+                        Pane::Statements => {
+                            let index = self.statements_offset + line;
+                            if index < self.listed.len() {
+                                self.select_statement(index);
+                            }
+                        }
+                        Pane::Detail => {}
+                    }
+                }
+                true
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta = if mouse.kind == MouseEventKind::ScrollDown {
+                    3
+                } else {
+                    -3
+                };
+                if self.help_open {
+                    self.help_scroll = (self.help_scroll as isize + delta).max(0) as usize;
+                    return true;
+                }
+                match layout.pane_at(column, row) {
+                    Some(pane) => {
+                        self.move_in(pane, delta, false);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    fn seed_app() -> App {
+        let mut app = App::new(Arc::new(load::embedded_seed().expect("seed")));
+        app.update(Msg::Resize(120, 40));
+        app
+    }
+
+    fn press(app: &mut App, code: KeyCode) -> bool {
+        app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn ctrl(app: &mut App, c: char) -> bool {
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )))
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c));
+        }
+    }
+
+    fn selected_name(app: &App) -> String {
+        app.key_name(app.selected_key().expect("selection"))
+    }
+
+    fn item_names(app: &App) -> Vec<String> {
+        app.items
+            .iter()
+            .map(|i| format!("{} {}", app.key_name(i.key), i.count))
+            .collect()
+    }
+
+    #[test]
+    fn countries_are_sorted_by_count_then_name_with_groups_apart() {
+        let app = seed_app();
+        assert_eq!(
+            item_names(&app),
+            vec![
+                "All statements 15",
+                "Japan 3",
+                "United States 3",
+                "China 2",
+                "North Korea 2",
+                "Russia 2",
+                "Global issues 2",
+                "Indo-Pacific 2",
+                "ASEAN 1",
+            ]
+        );
+        assert!(app.rows.contains(&CountryRow::Heading("States")));
+        assert!(app.rows.contains(&CountryRow::Heading("Blocs & regions")));
+        assert_eq!(selected_name(&app), "Japan");
+        assert_eq!(app.listed.len(), 3);
+    }
+
+    #[test]
+    fn arrows_and_vim_keys_move_and_wrap() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(selected_name(&app), "United States");
+        press(&mut app, KeyCode::Up);
+        press(&mut app, KeyCode::Up);
+        assert_eq!(selected_name(&app), "All statements");
+        press(&mut app, KeyCode::Up);
+        assert_eq!(
+            selected_name(&app),
+            "ASEAN",
+            "up from the first row wraps to the last"
+        );
+        press(&mut app, KeyCode::Down);
+        assert_eq!(
+            selected_name(&app),
+            "All statements",
+            "down from the last row wraps"
+        );
+        press(&mut app, KeyCode::Char('G'));
+        assert_eq!(selected_name(&app), "ASEAN");
+        press(&mut app, KeyCode::Home);
+        assert_eq!(selected_name(&app), "All statements");
+    }
+
+    #[test]
+    fn half_pages_clamp_instead_of_wrapping() {
+        let mut app = seed_app();
+        app.update(Msg::Resize(80, 24));
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('g'));
+        ctrl(&mut app, 'd');
+        assert_eq!(
+            app.selected_statement, 2,
+            "Japan has 3 statements; half a page stops at the end"
+        );
+        press(&mut app, KeyCode::PageUp);
+        assert_eq!(app.selected_statement, 0);
+    }
+
+    #[test]
+    fn selecting_a_country_lists_its_statements_and_resets_the_statement() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.selected_statement, 1);
+        press(&mut app, KeyCode::BackTab);
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(selected_name(&app), "United States");
+        assert_eq!(app.selected_statement, 0);
+        let first = &app.corpus.statements[app.selected_statement_index().expect("one") as usize];
+        assert!(first.targets.contains(&"USA".to_string()));
+    }
+
+    #[test]
+    fn focus_moves_with_tab_arrows_and_enter() {
+        let mut app = seed_app();
+        assert_eq!(app.focus, Pane::Countries);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.focus, Pane::Statements);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.focus, Pane::Detail);
+        press(&mut app, KeyCode::Right);
+        assert_eq!(app.focus, Pane::Detail, "→ stops at the last pane");
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.focus, Pane::Countries, "Tab wraps");
+        press(&mut app, KeyCode::Char('h'));
+        assert_eq!(app.focus, Pane::Countries, "← stops at the first pane");
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(app.focus, Pane::Detail);
+    }
+
+    #[test]
+    fn esc_steps_back_one_thing_at_a_time() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('/'));
+        assert!(app.search_focused);
+        type_text(&mut app, "putin");
+        assert_eq!(app.pending_query.as_deref(), Some("putin"));
+        app.update(Msg::SearchResults(SearchHits {
+            query: "putin".into(),
+            ranked: vec![10],
+            complete: true,
+        }));
+        press(&mut app, KeyCode::Char('?'));
+        assert!(!app.help_open, "? is typed into the search bar");
+        press(&mut app, KeyCode::Esc);
+        assert!(!app.search_focused);
+        assert!(app.is_filtering());
+        press(&mut app, KeyCode::Char('?'));
+        assert!(app.help_open);
+        press(&mut app, KeyCode::Esc);
+        assert!(!app.help_open);
+        assert!(app.is_filtering());
+        press(&mut app, KeyCode::Esc);
+        assert!(!app.is_filtering());
+        assert_eq!(app.search_input, "");
+        assert_eq!(
+            selected_name(&app),
+            "Japan",
+            "selection before the search is back"
+        );
+        assert!(!press(&mut app, KeyCode::Esc), "nothing left to undo");
+    }
+
+    #[test]
+    fn search_results_narrow_the_panes_and_enter_goes_to_the_country() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "putin");
+        app.update(Msg::SearchResults(SearchHits {
+            query: "putin".into(),
+            ranked: vec![10, 9],
+            complete: true,
+        }));
+        assert_eq!(item_names(&app), vec!["All matches 2", "Russia 2"]);
+        assert_eq!(app.selected_statement_index(), Some(10));
+        press(&mut app, KeyCode::Enter);
+        assert!(!app.search_focused);
+        assert!(!app.is_filtering());
+        assert_eq!(selected_name(&app), "Russia");
+        assert_eq!(app.selected_statement_index(), Some(10));
+        assert_eq!(app.focus, Pane::Statements);
+    }
+
+    #[test]
+    fn stale_results_are_ignored() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "pu");
+        let changed = app.update(Msg::SearchResults(SearchHits {
+            query: "p".into(),
+            ranked: vec![1],
+            complete: true,
+        }));
+        assert!(!changed);
+        assert!(!app.is_filtering());
+    }
+
+    #[test]
+    fn search_bar_line_editing() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "moon jae");
+        press(&mut app, KeyCode::Left);
+        press(&mut app, KeyCode::Left);
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.search_input, "moon ae");
+        press(&mut app, KeyCode::Delete);
+        assert_eq!(app.search_input, "moon e");
+        ctrl(&mut app, 'a');
+        press(&mut app, KeyCode::Char('x'));
+        assert_eq!(app.search_input, "xmoon e");
+        ctrl(&mut app, 'e');
+        ctrl(&mut app, 'w');
+        assert_eq!(app.search_input, "xmoon ");
+        ctrl(&mut app, 'w');
+        assert_eq!(app.search_input, "");
+        type_text(&mut app, "한국");
+        press(&mut app, KeyCode::Left);
+        press(&mut app, KeyCode::Char('x'));
+        assert_eq!(app.search_input, "한x국");
+        ctrl(&mut app, 'u');
+        assert_eq!(app.search_input, "국");
+        app.update(Msg::Paste("clim\u{1b}[2J\nate".into()));
+        assert_eq!(app.search_input, "clim[2J ate국");
+    }
+
+    #[test]
+    fn only_key_presses_count() {
+        let mut app = seed_app();
+        let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert!(!app.update(Msg::Key(release)));
+        assert_eq!(selected_name(&app), "Japan");
+    }
+
+    #[test]
+    fn quit_with_q_and_ctrl_c_from_the_search_bar() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('/'));
+        press(&mut app, KeyCode::Char('q'));
+        assert!(!app.should_quit);
+        ctrl(&mut app, 'c');
+        assert!(app.should_quit);
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('q'));
+        assert!(app.should_quit);
+    }
+
+    #[test]
+    fn clicks_focus_and_select_and_the_wheel_scrolls() {
+        let mut app = seed_app();
+        let layout = app.layout();
+        let countries = layout.countries.expect("shown");
+        // Row 1 inside the border is "All statements".
+        let click = |column, row| {
+            Msg::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        app.update(click(countries.x + 2, countries.y + 1));
+        assert_eq!(selected_name(&app), "All statements");
+        let statements = layout.statements.expect("shown");
+        app.update(click(statements.x + 3, statements.y + 3));
+        assert_eq!(app.focus, Pane::Statements);
+        assert_eq!(app.selected_statement, 2);
+        app.update(Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: statements.x + 3,
+            row: statements.y + 3,
+            modifiers: KeyModifiers::NONE,
+        }));
+        assert_eq!(app.selected_statement, 5);
+        // A click on a heading selects nothing new.
+        app.update(click(countries.x + 2, countries.y + 2));
+        assert_eq!(selected_name(&app), "All statements");
+    }
+
+    #[test]
+    fn an_empty_corpus_has_nothing_selected_and_does_not_panic() {
+        let corpus = Corpus::default();
+        let mut app = App::new(Arc::new(corpus));
+        for code in [
+            KeyCode::Down,
+            KeyCode::Up,
+            KeyCode::End,
+            KeyCode::Tab,
+            KeyCode::Enter,
+            KeyCode::PageDown,
+        ] {
+            press(&mut app, code);
+        }
+        assert_eq!(app.selected_statement_index(), None);
+        assert_eq!(item_names(&app), vec!["All statements 0"]);
+    }
+
+    #[test]
+    fn every_statement_is_reachable_from_the_countries() {
+        let mut app = seed_app();
+        let mut seen = std::collections::BTreeSet::new();
+        for item in 0..app.items.len() {
+            app.select_item(item);
+            seen.extend(app.listed.iter().copied());
+        }
+        assert_eq!(seen.len(), app.corpus.statements.len());
+    }
+}

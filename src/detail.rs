@@ -1,0 +1,221 @@
+//! The content of the detail pane, wrapped to a width: the statement, who said it, what it is
+//! about, where it came from, and the sentences around it. Pure, so the app can count lines for
+//! scrolling and the UI can draw the very same lines.
+
+use crate::app::App;
+use crate::text::{sanitize, wrap};
+
+/// How a piece of detail text is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The statement itself.
+    Statement,
+    /// A matched character of the search query inside the statement.
+    Match,
+    /// A field label ("Speaker").
+    Label,
+    /// A field value.
+    Value,
+    /// A section heading.
+    Heading,
+    /// Context sentences around the statement.
+    Dim,
+}
+
+/// One styled piece of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Already sanitized text.
+    pub text: String,
+    /// How to show it.
+    pub role: Role,
+}
+
+/// One line of the detail pane.
+pub type DetailLine = Vec<Piece>;
+
+const LABEL_WIDTH: usize = 9;
+
+fn piece(text: impl Into<String>, role: Role) -> Piece {
+    Piece {
+        text: text.into(),
+        role,
+    }
+}
+
+/// Wrap `text` to `width` and split it into pieces, marking the chars at `marked` (char indices)
+/// with `mark` and the rest with `role`.
+fn wrapped_marked(
+    text: &str,
+    width: usize,
+    role: Role,
+    marked: &[usize],
+    mark: Role,
+    indent: usize,
+) -> Vec<DetailLine> {
+    let clean = sanitize(text);
+    let mut out = Vec::new();
+    let mut char_base = 0;
+    let mut byte_cursor = 0;
+    for line in wrap(&clean, width.saturating_sub(indent).max(1)) {
+        char_base += clean[byte_cursor..line.start].chars().count();
+        let mut pieces: DetailLine = Vec::new();
+        if indent > 0 {
+            pieces.push(piece(" ".repeat(indent), Role::Value));
+        }
+        let mut current = String::new();
+        let mut current_role = role;
+        for (offset, c) in clean[line.start..line.end].chars().enumerate() {
+            let r = if marked.binary_search(&(char_base + offset)).is_ok() {
+                mark
+            } else {
+                role
+            };
+            if r != current_role && !current.is_empty() {
+                pieces.push(piece(std::mem::take(&mut current), current_role));
+            }
+            current_role = r;
+            current.push(c);
+        }
+        if !current.is_empty() {
+            pieces.push(piece(current, current_role));
+        }
+        char_base += clean[line.start..line.end].chars().count();
+        byte_cursor = line.end;
+        out.push(pieces);
+    }
+    out
+}
+
+/// A labelled field: the label in the first column, the value wrapped beside it.
+fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, width: usize) {
+    if value.is_empty() {
+        return;
+    }
+    if width <= LABEL_WIDTH + 4 {
+        out.push(vec![piece(label, Role::Label)]);
+        out.extend(wrapped_marked(
+            value,
+            width,
+            Role::Value,
+            &[],
+            Role::Value,
+            0,
+        ));
+        return;
+    }
+    let lines = wrapped_marked(value, width - LABEL_WIDTH, Role::Value, &[], Role::Value, 0);
+    for (i, mut line) in lines.into_iter().enumerate() {
+        let head = if i == 0 {
+            format!("{label:<LABEL_WIDTH$}")
+        } else {
+            " ".repeat(LABEL_WIDTH)
+        };
+        line.insert(0, piece(head, Role::Label));
+        out.push(line);
+    }
+}
+
+/// The detail lines of statement `index` at `width` columns.
+pub fn build(app: &App, index: usize, width: usize) -> Vec<DetailLine> {
+    let corpus = &app.corpus;
+    let Some(statement) = corpus.statements.get(index) else {
+        return Vec::new();
+    };
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let marked = app.highlight_positions(index as u32);
+    out.extend(wrapped_marked(
+        &statement.text,
+        width,
+        Role::Statement,
+        &marked,
+        Role::Match,
+        0,
+    ));
+    out.push(Vec::new());
+
+    let speaker_entity = corpus.entity_name(&statement.speaker_entity);
+    let speaker = match &statement.speaker {
+        Some(name) => match corpus.leader(name) {
+            Some(leader) => format!(
+                "{name} — {}, {}",
+                leader.role,
+                corpus.entity_name(&leader.entity)
+            ),
+            None => format!("{name} ({speaker_entity})"),
+        },
+        None => format!("{speaker_entity} (no named speaker)"),
+    };
+    field(&mut out, "Speaker", &speaker, width);
+    let kind = match statement.kind {
+        crate::model::StatementKind::Quote => "quote — the speaker's own words",
+        crate::model::StatementKind::Reported => "reported speech",
+        crate::model::StatementKind::Narrative => "narrative — the reporter's account",
+    };
+    field(&mut out, "Kind", kind, width);
+    let about = if statement.targets.is_empty() {
+        "no specific country".to_string()
+    } else {
+        statement
+            .targets
+            .iter()
+            .map(|t| format!("{} ({t})", corpus.entity_name(t)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    field(&mut out, "About", &about, width);
+    let leaders = statement
+        .leaders
+        .iter()
+        .map(|name| match corpus.leader(name) {
+            Some(l) => format!("{name} ({}, {})", l.role, corpus.entity_name(&l.entity)),
+            None => name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    field(&mut out, "Leaders", &leaders, width);
+    field(&mut out, "Topics", &statement.topics.join("; "), width);
+
+    if let Some(article) = corpus.article(&statement.article) {
+        field(&mut out, "Article", &article.title, width);
+        let mut credit = article.source.clone();
+        if let Some(byline) = &article.byline {
+            credit.push_str(" · ");
+            credit.push_str(byline);
+        }
+        if let Some(date) = &article.published {
+            credit.push_str(" · ");
+            credit.push_str(date);
+        }
+        field(&mut out, "Source", &credit, width);
+        if let Some(url) = &article.url {
+            field(&mut out, "URL", url, width);
+        }
+        let neighbour = |i: Option<usize>| {
+            i.and_then(|i| corpus.statements.get(i))
+                .filter(|s| s.article == statement.article)
+        };
+        let before = neighbour(index.checked_sub(1));
+        let after = neighbour(index.checked_add(1));
+        if before.is_some() || after.is_some() {
+            out.push(Vec::new());
+            out.push(vec![piece("In context", Role::Heading)]);
+            if let Some(s) = before {
+                out.extend(wrapped_marked(&s.text, width, Role::Dim, &[], Role::Dim, 2));
+            }
+            out.extend(wrapped_marked(
+                &statement.text,
+                width,
+                Role::Value,
+                &[],
+                Role::Value,
+                2,
+            ));
+            if let Some(s) = after {
+                out.extend(wrapped_marked(&s.text, width, Role::Dim, &[], Role::Dim, 2));
+            }
+        }
+    }
+    out
+}

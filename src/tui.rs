@@ -1,0 +1,128 @@
+//! The terminal shell: set-up and restore (also on error and panic), the event loop that turns
+//! terminal events into messages, and redraws only when something changed.
+
+use crate::app::{App, Msg};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::crossterm::execute;
+use std::io;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+/// Something that wakes the event loop.
+#[derive(Debug)]
+pub enum LoopEvent {
+    /// A message for the app.
+    Msg(Msg),
+    /// Reading terminal events failed.
+    InputError(io::Error),
+}
+
+/// Turn a terminal event into an app message (focus changes and the like are dropped).
+pub fn message_of(event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) => Some(Msg::Key(key)),
+        Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+        _ => None,
+    }
+}
+
+/// Put the terminal back as it was: mouse capture and bracketed paste off, raw mode off, main
+/// screen, cursor shown. Safe to call more than once.
+pub fn restore_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Raw mode, alternate screen, mouse capture and bracketed paste, with a panic hook that restores
+/// the terminal before the panic message prints.
+fn init_terminal() -> io::Result<DefaultTerminal> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    let terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    Ok(terminal)
+}
+
+/// Read terminal events on a thread of their own and forward them to the loop. Blocking reads:
+/// an idle browser uses no CPU.
+fn spawn_input_reader(sender: Sender<LoopEvent>) {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let event = match event::read() {
+                    Ok(event) => match message_of(event) {
+                        Some(msg) => LoopEvent::Msg(msg),
+                        None => continue,
+                    },
+                    Err(e) => LoopEvent::InputError(e),
+                };
+                let failed = matches!(event, LoopEvent::InputError(_));
+                if sender.send(event).is_err() || failed {
+                    return;
+                }
+            }
+        })
+        .map(|_| ())
+        .unwrap_or_else(|e| eprintln!("cannot start the input thread: {e}"));
+}
+
+/// Run the browser until the user quits. The terminal is restored on every way out.
+pub fn run(
+    mut app: App,
+    on_query: impl FnMut(String),
+    events: (Sender<LoopEvent>, Receiver<LoopEvent>),
+) -> io::Result<()> {
+    let mut terminal = init_terminal()?;
+    let result = event_loop(&mut terminal, &mut app, on_query, events);
+    restore_terminal();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    mut on_query: impl FnMut(String),
+    (sender, receiver): (Sender<LoopEvent>, Receiver<LoopEvent>),
+) -> io::Result<()> {
+    spawn_input_reader(sender);
+    let size = terminal.size()?;
+    app.update(Msg::Resize(size.width, size.height));
+    terminal.draw(|frame| crate::ui::draw(frame, app))?;
+    while let Ok(first) = receiver.recv() {
+        let mut changed = false;
+        let mut next = Some(first);
+        // Drain everything already queued (a held key, a paste, a burst of results) before
+        // drawing once.
+        while let Some(event) = next {
+            match event {
+                LoopEvent::Msg(msg) => changed |= app.update(msg),
+                LoopEvent::InputError(e) => return Err(e),
+            }
+            if app.should_quit {
+                return Ok(());
+            }
+            next = receiver.try_recv().ok();
+        }
+        if let Some(query) = app.pending_query.take() {
+            on_query(query);
+        }
+        if changed {
+            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+        }
+    }
+    Ok(())
+}
+
+/// A channel pair for [`run`]; clone the sender to deliver search results into the loop.
+pub fn channel() -> (Sender<LoopEvent>, Receiver<LoopEvent>) {
+    mpsc::channel()
+}

@@ -1,0 +1,620 @@
+//! Drawing: pure functions from the app state to a ratatui frame. Nothing here changes state.
+
+use crate::app::{App, CountryRow, EntityKey};
+use crate::detail::{self, Role};
+use crate::keys::{Action, Context, Keymap};
+use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
+use crate::model::StatementKind;
+use crate::text::{char_width, sanitize, str_width, truncate_to_width};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+/// Colours and emphasis used everywhere.
+struct Theme;
+
+impl Theme {
+    fn accent() -> Style {
+        Style::new().fg(Color::Cyan)
+    }
+    fn dim() -> Style {
+        Style::new().fg(Color::DarkGray)
+    }
+    fn heading() -> Style {
+        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    fn selected(focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+    fn matched() -> Style {
+        Style::new()
+            .fg(Color::LightRed)
+            .add_modifier(Modifier::BOLD)
+    }
+    fn kind(kind: StatementKind) -> (&'static str, Style) {
+        match kind {
+            StatementKind::Quote => (
+                "Q",
+                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            ),
+            StatementKind::Reported => (
+                "R",
+                Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            ),
+            StatementKind::Narrative => ("N", Style::new().fg(Color::Magenta)),
+        }
+    }
+}
+
+/// Draw the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let layout = crate::layout::compute(area, app.focus);
+    if layout.arrangement == Arrangement::TooSmall {
+        draw_too_small(frame, area);
+        return;
+    }
+    draw_title(frame, app, layout.title);
+    if let Some(tabs) = layout.tabs {
+        draw_tabs(frame, app, tabs);
+    }
+    if let Some(rect) = layout.countries {
+        draw_countries(frame, app, rect);
+    }
+    if let Some(rect) = layout.statements {
+        draw_statements(frame, app, rect);
+    }
+    if let Some(rect) = layout.detail {
+        draw_detail(frame, app, rect);
+    }
+    draw_search(frame, app, layout.search);
+    draw_footer(frame, app, layout.footer);
+    if app.help_open {
+        draw_help(frame, app, area);
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let message = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+    let lines: Vec<Line> = crate::text::wrap(&message, area.width as usize)
+        .iter()
+        .map(|l| Line::from(message[l.start..l.end].to_string()))
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
+    let corpus = &app.corpus;
+    let filter = match &app.results {
+        Some(hits) => format!("search “{}”", sanitize(&hits.query)),
+        None => "none".to_string(),
+    };
+    let text = format!(
+        " agenda-tui │ {} │ {} · {} │ filter: {}",
+        sanitize(&corpus.name),
+        plural(corpus.articles.len(), "article", "articles"),
+        plural(corpus.statements.len(), "statement", "statements"),
+        filter
+    );
+    let shown = truncate_to_width(&text, rect.width as usize).into_owned();
+    frame.render_widget(
+        Paragraph::new(shown).style(Style::new().add_modifier(Modifier::BOLD)),
+        rect,
+    );
+}
+
+fn draw_tabs(frame: &mut Frame, app: &App, rect: Rect) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, pane) in Pane::ALL.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", Theme::dim()));
+        }
+        let style = if pane == app.focus {
+            Theme::selected(true)
+        } else {
+            Theme::dim()
+        };
+        spans.push(Span::styled(pane.title(), style));
+    }
+    spans.push(Span::styled("   (Tab to switch)", Theme::dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+}
+
+fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
+    let focused = app.focus == pane && !app.search_focused && !app.help_open;
+    let (border_style, title_style) = if focused {
+        (
+            Theme::accent(),
+            Theme::accent().add_modifier(Modifier::BOLD),
+        )
+    } else {
+        (Theme::dim(), Style::new())
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(border_style)
+        .title(Span::styled(title, title_style))
+}
+
+/// Fit `title` into a block of `width` columns (leaving room for the corners).
+fn fit_title(title: &str, width: u16) -> String {
+    truncate_to_width(title, (width as usize).saturating_sub(2)).into_owned()
+}
+
+fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
+    let title = if app.is_filtering() {
+        " Countries · matches "
+    } else {
+        " Countries "
+    };
+    let block = pane_block(app, Pane::Countries, fit_title(title, rect.width));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let width = inner.width as usize;
+    let focused = app.focus == Pane::Countries && !app.search_focused;
+    let mut lines = Vec::new();
+    for row in app
+        .rows
+        .iter()
+        .skip(app.countries_offset)
+        .take(inner.height as usize)
+    {
+        match *row {
+            CountryRow::Heading(heading) => {
+                lines.push(Line::styled(
+                    truncate_to_width(heading, width).into_owned(),
+                    Theme::heading(),
+                ));
+            }
+            CountryRow::Item(i) => {
+                let item = app.items[i];
+                let name = sanitize(&app.key_name(item.key)).into_owned();
+                let count = item.count.to_string();
+                let indent = if item.key == EntityKey::All { "" } else { " " };
+                let room = width.saturating_sub(count.len() + 1 + indent.len());
+                let name = truncate_to_width(&name, room).into_owned();
+                let gap = width.saturating_sub(indent.len() + str_width(&name) + count.len());
+                let text = format!("{indent}{name}{}{count}", " ".repeat(gap));
+                let text = truncate_to_width(&text, width).into_owned();
+                let style = if i == app.selected_item {
+                    Theme::selected(focused)
+                } else if item.key == EntityKey::All || item.key == EntityKey::Untargeted {
+                    Style::new().add_modifier(Modifier::ITALIC)
+                } else {
+                    Style::new()
+                };
+                lines.push(Line::styled(text, style));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_scrollbar(
+        frame,
+        rect,
+        app.rows.len(),
+        app.countries_offset,
+        inner.height as usize,
+    );
+}
+
+fn draw_scrollbar(frame: &mut Frame, rect: Rect, total: usize, offset: usize, visible: usize) {
+    if total <= visible || rect.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(visible)).position(offset);
+    let area = Rect::new(rect.x, rect.y + 1, rect.width, rect.height - 2);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_style(Theme::accent()),
+        area,
+        &mut state,
+    );
+}
+
+/// Spans for `text` cut to `width` columns with the chars at `marked` (char indices) highlighted.
+fn highlighted_spans(
+    text: &str,
+    width: usize,
+    marked: &[usize],
+    base: Style,
+) -> Vec<Span<'static>> {
+    let clean = sanitize(text);
+    let cut = truncate_to_width(&clean, width);
+    let mut spans = Vec::new();
+    let mut current = String::new();
+    let mut current_marked = false;
+    let ellipsis_at = if cut.len() < clean.len() {
+        cut.chars().count() - 1
+    } else {
+        usize::MAX
+    };
+    for (i, c) in cut.chars().enumerate() {
+        let is_marked = i != ellipsis_at && marked.binary_search(&i).is_ok();
+        if is_marked != current_marked && !current.is_empty() {
+            let style = if current_marked {
+                base.patch(Theme::matched())
+            } else {
+                base
+            };
+            spans.push(Span::styled(std::mem::take(&mut current), style));
+        }
+        current_marked = is_marked;
+        current.push(c);
+    }
+    if !current.is_empty() {
+        let style = if current_marked {
+            base.patch(Theme::matched())
+        } else {
+            base
+        };
+        spans.push(Span::styled(current, style));
+    }
+    spans
+}
+
+fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
+    let name = app
+        .selected_key()
+        .map(|k| sanitize(&app.key_name(k)).into_owned())
+        .unwrap_or_default();
+    let title = format!(" Statements · {name} ({}) ", app.listed.len());
+    let legend = fit_title(" Q quote · R reported · N narrative ", rect.width);
+    let block = pane_block(app, Pane::Statements, fit_title(&title, rect.width))
+        .title_bottom(Line::styled(legend, Theme::dim()).right_aligned());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let width = inner.width as usize;
+    let focused = app.focus == Pane::Statements || app.search_focused;
+    let several_articles = app.corpus.articles.len() > 1;
+    let mut lines = Vec::new();
+    if app.listed.is_empty() {
+        let message = if app.is_filtering() {
+            "no matches"
+        } else {
+            "no statements"
+        };
+        lines.push(Line::styled(
+            truncate_to_width(message, width).into_owned(),
+            Theme::dim(),
+        ));
+    }
+    for (row, &index) in app
+        .listed
+        .iter()
+        .enumerate()
+        .skip(app.statements_offset)
+        .take(inner.height as usize)
+    {
+        let statement = &app.corpus.statements[index as usize];
+        let selected = row == app.selected_statement;
+        let base = if selected {
+            Theme::selected(focused)
+        } else {
+            Style::new()
+        };
+        let (marker, marker_style) = Theme::kind(statement.kind);
+        let mut spans = vec![
+            Span::styled(marker, if selected { base } else { marker_style }),
+            Span::styled(" ", base),
+        ];
+        let mut used = 2;
+        if several_articles && let Some(article) = app.corpus.article(&statement.article) {
+            let prefix = format!(
+                "{} {} ",
+                article.published.as_deref().unwrap_or("----------"),
+                truncate_to_width(&sanitize(&article.source), 12)
+            );
+            let prefix = truncate_to_width(&prefix, width.saturating_sub(used)).into_owned();
+            used += str_width(&prefix);
+            spans.push(Span::styled(
+                prefix,
+                if selected { base } else { Theme::dim() },
+            ));
+        }
+        let marked = app.highlight_positions(index);
+        let room = width.saturating_sub(used);
+        spans.extend(highlighted_spans(&statement.text, room, &marked, base));
+        let drawn: usize = spans.iter().map(|s| str_width(&s.content)).sum();
+        if selected && drawn < width {
+            spans.push(Span::styled(" ".repeat(width - drawn), base));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_scrollbar(
+        frame,
+        rect,
+        app.listed.len(),
+        app.statements_offset,
+        inner.height as usize,
+    );
+}
+
+fn draw_detail(frame: &mut Frame, app: &App, rect: Rect) {
+    let width = rect.width.saturating_sub(2) as usize;
+    let height = rect.height.saturating_sub(2) as usize;
+    let content = app
+        .selected_statement_index()
+        .map(|s| detail::build(app, s as usize, width))
+        .unwrap_or_default();
+    let scroll = app.detail_scroll.min(content.len().saturating_sub(height));
+    let title = if content.len() > height {
+        format!(
+            " Detail ({}–{} of {} lines) ",
+            scroll + 1,
+            (scroll + height).min(content.len()),
+            content.len()
+        )
+    } else {
+        " Detail ".to_string()
+    };
+    let block = pane_block(app, Pane::Detail, fit_title(&title, rect.width));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let lines: Vec<Line> = content
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|pieces| {
+            Line::from(
+                pieces
+                    .iter()
+                    .map(|p| {
+                        let style = match p.role {
+                            Role::Statement => Style::new().add_modifier(Modifier::BOLD),
+                            Role::Match => Theme::matched(),
+                            Role::Label => Theme::accent(),
+                            Role::Value => Style::new(),
+                            Role::Heading => Theme::heading(),
+                            Role::Dim => Theme::dim(),
+                        };
+                        Span::styled(p.text.clone(), style)
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        let message = truncate_to_width("Select a statement to read it here.", width).into_owned();
+        frame.render_widget(Paragraph::new(Line::styled(message, Theme::dim())), inner);
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    draw_scrollbar(frame, rect, content.len(), scroll, height);
+}
+
+fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
+    let width = rect.width as usize;
+    let prompt = " / ";
+    let prompt_style = if app.search_focused {
+        Theme::accent().add_modifier(Modifier::BOLD)
+    } else {
+        Theme::dim()
+    };
+    let waiting = !app.search_input.trim().is_empty()
+        && app
+            .results
+            .as_ref()
+            .is_none_or(|hits| hits.query != app.search_input || !hits.complete);
+    let count = match &app.results {
+        Some(hits) => {
+            let suffix = if waiting { " …" } else { "" };
+            format!(
+                " {}/{}{suffix} ",
+                hits.ranked.len(),
+                app.corpus.statements.len()
+            )
+        }
+        None if waiting => " searching… ".to_string(),
+        None => String::new(),
+    };
+    let room = width.saturating_sub(str_width(prompt) + count.len());
+    let input = sanitize(&app.search_input).into_owned();
+    if input.is_empty() && !app.search_focused {
+        let hint = truncate_to_width("search leaders, topics, countries, text (press /)", room)
+            .into_owned();
+        let line = Line::from(vec![
+            Span::styled(prompt, prompt_style),
+            Span::styled(hint, Theme::dim()),
+        ]);
+        frame.render_widget(Paragraph::new(line), rect);
+        return;
+    }
+    // Scroll the input horizontally so the cursor stays visible.
+    let cursor_chars = app.search_input[..app.search_cursor].chars().count();
+    let chars: Vec<char> = input.chars().collect();
+    let mut start = 0;
+    let width_between =
+        |a: usize, b: usize| chars[a..b].iter().map(|&c| char_width(c)).sum::<usize>();
+    while start < cursor_chars && width_between(start, cursor_chars) + 1 > room {
+        start += 1;
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for &c in &chars[start..] {
+        let w = char_width(c);
+        if used + w > room {
+            break;
+        }
+        shown.push(c);
+        used += w;
+    }
+    let gap = room.saturating_sub(used);
+    let line = Line::from(vec![
+        Span::styled(prompt, prompt_style),
+        Span::raw(shown),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(count, Theme::accent()),
+    ]);
+    frame.render_widget(Paragraph::new(line), rect);
+    if app.search_focused && !app.help_open {
+        let x = rect.x as usize + str_width(prompt) + width_between(start, cursor_chars);
+        if x < rect.right() as usize {
+            frame.set_cursor_position((x as u16, rect.y));
+        }
+    }
+}
+
+fn hint(keymap: &Keymap, context: Context, action: Action, what: &str) -> Option<String> {
+    keymap
+        .first_key(context, action)
+        .map(|k| format!("{k} {what}"))
+}
+
+fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
+    let keymap = &app.keymap;
+    let hints: Vec<String> = if app.help_open {
+        vec!["Esc/?/q close help".into(), "↑↓ scroll".into()]
+    } else if app.search_focused {
+        [
+            Some("type to filter".to_string()),
+            Some("↑↓ results".to_string()),
+            hint(keymap, Context::SearchBar, Action::Enter, "go to result"),
+            hint(keymap, Context::SearchBar, Action::Back, "leave bar"),
+            hint(keymap, Context::SearchBar, Action::ForceQuit, "quit"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    } else {
+        let c = Context::Panes;
+        let mut hints = vec![Some("↑↓/jk move".to_string())];
+        match app.focus {
+            Pane::Countries => hints.push(hint(keymap, c, Action::Enter, "statements")),
+            Pane::Statements => hints.push(hint(keymap, c, Action::Enter, "read")),
+            Pane::Detail => hints.push(Some("PgUp/PgDn scroll".into())),
+        }
+        hints.push(Some("Tab/←→ panes".into()));
+        hints.push(hint(keymap, c, Action::FocusSearch, "search"));
+        if app.is_filtering() {
+            hints.push(hint(keymap, c, Action::Back, "clear search"));
+        }
+        hints.push(hint(keymap, c, Action::ToggleHelp, "help"));
+        hints.push(hint(keymap, c, Action::Quit, "quit"));
+        hints.into_iter().flatten().collect()
+    };
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (i, h) in hints.iter().enumerate() {
+        let sep = if i == 0 { "" } else { "  " };
+        let w = str_width(h) + sep.len();
+        if used + w > rect.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::raw(sep));
+        let (key, rest) = h.split_once(' ').unwrap_or((h, ""));
+        spans.push(Span::styled(
+            key.to_string(),
+            Theme::accent().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::styled(format!(" {rest}"), Theme::dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+}
+
+/// The lines of the help overlay, generated from the key table.
+pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (context, heading) in [
+        (Context::Panes, "In the panes"),
+        (Context::SearchBar, "In the search bar"),
+        (Context::Global, "Anywhere"),
+    ] {
+        out.push((heading.to_string(), String::new()));
+        for binding in keymap.bindings.iter().filter(|b| b.context == context) {
+            out.push((Keymap::labels(binding), binding.help.to_string()));
+        }
+        if context == Context::SearchBar {
+            out.push((
+                "(letters)".into(),
+                "type the query; matches update live".into(),
+            ));
+        }
+        out.push((String::new(), String::new()));
+    }
+    out.push(("Mouse".into(), String::new()));
+    out.push(("click".into(), "focus a pane and select the row".into()));
+    out.push(("wheel".into(), "scroll the pane under the pointer".into()));
+    out
+}
+
+fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
+    let width = area.width.saturating_sub(4).min(72);
+    let height = area.height.saturating_sub(2);
+    if width < 10 || height < 3 {
+        return;
+    }
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(Theme::accent())
+        .title(Span::styled(
+            fit_title(" Help · Esc to close ", width),
+            Theme::accent().add_modifier(Modifier::BOLD),
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let entries = help_lines(&app.keymap);
+    let key_width = 20.min(inner.width as usize / 2);
+    let scroll = app
+        .help_scroll
+        .min(entries.len().saturating_sub(inner.height as usize));
+    let lines: Vec<Line> = entries
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .map(|(keys, what)| {
+            if what.is_empty() {
+                Line::styled(
+                    truncate_to_width(keys, inner.width as usize).into_owned(),
+                    Theme::heading(),
+                )
+            } else {
+                let keys = truncate_to_width(keys, key_width).into_owned();
+                let pad = key_width.saturating_sub(str_width(&keys));
+                let rest =
+                    truncate_to_width(what, (inner.width as usize).saturating_sub(key_width + 1))
+                        .into_owned();
+                Line::from(vec![
+                    Span::styled(
+                        format!("{keys}{} ", " ".repeat(pad)),
+                        Theme::accent().add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw(rest),
+                ])
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_scrollbar(frame, rect, entries.len(), scroll, inner.height as usize);
+}

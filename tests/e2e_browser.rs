@@ -1,0 +1,112 @@
+//! End-to-end: the real binary in a pseudo-terminal (tmux), driven by keys, read off the screen.
+
+mod common;
+
+use common::{Tmux, binary};
+
+/// Run the browser between two shell markers so that the restored main screen can be checked.
+fn start_browser(width: u16, height: u16, args: &str) -> Tmux {
+    let command = format!(
+        "echo BEFORE-BROWSER; {} {args}; echo \"AFTER-BROWSER rc=$?\"; sleep 600",
+        binary()
+    );
+    let tmux = Tmux::start(width, height, &command);
+    tmux.wait_for_text("Countries");
+    tmux
+}
+
+fn assert_restored(tmux: &Tmux) {
+    let screen = tmux.wait_for_text("AFTER-BROWSER rc=0");
+    assert!(
+        screen.contains("BEFORE-BROWSER"),
+        "main screen is back:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Statements"),
+        "nothing of the browser is left:\n{screen}"
+    );
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "0",
+        "alternate screen left"
+    );
+    assert_eq!(tmux.pane_format("#{cursor_flag}"), "1", "cursor shown");
+    assert_eq!(
+        tmux.pane_format("#{mouse_any_flag}"),
+        "0",
+        "mouse capture off"
+    );
+}
+
+#[test]
+fn browse_the_seed_read_the_olympics_statement_and_quit_with_q() {
+    let tmux = start_browser(100, 30, "");
+    let screen = tmux.wait_for_text("ASEAN");
+    for name in [
+        "United States",
+        "China",
+        "Japan",
+        "Russia",
+        "North Korea",
+        "Indo-Pacific",
+        "Global issues",
+        "ASEAN",
+    ] {
+        assert!(screen.contains(name), "{name} listed:\n{screen}");
+    }
+    // Go to the end of the list, then walk up to Japan by its position at the top.
+    tmux.keys(&["G"]);
+    tmux.wait_for("ASEAN selected", |s| s.contains("Statements · ASEAN (1)"));
+    tmux.keys(&["g", "j"]);
+    tmux.wait_for_text("Statements · Japan (3)");
+    tmux.keys(&["Enter", "Down"]);
+    let screen = tmux.wait_for_text("Tokyo Olympics");
+    assert!(screen.contains("reported speech"), "{screen}");
+    tmux.keys(&["?"]);
+    tmux.wait_for_text("Help · Esc to close");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("help closed", |s| !s.contains("Help · Esc to close"));
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}
+
+#[test]
+fn resizing_small_and_back_redraws_and_ctrl_c_quits() {
+    let tmux = start_browser(80, 24, "");
+    tmux.resize(14, 5);
+    tmux.wait_for_text("Terminal too");
+    tmux.resize(45, 14);
+    tmux.wait_for_text("Countries │ Statements │ Detail");
+    tmux.resize(120, 40);
+    let screen = tmux.wait_for("full layout", |s| {
+        s.contains("Statements · Japan") && s.contains("Detail")
+    });
+    assert!(screen.contains("ASEAN"), "{screen}");
+    tmux.keys(&["/"]);
+    tmux.type_text("q");
+    tmux.keys(&["C-c"]);
+    assert_restored(&tmux);
+}
+
+#[test]
+fn invalid_data_is_refused_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"format\": \"agenda-corpus\", \"version\": 1, oops}",
+    )
+    .expect("write");
+    let command = format!(
+        "echo BEFORE-BROWSER; {} --data '{}'; echo \"AFTER-BROWSER rc=$?\"; sleep 600",
+        binary(),
+        bad.display()
+    );
+    let tmux = Tmux::start(80, 24, &command);
+    let screen = tmux.wait_for_text("AFTER-BROWSER rc=2");
+    assert!(
+        screen.contains("bad.json:1:43: key must be a string"),
+        "{screen}"
+    );
+    assert_eq!(tmux.pane_format("#{alternate_on}"), "0");
+}

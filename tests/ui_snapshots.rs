@@ -1,0 +1,137 @@
+//! Whole-screen snapshots of the browser on ratatui's `TestBackend`, at several sizes and with a
+//! corpus of Hangul and emoji, plus a sweep of sizes that must all draw without a panic.
+
+use agenda_tui::app::{App, Msg, SearchHits};
+use agenda_tui::load;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::Arc;
+
+fn seed_app(width: u16, height: u16) -> App {
+    let mut app = App::new(Arc::new(load::embedded_seed().expect("seed")));
+    app.update(Msg::Resize(width, height));
+    app
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| agenda_tui::ui::draw(frame, app))
+        .expect("draw");
+    terminal
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// A corpus whose names and text are Hangul and emoji, to check column alignment.
+fn wide_corpus() -> App {
+    let body = "한국 정부는 일본과의 관계를 개선하겠다고 밝혔습니다 🇰🇷🤝🇯🇵. 도쿄 올림픽이 양국 관계 개선의 기회가 되기를 희망했습니다 🏅.";
+    let first_end = body.find(". ").expect("two sentences") + 1;
+    let second_start = first_end + 1;
+    let json = serde_json::json!({
+        "format": "agenda-corpus", "version": 1,
+        "articles": [{ "id": "kbs-ko", "title": "한일 관계 🇰🇷🇯🇵", "source": "KBS 뉴스", "published": "2022-07-22",
+                        "byline": "김민지", "url": null, "speaker_country": "KOR", "body": body }],
+        "entities": [
+            { "id": "KOR", "name": "대한민국 🇰🇷", "kind": "country", "aliases": [] },
+            { "id": "JPN", "name": "일본 🇯🇵", "kind": "country", "aliases": ["Japan"] }
+        ],
+        "leaders": [{ "name": "윤석열", "entity": "KOR", "role": "대통령", "aliases": [] }],
+        "statements": [
+            { "id": "s1", "article": "kbs-ko", "text": &body[..first_end], "start": 0, "end": first_end,
+              "targets": ["JPN"], "speaker": "윤석열", "speaker_entity": "KOR", "kind": "reported",
+              "leaders": ["윤석열"], "topics": ["한일 관계 🤝"] },
+            { "id": "s2", "article": "kbs-ko", "text": &body[second_start..], "start": second_start, "end": body.len(),
+              "targets": ["JPN"], "speaker": null, "speaker_entity": "KOR", "kind": "narrative",
+              "leaders": [], "topics": ["도쿄 올림픽 🏅"] }
+        ]
+    });
+    let file = load::parse_corpus_file("wide.json", json.to_string().as_bytes()).expect("valid");
+    let corpus = load::merge("wide.json".into(), vec![("wide.json".into(), file)]).expect("merge");
+    App::new(Arc::new(corpus))
+}
+
+#[test]
+fn seed_at_80x24() {
+    let app = seed_app(80, 24);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn seed_at_120x40_reading_the_olympics_statement() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn seed_at_40x12_single_pane() {
+    let mut app = seed_app(40, 12);
+    insta::assert_snapshot!("single_countries", render(&app).backend());
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!("single_detail", render(&app).backend());
+}
+
+#[test]
+fn seed_too_small() {
+    let app = seed_app(15, 4);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn help_overlay_at_80x24() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn search_results_at_100x30() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "putin".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    app.update(Msg::SearchResults(SearchHits {
+        query: "putin".into(),
+        ranked: vec![10],
+        complete: true,
+    }));
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn hangul_and_emoji_keep_columns_aligned() {
+    let mut app = wide_corpus();
+    app.update(Msg::Resize(80, 24));
+    press(&mut app, KeyCode::Tab);
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    // Every row of the buffer is exactly the terminal's width in columns.
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        let width: usize = (0..buffer.area.width)
+            .map(|x| unicode_width::UnicodeWidthStr::width(buffer[(x, y)].symbol()).max(1))
+            .sum::<usize>();
+        assert!(width >= 80, "row {y} is {width} columns");
+    }
+}
+
+#[test]
+fn every_size_draws_without_a_panic() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Tab);
+    for width in 0..=140u16 {
+        for height in (0..=50u16).step_by(if width % 7 == 0 { 1 } else { 5 }) {
+            app.update(Msg::Resize(width, height));
+            let terminal = render(&app);
+            assert_eq!(terminal.backend().buffer().area.width, width);
+        }
+    }
+}
