@@ -112,6 +112,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user asked to quit.
     pub should_quit: bool,
+    /// Set when the user pressed Ctrl-z; the shell suspends and clears it.
+    pub suspend_requested: bool,
 }
 
 /// Move `current` by `delta` within `0..len`, wrapping around when `wrap` is set, clamping
@@ -187,6 +189,7 @@ impl App {
             help_scroll: 0,
             size: (80, 24),
             should_quit: false,
+            suspend_requested: false,
         };
         app.rebuild_items();
         app.selected_item = app
@@ -515,6 +518,7 @@ impl App {
         match action {
             Action::Back | Action::ToggleHelp | Action::Quit => self.help_open = false,
             Action::ForceQuit => self.should_quit = true,
+            Action::Suspend => self.suspend_requested = true,
             Action::MoveDown => self.help_scroll += 1,
             Action::MoveUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::HalfPageDown => self.help_scroll += 5,
@@ -553,6 +557,7 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::Quit | Action::ForceQuit => self.should_quit = true,
+            Action::Suspend => self.suspend_requested = true,
             Action::CursorLeft => self.search_cursor = self.prev_boundary(self.search_cursor),
             Action::CursorRight => self.search_cursor = self.next_boundary(self.search_cursor),
             Action::CursorStart => self.search_cursor = 0,

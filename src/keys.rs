@@ -38,6 +38,8 @@ pub enum Action {
     Quit,
     /// Quit from anywhere, even while typing.
     ForceQuit,
+    /// Suspend to the shell (resume with `fg`).
+    Suspend,
     /// Search bar: cursor one character left.
     CursorLeft,
     /// Search bar: cursor one character right.
@@ -250,6 +252,12 @@ impl Default for Keymap {
                     &[Key::ctrl('c')],
                     ForceQuit,
                     "quit from anywhere",
+                ),
+                b(
+                    Context::Global,
+                    &[Key::ctrl('z')],
+                    Suspend,
+                    "suspend to the shell (fg resumes)",
                 ),
                 b(
                     Context::SearchBar,

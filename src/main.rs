@@ -98,7 +98,8 @@ fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
     let app = App::new(corpus);
     let events = tui::channel();
     match tui::run(app, |_query| {}, events) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+        Ok(tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
+        Ok(tui::Exit::Signal(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
         Err(e) => {
             eprintln!("error: terminal: {e}");
             Ok(ExitCode::from(1))

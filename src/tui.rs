@@ -18,6 +18,17 @@ pub enum LoopEvent {
     Msg(Msg),
     /// Reading terminal events failed.
     InputError(io::Error),
+    /// SIGTERM, SIGHUP or SIGINT arrived.
+    Signal(i32),
+}
+
+/// How the browser ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A termination signal arrived (its number).
+    Signal(i32),
 }
 
 /// Turn a terminal event into an app message (focus changes and the like are dropped).
@@ -75,12 +86,46 @@ fn spawn_input_reader(sender: Sender<LoopEvent>) {
         .unwrap_or_else(|e| eprintln!("cannot start the input thread: {e}"));
 }
 
-/// Run the browser until the user quits. The terminal is restored on every way out.
+/// Forward SIGTERM, SIGHUP and SIGINT into the loop so that it ends and restores the terminal.
+fn spawn_signal_listener(sender: Sender<LoopEvent>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = sender.send(LoopEvent::Signal(signal));
+            }
+        })?;
+    Ok(())
+}
+
+/// Give the terminal back, stop the process (as Ctrl-z does in a shell), and take the terminal
+/// again when resumed with `fg`.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    // Not `Terminal::clear`: it queries the cursor position, which the blocked input thread
+    // would swallow. A resize clears the screen and forces a full redraw without asking.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+/// Run the browser until the user quits or a termination signal arrives. The terminal is
+/// restored on every way out.
 pub fn run(
     mut app: App,
     on_query: impl FnMut(String),
     events: (Sender<LoopEvent>, Receiver<LoopEvent>),
-) -> io::Result<()> {
+) -> io::Result<Exit> {
+    spawn_signal_listener(events.0.clone())?;
     let mut terminal = init_terminal()?;
     let result = event_loop(&mut terminal, &mut app, on_query, events);
     restore_terminal();
@@ -92,7 +137,7 @@ fn event_loop(
     app: &mut App,
     mut on_query: impl FnMut(String),
     (sender, receiver): (Sender<LoopEvent>, Receiver<LoopEvent>),
-) -> io::Result<()> {
+) -> io::Result<Exit> {
     spawn_input_reader(sender);
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height));
@@ -106,9 +151,15 @@ fn event_loop(
             match event {
                 LoopEvent::Msg(msg) => changed |= app.update(msg),
                 LoopEvent::InputError(e) => return Err(e),
+                LoopEvent::Signal(signal) => return Ok(Exit::Signal(signal)),
             }
             if app.should_quit {
-                return Ok(());
+                return Ok(Exit::Quit);
+            }
+            if app.suspend_requested {
+                app.suspend_requested = false;
+                suspend(terminal)?;
+                changed = true;
             }
             next = receiver.try_recv().ok();
         }
@@ -119,7 +170,7 @@ fn event_loop(
             terminal.draw(|frame| crate::ui::draw(frame, app))?;
         }
     }
-    Ok(())
+    Ok(Exit::Quit)
 }
 
 /// A channel pair for [`run`]; clone the sender to deliver search results into the loop.

@@ -110,3 +110,64 @@ fn invalid_data_is_refused_before_the_terminal_is_touched() {
     );
     assert_eq!(tmux.pane_format("#{alternate_on}"), "0");
 }
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_exit() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let command = format!(
+            "echo BEFORE-BROWSER; {} & pid=$!; echo $pid > /dev/null; wait $pid; echo \"AFTER-BROWSER rc=$?\"; sleep 600",
+            binary()
+        );
+        // Run in the foreground so it owns the terminal, then signal it from outside.
+        let command = command.replace(" & pid=$!; echo $pid > /dev/null; wait $pid;", ";");
+        let tmux = Tmux::start(80, 24, &command);
+        tmux.wait_for_text("Countries");
+        let pid = tmux.pane_format("#{pane_pid}");
+        // The pane's process is the shell; the browser is its child.
+        let children = std::process::Command::new("pgrep")
+            .args(["-P", &pid])
+            .output()
+            .expect("pgrep");
+        let child = String::from_utf8_lossy(&children.stdout).trim().to_string();
+        assert!(!child.is_empty(), "browser process found");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        let screen = tmux.wait_for_text(&format!("AFTER-BROWSER rc={code}"));
+        assert!(screen.contains("BEFORE-BROWSER"), "{screen}");
+        assert_eq!(
+            tmux.pane_format("#{alternate_on}"),
+            "0",
+            "SIG{signal}: alternate screen left"
+        );
+        assert_eq!(
+            tmux.pane_format("#{mouse_any_flag}"),
+            "0",
+            "SIG{signal}: mouse capture off"
+        );
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
+    let tmux = Tmux::start(80, 24, "PS1='prompt$ ' bash --norc --noprofile -i");
+    tmux.wait_for_text("prompt$");
+    tmux.type_text(&binary());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_text("Statements · Japan");
+    tmux.keys(&["C-z"]);
+    let screen = tmux.wait_for_text("Stopped");
+    assert!(!screen.contains("Statements · Japan"), "{screen}");
+    assert_eq!(tmux.pane_format("#{alternate_on}"), "0");
+    tmux.type_text("fg");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_text("Statements · Japan");
+    tmux.keys(&["j"]);
+    tmux.wait_for_text("Statements · United States");
+    tmux.keys(&["q"]);
+    tmux.wait_for("prompt after quitting", |s| {
+        s.trim_end().ends_with("prompt$")
+    });
+}
