@@ -246,7 +246,7 @@ fn highlighted_spans(
     let mut current = String::new();
     let mut current_marked = false;
     let ellipsis_at = if cut.len() < clean.len() {
-        cut.chars().count() - 1
+        cut.chars().count().saturating_sub(1)
     } else {
         usize::MAX
     };

@@ -82,6 +82,18 @@ impl Tmux {
         .to_string()
     }
 
+    /// Record every byte the pane's program writes into `path` (tmux pipe-pane).
+    pub fn pipe_output_to(&self, path: &std::path::Path) {
+        let out = self.run(&[
+            "pipe-pane",
+            "-o",
+            "-t",
+            "0",
+            &format!("cat > '{}'", path.display()),
+        ]);
+        assert!(out.status.success(), "pipe-pane: {out:?}");
+    }
+
     /// Resize the window.
     pub fn resize(&self, width: u16, height: u16) {
         self.run(&[
