@@ -13,6 +13,10 @@ pub struct Cli {
     #[arg(long = "data", value_name = "PATH", global = true)]
     pub data: Vec<PathBuf>,
 
+    /// Print the effective configuration and where it came from, then exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     /// What to do; without a command the browser opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -27,4 +31,37 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Export the matching statements with their citations as Markdown, CSV or a corpus file.
+    Export(ExportArgs),
+    /// Print a shell completion script for bash, zsh, fish, elvish or powershell.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
+}
+
+/// `agenda-tui export`: the statements matching every filter given, with their citations.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// Only statements matching this search query.
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// Only statements about this country, bloc or region (id, name or alias; any case).
+    #[arg(long, value_name = "ID")]
+    pub country: Option<String>,
+    /// Only statements mentioning or spoken by this leader (name or alias; any case).
+    #[arg(long, value_name = "NAME")]
+    pub leader: Option<String>,
+    /// Only statements with a topic phrase containing T (any case).
+    #[arg(long, value_name = "T")]
+    pub topic: Option<String>,
+    /// Output format: md (Markdown), csv (RFC 4180) or json (a corpus file `check` accepts).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: crate::export::ExportFormat,
+    /// Write to FILE (whole or not at all) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -5,7 +5,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod detail;
+pub mod export;
+pub mod generate;
 pub mod keys;
 pub mod layout;
 pub mod load;

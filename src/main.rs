@@ -12,8 +12,14 @@ use std::sync::Arc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.print_config {
+        return agenda_tui::config::print_config();
+    }
     let result = match cli.command {
         Some(Command::Check { paths }) => run_check(&paths),
+        Some(Command::Export(args)) => Ok(agenda_tui::export::run(&args, &cli.data)),
+        Some(Command::Completions { shell }) => Ok(agenda_tui::generate::print_completions(shell)),
+        Some(Command::Man) => Ok(agenda_tui::generate::print_man_page()),
         None => run_browser(&cli.data),
     };
     match result {

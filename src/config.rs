@@ -1,0 +1,1391 @@
+//! The user's configuration: a TOML file with colours, key bindings, default `--data` paths and
+//! mouse on/off, plus the `NO_COLOR` convention. Every mistake in the file is an error naming the
+//! file, line and column; nothing falls back to a default silently.
+//!
+//! [`Config::parse`] is pure. [`Config::load_from_env`] finds the file (`$AGENDA_TUI_CONFIG`,
+//! else `$XDG_CONFIG_HOME/agenda-tui/config.toml`, else `~/.config/agenda-tui/config.toml`) and
+//! reads it. See `docs/export-and-config.md`.
+
+use crate::keys::{Action, Binding, Context, Key, Keymap};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::style::Color;
+use serde::Deserialize;
+use serde::de::{self, Deserializer};
+use std::collections::{BTreeMap, HashMap};
+use std::ffi::OsString;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The environment variable naming the config file; a file it names must exist.
+pub const CONFIG_ENV: &str = "AGENDA_TUI_CONFIG";
+/// The environment variable that turns colour off when set and not empty (no-color.org).
+pub const NO_COLOR_ENV: &str = "NO_COLOR";
+/// Config files larger than this are refused.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// A colour of the theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colour {
+    /// No colour of our own: the terminal's default shows through (`"none"`).
+    None,
+    /// This colour.
+    Color(Color),
+}
+
+impl Colour {
+    /// The ratatui colour, `None` for [`Colour::None`].
+    pub fn color(self) -> Option<Color> {
+        match self {
+            Colour::None => None,
+            Colour::Color(c) => Some(c),
+        }
+    }
+}
+
+/// Names of the 16 ANSI colours as written in the config, with the ratatui colour each means.
+const COLOUR_NAMES: [(&str, Color); 16] = [
+    ("black", Color::Black),
+    ("red", Color::Red),
+    ("green", Color::Green),
+    ("yellow", Color::Yellow),
+    ("blue", Color::Blue),
+    ("magenta", Color::Magenta),
+    ("cyan", Color::Cyan),
+    ("gray", Color::Gray),
+    ("dark-gray", Color::DarkGray),
+    ("light-red", Color::LightRed),
+    ("light-green", Color::LightGreen),
+    ("light-yellow", Color::LightYellow),
+    ("light-blue", Color::LightBlue),
+    ("light-magenta", Color::LightMagenta),
+    ("light-cyan", Color::LightCyan),
+    ("white", Color::White),
+];
+
+impl std::str::FromStr for Colour {
+    type Err = String;
+
+    /// `"cyan"`, `"light-red"` (or `light_red`, any case; `grey` for `gray`), `"#RRGGBB"`,
+    /// `"default"` (the terminal's colour, reset) or `"none"`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let name = s.trim().to_ascii_lowercase().replace('_', "-");
+        let name = name.replace("grey", "gray");
+        if name == "none" {
+            return Ok(Colour::None);
+        }
+        if name == "default" || name == "reset" {
+            return Ok(Colour::Color(Color::Reset));
+        }
+        if let Some(hex) = name.strip_prefix('#') {
+            let channel = |i: usize| {
+                hex.get(i..i + 2)
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+            };
+            if hex.len() == 6
+                && let (Some(r), Some(g), Some(b)) = (channel(0), channel(2), channel(4))
+            {
+                return Ok(Colour::Color(Color::Rgb(r, g, b)));
+            }
+            return Err(format!(
+                "invalid colour \"{s}\": write a hex colour as #RRGGBB"
+            ));
+        }
+        COLOUR_NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, c)| Colour::Color(c))
+            .ok_or_else(|| {
+                let names: Vec<&str> = COLOUR_NAMES.iter().map(|(n, _)| *n).collect();
+                format!(
+                    "unknown colour \"{s}\": use one of {}, \"#RRGGBB\", \"default\" or \"none\"",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+impl fmt::Display for Colour {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Colour::None => f.write_str("none"),
+            Colour::Color(Color::Reset) => f.write_str("default"),
+            Colour::Color(Color::Rgb(r, g, b)) => write!(f, "#{r:02x}{g:02x}{b:02x}"),
+            Colour::Color(Color::Indexed(i)) => write!(f, "indexed {i}"),
+            Colour::Color(c) => {
+                let name = COLOUR_NAMES
+                    .iter()
+                    .find(|(_, known)| known == c)
+                    .map_or("default", |(n, _)| n);
+                f.write_str(name)
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(de::Error::custom)
+    }
+}
+
+/// The colours of the browser. With colour off (`NO_COLOR`) see [`Config::effective_theme`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Theme {
+    /// Focused pane borders, titles and key hints.
+    pub accent: Colour,
+    /// Headings in the detail pane and the help overlay.
+    pub heading: Colour,
+    /// The characters a search matched (written `match` in the file).
+    #[serde(rename = "match")]
+    pub matched: Colour,
+    /// Secondary text: counts, ids, unfocused borders.
+    pub dim: Colour,
+    /// Background of the selected row; `none` shows the selection in reverse video.
+    pub selection: Colour,
+    /// The marker of quotes.
+    pub quote: Colour,
+    /// The marker of reported speech.
+    pub reported: Colour,
+    /// The marker of narration.
+    pub narrative: Colour,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            accent: Colour::Color(Color::Cyan),
+            heading: Colour::Color(Color::Yellow),
+            matched: Colour::Color(Color::LightRed),
+            dim: Colour::Color(Color::DarkGray),
+            selection: Colour::None,
+            quote: Colour::Color(Color::Green),
+            reported: Colour::Color(Color::Blue),
+            narrative: Colour::Color(Color::Magenta),
+        }
+    }
+}
+
+impl Theme {
+    /// A theme with every colour `none`, for `NO_COLOR`.
+    pub fn colourless() -> Self {
+        Theme {
+            accent: Colour::None,
+            heading: Colour::None,
+            matched: Colour::None,
+            dim: Colour::None,
+            selection: Colour::None,
+            quote: Colour::None,
+            reported: Colour::None,
+            narrative: Colour::None,
+        }
+    }
+
+    /// The fields as `(name in the file, colour)`, in file order.
+    pub fn fields(&self) -> [(&'static str, Colour); 8] {
+        [
+            ("accent", self.accent),
+            ("heading", self.heading),
+            ("match", self.matched),
+            ("dim", self.dim),
+            ("selection", self.selection),
+            ("quote", self.quote),
+            ("reported", self.reported),
+            ("narrative", self.narrative),
+        ]
+    }
+}
+
+/// The config file's name for an action: the snake_case of its variant.
+pub fn action_name(action: Action) -> &'static str {
+    match action {
+        Action::MoveUp => "move_up",
+        Action::MoveDown => "move_down",
+        Action::HalfPageUp => "half_page_up",
+        Action::HalfPageDown => "half_page_down",
+        Action::Top => "top",
+        Action::Bottom => "bottom",
+        Action::FocusNext => "focus_next",
+        Action::FocusPrevious => "focus_previous",
+        Action::FocusLeft => "focus_left",
+        Action::FocusRight => "focus_right",
+        Action::Enter => "enter",
+        Action::FocusSearch => "focus_search",
+        Action::Back => "back",
+        Action::ToggleHelp => "toggle_help",
+        Action::Quit => "quit",
+        Action::ForceQuit => "force_quit",
+        Action::Suspend => "suspend",
+        Action::CursorLeft => "cursor_left",
+        Action::CursorRight => "cursor_right",
+        Action::CursorStart => "cursor_start",
+        Action::CursorEnd => "cursor_end",
+        Action::DeleteBackward => "delete_backward",
+        Action::DeleteForward => "delete_forward",
+        Action::DeleteToStart => "delete_to_start",
+        Action::DeleteWordBackward => "delete_word_backward",
+    }
+}
+
+/// Every action the default key table binds, once each, in table order.
+pub fn bindable_actions() -> Vec<Action> {
+    let mut actions: Vec<Action> = Vec::new();
+    for binding in Keymap::default().bindings {
+        if !actions.contains(&binding.action) {
+            actions.push(binding.action);
+        }
+    }
+    actions
+}
+
+/// The action a config file names `name`, among those the key table binds.
+pub fn action_from_name(name: &str) -> Option<Action> {
+    bindable_actions()
+        .into_iter()
+        .find(|&a| action_name(a) == name)
+}
+
+/// Named keys, as written in the config (matched without regard to case), with their codes.
+const KEY_NAMES: [(&str, KeyCode); 21] = [
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgUp", KeyCode::PageUp),
+    ("PageUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("PageDown", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Tab", KeyCode::Tab),
+    ("Enter", KeyCode::Enter),
+    ("Return", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Escape", KeyCode::Esc),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Del", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+    ("Ins", KeyCode::Insert),
+    ("Space", KeyCode::Char(' ')),
+];
+
+/// Strip a modifier prefix such as `Ctrl-` (any case) when something follows it.
+fn strip_modifier<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    (head.eq_ignore_ascii_case(prefix) && s.len() > prefix.len()).then(|| &s[prefix.len()..])
+}
+
+/// Parse a key as written in the config: a single character (`j`, `G`, `?`), a name (`Up`,
+/// `PgDn`, `Enter`, `Esc`, `Space`, `F5`...), optionally after `Ctrl-` and/or `Alt-`;
+/// `Shift-Tab`, and `Shift-` with a letter (the same as the capital letter).
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let mut rest = text;
+    let mut modifiers = KeyModifiers::NONE;
+    let mut shift = false;
+    loop {
+        if let Some(r) = strip_modifier(rest, "Ctrl-") {
+            modifiers |= KeyModifiers::CONTROL;
+            rest = r;
+        } else if let Some(r) = strip_modifier(rest, "Alt-") {
+            modifiers |= KeyModifiers::ALT;
+            rest = r;
+        } else if let Some(r) = strip_modifier(rest, "Shift-") {
+            shift = true;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let invalid = |why: &str| format!("invalid key \"{text}\": {why}");
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (None, _) => return Err(invalid("empty")),
+        (Some(c), None) => {
+            if crate::text::is_unsafe_char(c) || (c.is_whitespace() && c != ' ') {
+                return Err(invalid("not a key a terminal can send; use a key name"));
+            }
+            KeyCode::Char(c)
+        }
+        _ => {
+            let function = rest
+                .strip_prefix(['F', 'f'])
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|n| n.parse::<u8>().ok());
+            match function {
+                Some(n) if (1..=24).contains(&n) => KeyCode::F(n),
+                Some(_) => return Err(invalid("function keys are F1 to F24")),
+                None => KEY_NAMES
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(rest))
+                    .map(|&(_, code)| code)
+                    .ok_or_else(|| {
+                        invalid(
+                            "expected a single character, a key name (Up, Down, Left, Right, \
+                             PgUp, PgDn, Home, End, Tab, Enter, Esc, Backspace, Delete, Insert, \
+                             Space, F1-F24), with Ctrl-, Alt- or Shift- before it",
+                        )
+                    })?,
+            }
+        }
+    };
+    let code = if shift {
+        if modifiers.contains(KeyModifiers::CONTROL) {
+            return Err(invalid(
+                "Ctrl- and Shift- together cannot be told apart from Ctrl- alone",
+            ));
+        }
+        match code {
+            KeyCode::Tab => KeyCode::BackTab,
+            KeyCode::Char(c) if c.is_alphabetic() => {
+                let mut upper = c.to_uppercase();
+                match (upper.next(), upper.next()) {
+                    (Some(u), None) => KeyCode::Char(u),
+                    _ => return Err(invalid("this letter has no single capital")),
+                }
+            }
+            KeyCode::Char(_) => {
+                return Err(invalid(
+                    "Shift- goes with a letter or Tab; write the shifted character itself (\"?\", \"G\")",
+                ));
+            }
+            _ => {
+                return Err(invalid(
+                    "Shift- goes with a letter or Tab only (the terminal does not report it otherwise)",
+                ));
+            }
+        }
+    } else {
+        code
+    };
+    let code = match code {
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
+        other => other,
+    };
+    Ok(Key { code, modifiers })
+}
+
+/// A key written the way [`parse_key`] reads it back: `Ctrl-d`, `PgDn`, `Shift-Tab`, `Space`.
+pub fn key_to_string(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::BackTab => "Shift-Tab".to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        code => KEY_NAMES
+            .iter()
+            .find(|(_, known)| *known == code)
+            .map_or_else(|| format!("{code:?}"), |(name, _)| (*name).to_string()),
+    };
+    let mut out = String::new();
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        out.push_str("Ctrl-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        out.push_str("Alt-");
+    }
+    out.push_str(&name);
+    out
+}
+
+/// A key that types text in the search bar: a character with neither Ctrl nor Alt.
+fn is_typing_key(key: &Key) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+/// True when bindings in `a` and `b` can both see the same key press.
+fn contexts_overlap(a: Context, b: Context) -> bool {
+    a == b || a == Context::Global || b == Context::Global
+}
+
+/// The keys of an action as they apply in `context`: the search bar keeps typing keys for text.
+fn keys_in_context(keys: &[Key], context: Context) -> Vec<Key> {
+    keys.iter()
+        .copied()
+        .filter(|k| context != Context::SearchBar || !is_typing_key(k))
+        .collect()
+}
+
+/// The keys the user gave one action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    /// The action.
+    pub action: Action,
+    /// Its keys, in the order written; they replace the action's default keys.
+    pub keys: Vec<Key>,
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Colours (as configured; see [`Config::effective_theme`] for what to draw with).
+    pub theme: Theme,
+    /// The actions whose keys the user set, in action-name order.
+    pub keys: Vec<KeyOverride>,
+    /// Corpus paths used when `--data` is not given (relative paths already resolved against
+    /// the config file's directory; `~/` expanded by [`Config::load_from_env`]).
+    pub data: Vec<PathBuf>,
+    /// Mouse capture on (clicks and scrolling) or off (the terminal's own selection works).
+    pub mouse: bool,
+    /// True when `NO_COLOR` is set and not empty: draw without colour, keep the selection
+    /// visible with reverse video and bold.
+    pub no_color: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: Theme::default(),
+            keys: Vec::new(),
+            data: Vec::new(),
+            mouse: true,
+            no_color: false,
+        }
+    }
+}
+
+/// Where the effective configuration came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigSource {
+    /// This file.
+    File(PathBuf),
+    /// The built-in defaults, because there is no file at the default location (named when
+    /// there is one: neither `XDG_CONFIG_HOME` nor `HOME` may be set).
+    Defaults(Option<PathBuf>),
+}
+
+impl fmt::Display for ConfigSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigSource::File(path) => write!(f, "{}", path.display()),
+            ConfigSource::Defaults(Some(path)) => {
+                write!(f, "defaults (no file at {})", path.display())
+            }
+            ConfigSource::Defaults(None) => {
+                write!(f, "defaults (neither XDG_CONFIG_HOME nor HOME is set)")
+            }
+        }
+    }
+}
+
+/// Where to look for the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigLocation {
+    /// Named by `AGENDA_TUI_CONFIG`: it must exist.
+    Explicit(PathBuf),
+    /// The default location: a missing file there means the defaults.
+    Default(PathBuf),
+    /// No location can be worked out (no `XDG_CONFIG_HOME`, no `HOME`).
+    Nowhere,
+}
+
+impl ConfigLocation {
+    /// Work the location out from environment variables, read through `var`:
+    /// `AGENDA_TUI_CONFIG`, else `$XDG_CONFIG_HOME/agenda-tui/config.toml` (an absolute
+    /// `XDG_CONFIG_HOME` only, as the XDG spec says), else `$HOME/.config/agenda-tui/config.toml`.
+    /// Empty variables count as unset.
+    pub fn from_vars(var: impl Fn(&str) -> Option<OsString>) -> Self {
+        let set = |name: &str| var(name).filter(|v| !v.is_empty());
+        if let Some(path) = set(CONFIG_ENV) {
+            return ConfigLocation::Explicit(PathBuf::from(path));
+        }
+        if let Some(xdg) = set("XDG_CONFIG_HOME").map(PathBuf::from)
+            && xdg.is_absolute()
+        {
+            return ConfigLocation::Default(xdg.join("agenda-tui").join("config.toml"));
+        }
+        match set("HOME") {
+            Some(home) => ConfigLocation::Default(
+                PathBuf::from(home)
+                    .join(".config")
+                    .join("agenda-tui")
+                    .join("config.toml"),
+            ),
+            None => ConfigLocation::Nowhere,
+        }
+    }
+}
+
+/// Why the configuration could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The file could not be read (missing when named by `AGENDA_TUI_CONFIG`, a directory, no
+    /// permission...).
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's explanation.
+        message: String,
+    },
+    /// The file is not a valid config.
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Line and column (1-based, column in characters), when known.
+        at: Option<(usize, usize)>,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl ConfigError {
+    /// The process exit status for this failure: 2 for an invalid file, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            ConfigError::Invalid { .. } => 2,
+            ConfigError::Io { .. } => 1,
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Io { path, message } => {
+                write!(f, "error: config {}: {message}", path.display())
+            }
+            ConfigError::Invalid {
+                path,
+                at: Some((line, column)),
+                message,
+            } => write!(f, "error: {}:{line}:{column}: {message}", path.display()),
+            ConfigError::Invalid {
+                path,
+                at: None,
+                message,
+            } => write!(f, "error: {}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The file as written, with spans for the checks serde cannot make.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    theme: Theme,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    #[serde(default)]
+    data: Vec<Spanned<String>>,
+    mouse: Option<bool>,
+}
+
+/// Line and column (1-based, column in characters) of byte `offset` of `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+impl Config {
+    /// Parse config `text`; `path` names the file in errors and is the base of relative `data`
+    /// paths. `no_color` is left false (it comes from the environment, not the file).
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let invalid = |span: Option<Range<usize>>, message: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            at: span.map(|s| line_column(text, s.start)),
+            message,
+        };
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| invalid(e.span(), e.message().trim().to_string()))?;
+
+        let mut overrides: Vec<(Action, Vec<Spanned<String>>)> = Vec::new();
+        for (name, keys) in raw.keys {
+            let action = action_from_name(name.get_ref()).ok_or_else(|| {
+                let known: Vec<&str> = bindable_actions().into_iter().map(action_name).collect();
+                invalid(
+                    Some(name.span()),
+                    format!(
+                        "unknown action \"{}\"; actions are: {}",
+                        name.get_ref(),
+                        known.join(", ")
+                    ),
+                )
+            })?;
+            overrides.push((action, keys));
+        }
+        let defaults = Keymap::default();
+        let contexts_of = |action: Action| -> Vec<Context> {
+            defaults
+                .bindings
+                .iter()
+                .filter(|b| b.action == action)
+                .map(|b| b.context)
+                .collect()
+        };
+        // Each (context, key) the user binds, with the action and where it was written.
+        let mut claimed: Vec<(Context, Key, Action)> = Vec::new();
+        let mut keys = Vec::new();
+        for (action, written) in &overrides {
+            let contexts = contexts_of(*action);
+            let mut list: Vec<Key> = Vec::new();
+            for key in written {
+                let k = parse_key(key.get_ref()).map_err(|e| invalid(Some(key.span()), e))?;
+                let usable: Vec<Context> = contexts
+                    .iter()
+                    .copied()
+                    .filter(|&c| !keys_in_context(&[k], c).is_empty())
+                    .collect();
+                if usable.is_empty() {
+                    return Err(invalid(
+                        Some(key.span()),
+                        format!(
+                            "\"{}\" types text in the search bar and cannot run {}; use Ctrl-, Alt- or a named key",
+                            key_to_string(&k),
+                            action_name(*action)
+                        ),
+                    ));
+                }
+                for &context in &usable {
+                    if let Some(&(_, _, other)) = claimed.iter().find(|(c, ck, a)| {
+                        *ck == k && *a != *action && contexts_overlap(*c, context)
+                    }) {
+                        return Err(invalid(
+                            Some(key.span()),
+                            format!(
+                                "key \"{}\" is bound to both {} and {}",
+                                key_to_string(&k),
+                                action_name(other),
+                                action_name(*action)
+                            ),
+                        ));
+                    }
+                    claimed.push((context, k, *action));
+                }
+                if !list.contains(&k) {
+                    list.push(k);
+                }
+            }
+            keys.push(KeyOverride {
+                action: *action,
+                keys: list,
+            });
+        }
+
+        let base = path.parent().unwrap_or(Path::new(""));
+        let mut data = Vec::with_capacity(raw.data.len());
+        for entry in &raw.data {
+            let written = entry.get_ref();
+            if written.trim().is_empty() {
+                return Err(invalid(Some(entry.span()), "empty data path".to_string()));
+            }
+            let as_path = PathBuf::from(written);
+            let home_relative = written == "~" || written.starts_with("~/");
+            data.push(if as_path.is_absolute() || home_relative {
+                as_path
+            } else {
+                base.join(as_path)
+            });
+        }
+
+        Ok(Config {
+            theme: raw.theme,
+            keys,
+            data,
+            mouse: raw.mouse.unwrap_or(true),
+            no_color: false,
+        })
+    }
+
+    /// Find and read the config as the environment says (see [`ConfigLocation::from_vars`]),
+    /// expand `~/` in `data` with `HOME`, and set [`Config::no_color`] from `NO_COLOR`.
+    pub fn load_from_env() -> Result<(Config, ConfigSource), ConfigError> {
+        Config::load_with_vars(|name| std::env::var_os(name))
+    }
+
+    /// [`Config::load_from_env`] with the environment read through `var` (for tests).
+    pub fn load_with_vars(
+        var: impl Fn(&str) -> Option<OsString>,
+    ) -> Result<(Config, ConfigSource), ConfigError> {
+        let (mut config, source) = match ConfigLocation::from_vars(&var) {
+            ConfigLocation::Explicit(path) => match read_config(&path)? {
+                Some(text) => (Config::parse(&path, &text)?, ConfigSource::File(path)),
+                None => {
+                    return Err(ConfigError::Io {
+                        path,
+                        message: format!("no such file (named by {CONFIG_ENV})"),
+                    });
+                }
+            },
+            ConfigLocation::Default(path) => match read_config(&path)? {
+                Some(text) => (Config::parse(&path, &text)?, ConfigSource::File(path)),
+                None => (Config::default(), ConfigSource::Defaults(Some(path))),
+            },
+            ConfigLocation::Nowhere => (Config::default(), ConfigSource::Defaults(None)),
+        };
+        if let Some(home) = var("HOME").filter(|h| !h.is_empty()) {
+            let home = PathBuf::from(home);
+            for path in &mut config.data {
+                if let Ok(rest) = path.strip_prefix("~") {
+                    *path = home.join(rest);
+                }
+            }
+        }
+        config.no_color = var(NO_COLOR_ENV).is_some_and(|v| !v.is_empty());
+        Ok((config, source))
+    }
+
+    /// The key table: the default one, where each action the user set gets exactly the user's
+    /// keys (in the search bar, keys that type text are left out) and loses none of them to
+    /// another action, which gives up any key the user took for something else.
+    pub fn keymap(&self) -> Keymap {
+        let mut map = Keymap::default();
+        let user: HashMap<Action, &[Key]> = self
+            .keys
+            .iter()
+            .map(|o| (o.action, o.keys.as_slice()))
+            .collect();
+        for binding in &mut map.bindings {
+            if let Some(keys) = user.get(&binding.action) {
+                binding.keys = keys_in_context(keys, binding.context);
+            }
+        }
+        let taken: Vec<(Context, Key)> = map
+            .bindings
+            .iter()
+            .filter(|b| user.contains_key(&b.action))
+            .flat_map(|b| b.keys.iter().map(move |k| (b.context, *k)))
+            .collect();
+        for binding in &mut map.bindings {
+            if user.contains_key(&binding.action) {
+                continue;
+            }
+            let context = binding.context;
+            binding.keys.retain(|k| {
+                !taken
+                    .iter()
+                    .any(|(c, tk)| tk == k && contexts_overlap(*c, context))
+            });
+        }
+        map
+    }
+
+    /// The theme to draw with: the configured one, or no colour at all under `NO_COLOR`.
+    pub fn effective_theme(&self) -> Theme {
+        if self.no_color {
+            Theme::colourless()
+        } else {
+            self.theme
+        }
+    }
+
+    /// The corpus paths to load: `cli_data` (`--data`) when given, else the config's `data`;
+    /// empty means the embedded seed corpus.
+    pub fn data_paths(&self, cli_data: &[PathBuf]) -> Vec<PathBuf> {
+        if cli_data.is_empty() {
+            self.data.clone()
+        } else {
+            cli_data.to_vec()
+        }
+    }
+
+    /// The effective configuration as a config file, headed by where it came from. Actions the
+    /// file does not set are listed commented out with their effective keys. Parsing the result
+    /// gives this configuration back (less `no_color`, which comes from the environment).
+    pub fn to_toml_string(&self, source: &ConfigSource) -> String {
+        let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let mut out = String::new();
+        out.push_str("# agenda-tui effective configuration\n");
+        out.push_str(&format!("# source: {source}\n"));
+        if self.no_color {
+            out.push_str("# NO_COLOR is set: colours are off\n");
+        }
+        out.push('\n');
+        let data: Vec<String> = self
+            .data
+            .iter()
+            .map(|p| quote(&p.to_string_lossy()))
+            .collect();
+        out.push_str(&format!("data = [{}]\n", data.join(", ")));
+        out.push_str(&format!("mouse = {}\n", self.mouse));
+        out.push_str("\n[theme]\n");
+        for (name, colour) in self.theme.fields() {
+            out.push_str(&format!("{name} = {}\n", quote(&colour.to_string())));
+        }
+        out.push_str("\n[keys]\n");
+        let map = self.keymap();
+        for action in bindable_actions() {
+            let mut keys: Vec<Key> = Vec::new();
+            for binding in map
+                .bindings
+                .iter()
+                .filter(|b: &&Binding| b.action == action)
+            {
+                for k in &binding.keys {
+                    if !keys.contains(k) {
+                        keys.push(*k);
+                    }
+                }
+            }
+            let user = self.keys.iter().find(|o| o.action == action);
+            if let Some(user) = user {
+                keys = user.keys.clone();
+            }
+            let list: Vec<String> = keys.iter().map(|k| quote(&key_to_string(k))).collect();
+            let comment = if user.is_some() { "" } else { "# " };
+            out.push_str(&format!(
+                "{comment}{} = [{}]\n",
+                action_name(action),
+                list.join(", ")
+            ));
+        }
+        out
+    }
+}
+
+/// `agenda-tui --print-config`: print the effective configuration and its source to standard
+/// output; a config error goes to standard error with its exit status.
+pub fn print_config() -> std::process::ExitCode {
+    match Config::load_from_env() {
+        Ok((config, source)) => {
+            let text = config.to_toml_string(&source);
+            let mut stdout = std::io::stdout().lock();
+            match std::io::Write::write_all(&mut stdout, text.as_bytes()) {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    std::process::ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: standard output: {e}");
+                    std::process::ExitCode::from(1)
+                }
+            }
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            std::process::ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+/// The text of the config file at `path`, `None` when there is no file there.
+fn read_config(path: &Path) -> Result<Option<String>, ConfigError> {
+    let io = |message: String| ConfigError::Io {
+        path: path.to_path_buf(),
+        message,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e.to_string())),
+    };
+    if meta.is_dir() {
+        return Err(io("is a directory".into()));
+    }
+    if meta.len() > MAX_CONFIG_BYTES {
+        return Err(io(format!(
+            "file is {} bytes, over the {MAX_CONFIG_BYTES} byte limit",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                at: Some(line_column(&prefix, prefix.len())),
+                message: "not valid UTF-8".into(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(Path::new("/cfg/config.toml"), text)
+    }
+
+    fn error_of(text: &str) -> String {
+        parse(text).expect_err("should be invalid").to_string()
+    }
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        assert_eq!(parse("").expect("valid"), Config::default());
+        assert_eq!(
+            parse("# nothing\n").expect("valid").keymap(),
+            Keymap::default()
+        );
+    }
+
+    #[test]
+    fn every_field_is_read() {
+        let config = parse(
+            r##"
+data = ["corpora", "/abs/seed.json", "~/more"]
+mouse = false
+
+[theme]
+accent = "light-red"
+heading = "#FF8800"
+match = "none"
+dim = "Dark_Grey"
+selection = "blue"
+quote = "default"
+
+[keys]
+quit = ["x", "Ctrl-q"]
+"##,
+        )
+        .expect("valid");
+        assert_eq!(
+            config.data,
+            [
+                PathBuf::from("/cfg/corpora"),
+                PathBuf::from("/abs/seed.json"),
+                PathBuf::from("~/more")
+            ]
+        );
+        assert!(!config.mouse);
+        assert_eq!(config.theme.accent, Colour::Color(Color::LightRed));
+        assert_eq!(config.theme.heading, Colour::Color(Color::Rgb(255, 136, 0)));
+        assert_eq!(config.theme.matched, Colour::None);
+        assert_eq!(config.theme.dim, Colour::Color(Color::DarkGray));
+        assert_eq!(config.theme.selection, Colour::Color(Color::Blue));
+        assert_eq!(config.theme.quote, Colour::Color(Color::Reset));
+        assert_eq!(config.theme.narrative, Theme::default().narrative);
+        assert_eq!(
+            config.keys,
+            [KeyOverride {
+                action: Action::Quit,
+                keys: vec![Key::char('x'), Key::ctrl('q')]
+            }]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let message = error_of("mouse = true\n[theme\naccent = \"cyan\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:2:"),
+            "{message}"
+        );
+        let message = error_of("mouse = true\nmouse = false\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:2:1:"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_with_their_place() {
+        let message = error_of("mouse = true\ncolour = \"red\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:2:1:"),
+            "{message}"
+        );
+        assert!(message.contains("colour"), "{message}");
+        let message = error_of("[theme]\naccent = \"red\"\n  backgroud = \"red\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:3:3:"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_errors_with_their_place() {
+        let message = error_of("mouse = \"yes\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:1:9:"),
+            "{message}"
+        );
+        let message = error_of("[keys]\nquit = \"q\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:2:8:"),
+            "{message}"
+        );
+        let message = error_of("data = \"corpus.json\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:1:8:"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn bad_colours_are_errors_with_their_place() {
+        let message = error_of("[theme]\nheading = \"yellow\"\naccent = \"chartreuse\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:3:10:"),
+            "{message}"
+        );
+        assert!(
+            message.contains("unknown colour \"chartreuse\""),
+            "{message}"
+        );
+        let message = error_of("[theme]\ndim = \"#12345\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:2:7:"),
+            "{message}"
+        );
+        assert!(message.contains("#RRGGBB"), "{message}");
+        assert!(parse("[theme]\ndim = \"#12345g\"\n").is_err());
+        assert!(parse("[theme]\ndim = 3\n").is_err());
+    }
+
+    #[test]
+    fn unknown_actions_are_errors_with_their_place() {
+        let message = error_of("[keys]\nmove_down = [\"j\"]\nfly_away = [\"f\"]\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:3:1:"),
+            "{message}"
+        );
+        assert!(message.contains("unknown action \"fly_away\""), "{message}");
+        assert!(message.contains("move_down"), "{message}");
+    }
+
+    #[test]
+    fn bad_key_strings_are_errors_with_their_place() {
+        let message = error_of("[keys]\nquit = [\"q\", \"Ctrl-Hyper-q\"]\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:2:14:"),
+            "{message}"
+        );
+        assert!(
+            message.contains("invalid key \"Ctrl-Hyper-q\""),
+            "{message}"
+        );
+        for bad in [
+            "",
+            "F25",
+            "F0",
+            "Shift-Up",
+            "Shift-1",
+            "Ctrl-Shift-a",
+            "\u{1b}",
+            "\t",
+            "qq",
+            "Ctrl-",
+        ] {
+            assert!(parse_key(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn key_strings_parse_into_keys() {
+        let cases = [
+            ("j", Key::char('j')),
+            ("G", Key::char('G')),
+            ("Shift-g", Key::char('G')),
+            ("?", Key::char('?')),
+            ("-", Key::char('-')),
+            (
+                "Ctrl--",
+                Key {
+                    code: KeyCode::Char('-'),
+                    modifiers: KeyModifiers::CONTROL,
+                },
+            ),
+            ("Space", Key::char(' ')),
+            (" ", Key::char(' ')),
+            ("Ctrl-x", Key::ctrl('x')),
+            ("ctrl-X", Key::ctrl('x')),
+            (
+                "Alt-x",
+                Key {
+                    code: KeyCode::Char('x'),
+                    modifiers: KeyModifiers::ALT,
+                },
+            ),
+            (
+                "Ctrl-Alt-Del",
+                Key {
+                    code: KeyCode::Delete,
+                    modifiers: KeyModifiers::CONTROL | KeyModifiers::ALT,
+                },
+            ),
+            ("Shift-Tab", Key::plain(KeyCode::BackTab)),
+            ("PgDn", Key::plain(KeyCode::PageDown)),
+            ("pagedown", Key::plain(KeyCode::PageDown)),
+            ("F5", Key::plain(KeyCode::F(5))),
+            ("f12", Key::plain(KeyCode::F(12))),
+            ("Esc", Key::plain(KeyCode::Esc)),
+            ("한", Key::char('한')),
+        ];
+        for (text, key) in cases {
+            assert_eq!(parse_key(text), Ok(key), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_default_key_round_trips_through_its_string() {
+        for binding in Keymap::default().bindings {
+            for key in binding.keys {
+                assert_eq!(parse_key(&key_to_string(&key)), Ok(key), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_bindable_action_has_a_distinct_name() {
+        let actions = bindable_actions();
+        for &action in &actions {
+            assert_eq!(action_from_name(action_name(action)), Some(action));
+        }
+        let mut names: Vec<&str> = actions.iter().map(|&a| action_name(a)).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), actions.len());
+    }
+
+    #[test]
+    fn a_remapped_key_replaces_the_defaults_of_its_action() {
+        let config = parse("[keys]\nmove_down = [\"n\", \"Down\", \"Ctrl-n\"]\n").expect("valid");
+        let map = config.keymap();
+        let n = event(KeyCode::Char('n'), KeyModifiers::NONE);
+        let j = event(KeyCode::Char('j'), KeyModifiers::NONE);
+        let ctrl_n = event(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(map.action_for(Context::Panes, &n), Some(Action::MoveDown));
+        assert_eq!(map.action_for(Context::Panes, &j), None);
+        assert_eq!(
+            map.action_for(Context::Panes, &ctrl_n),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            map.action_for(Context::SearchBar, &ctrl_n),
+            Some(Action::MoveDown)
+        );
+        // In the search bar "n" still types.
+        assert_eq!(map.action_for(Context::SearchBar, &n), None);
+    }
+
+    #[test]
+    fn a_key_taken_from_another_action_moves_to_the_new_one() {
+        let config = parse("[keys]\nquit = [\"j\"]\n").expect("valid");
+        let map = config.keymap();
+        let j = event(KeyCode::Char('j'), KeyModifiers::NONE);
+        let q = event(KeyCode::Char('q'), KeyModifiers::NONE);
+        let down = event(KeyCode::Down, KeyModifiers::NONE);
+        assert_eq!(map.action_for(Context::Panes, &j), Some(Action::Quit));
+        assert_eq!(map.action_for(Context::Panes, &q), None);
+        assert_eq!(
+            map.action_for(Context::Panes, &down),
+            Some(Action::MoveDown)
+        );
+        let config = parse("[keys]\nfocus_search = [\"Esc\"]\n").expect("valid");
+        let esc = event(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(
+            config.keymap().action_for(Context::Panes, &esc),
+            Some(Action::FocusSearch)
+        );
+    }
+
+    #[test]
+    fn one_key_for_two_actions_is_an_error() {
+        let message = error_of("[keys]\nmove_down = [\"x\"]\nquit = [\"Down\", \"x\"]\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:3:17:"),
+            "{message}"
+        );
+        assert!(
+            message.contains("bound to both move_down and quit"),
+            "{message}"
+        );
+        // Contexts that never see the same key press do not conflict.
+        assert!(parse("[keys]\nquit = [\"Ctrl-a\"]\ncursor_start = [\"Ctrl-a\"]\n").is_ok());
+    }
+
+    #[test]
+    fn typing_keys_cannot_run_search_bar_actions() {
+        let message = error_of("[keys]\ncursor_left = [\"h\"]\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:2:16:"),
+            "{message}"
+        );
+        assert!(parse("[keys]\ncursor_left = [\"Alt-h\", \"Left\"]\n").is_ok());
+    }
+
+    #[test]
+    fn an_empty_list_unbinds_an_action() {
+        let config = parse("[keys]\nquit = []\n").expect("valid");
+        let q = event(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(config.keymap().action_for(Context::Panes, &q), None);
+    }
+
+    #[test]
+    fn empty_data_paths_are_errors() {
+        let message = error_of("data = [\"ok.json\", \" \"]\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:1:20:"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let message = error_of("# 한국어\n[theme]\naccent = \"한\"\n");
+        assert!(
+            message.starts_with("error: /cfg/config.toml:3:10:"),
+            "{message}"
+        );
+        assert_eq!(line_column("ab\ncé\nx", 7), (3, 1));
+        assert_eq!(line_column("cé", 2), (1, 2));
+    }
+
+    #[test]
+    fn printed_config_parses_back_to_itself() {
+        let text = "data = [\"/x/a.json\"]\nmouse = false\n[theme]\nmatch = \"#0a0b0c\"\n[keys]\nquit = [\"x\", \"F10\"]\nmove_up = [\"Up\", \"Ctrl-k\"]\n";
+        let config = parse(text).expect("valid");
+        let printed = config.to_toml_string(&ConfigSource::File("/cfg/config.toml".into()));
+        assert!(printed.contains("# source: /cfg/config.toml"), "{printed}");
+        assert!(printed.contains("quit = [\"x\", \"F10\"]"), "{printed}");
+        assert!(
+            printed.contains("# move_down = [\"Down\", \"j\", \"Ctrl-n\"]"),
+            "{printed}"
+        );
+        assert_eq!(parse(&printed).expect("printed config is valid"), config);
+        let defaults = Config::default().to_toml_string(&ConfigSource::Defaults(None));
+        assert_eq!(parse(&defaults).expect("valid"), Config::default());
+    }
+
+    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> + use<> {
+        let map: HashMap<String, OsString> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), OsString::from(v)))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn the_location_follows_the_environment() {
+        assert_eq!(
+            ConfigLocation::from_vars(vars(&[
+                (CONFIG_ENV, "/etc/a.toml"),
+                ("XDG_CONFIG_HOME", "/x"),
+                ("HOME", "/h")
+            ])),
+            ConfigLocation::Explicit("/etc/a.toml".into())
+        );
+        assert_eq!(
+            ConfigLocation::from_vars(vars(&[
+                (CONFIG_ENV, ""),
+                ("XDG_CONFIG_HOME", "/x"),
+                ("HOME", "/h")
+            ])),
+            ConfigLocation::Default("/x/agenda-tui/config.toml".into())
+        );
+        assert_eq!(
+            ConfigLocation::from_vars(vars(&[("XDG_CONFIG_HOME", "relative"), ("HOME", "/h")])),
+            ConfigLocation::Default("/h/.config/agenda-tui/config.toml".into())
+        );
+        assert_eq!(
+            ConfigLocation::from_vars(vars(&[])),
+            ConfigLocation::Nowhere
+        );
+    }
+
+    #[test]
+    fn a_missing_default_file_is_the_defaults_but_a_named_one_is_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let home = dir.path().to_string_lossy().into_owned();
+        let (config, source) = Config::load_with_vars(vars(&[("HOME", &home)])).expect("defaults");
+        assert_eq!(config, Config::default());
+        assert_eq!(
+            source,
+            ConfigSource::Defaults(Some(dir.path().join(".config/agenda-tui/config.toml")))
+        );
+        let missing = dir
+            .path()
+            .join("missing.toml")
+            .to_string_lossy()
+            .into_owned();
+        let err = Config::load_with_vars(vars(&[(CONFIG_ENV, &missing)])).expect_err("missing");
+        assert!(matches!(err, ConfigError::Io { .. }));
+        assert!(err.to_string().contains(CONFIG_ENV), "{err}");
+        let err = Config::load_with_vars(vars(&[(CONFIG_ENV, &home)])).expect_err("a directory");
+        assert!(err.to_string().contains("is a directory"), "{err}");
+    }
+
+    #[test]
+    fn a_file_is_read_and_home_expanded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config_dir = dir.path().join("agenda-tui");
+        std::fs::create_dir(&config_dir).expect("mkdir");
+        let file = config_dir.join("config.toml");
+        std::fs::write(&file, "data = [\"~/corpus\", \"rel.json\"]\n").expect("write");
+        let xdg = dir.path().to_string_lossy().into_owned();
+        let (config, source) =
+            Config::load_with_vars(vars(&[("XDG_CONFIG_HOME", &xdg), ("HOME", "/home/u")]))
+                .expect("valid");
+        assert_eq!(source, ConfigSource::File(file));
+        assert_eq!(
+            config.data,
+            [PathBuf::from("/home/u/corpus"), config_dir.join("rel.json")]
+        );
+        std::fs::write(config_dir.join("config.toml"), b"mouse = \xff\n").expect("write");
+        let err = Config::load_with_vars(vars(&[("XDG_CONFIG_HOME", &xdg)])).expect_err("bad");
+        assert!(err.to_string().contains(":1:9: not valid UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn no_color_needs_a_non_empty_value() {
+        let (config, _) = Config::load_with_vars(vars(&[(NO_COLOR_ENV, "1")])).expect("ok");
+        assert!(config.no_color);
+        assert_eq!(config.effective_theme(), Theme::colourless());
+        let (config, _) = Config::load_with_vars(vars(&[(NO_COLOR_ENV, "")])).expect("ok");
+        assert!(!config.no_color);
+        assert_eq!(config.effective_theme(), Theme::default());
+        let printed = Config {
+            no_color: true,
+            ..Config::default()
+        }
+        .to_toml_string(&ConfigSource::Defaults(None));
+        assert!(printed.contains("NO_COLOR is set"));
+    }
+
+    #[test]
+    fn data_paths_prefer_the_command_line() {
+        let config = Config {
+            data: vec!["/cfg/a.json".into()],
+            ..Config::default()
+        };
+        assert_eq!(config.data_paths(&[]), [PathBuf::from("/cfg/a.json")]);
+        assert_eq!(
+            config.data_paths(&["b.json".into()]),
+            [PathBuf::from("b.json")]
+        );
+    }
+
+    #[test]
+    fn colours_print_as_they_parse() {
+        for text in [
+            "none",
+            "default",
+            "#00ff7f",
+            "light-magenta",
+            "dark-gray",
+            "white",
+        ] {
+            let colour: Colour = text.parse().expect("valid");
+            assert_eq!(colour.to_string(), text);
+        }
+    }
+}
