@@ -67,8 +67,9 @@ const COLOUR_NAMES: [(&str, Color); 16] = [
 impl std::str::FromStr for Colour {
     type Err = String;
 
-    /// `"cyan"`, `"light-red"` (or `light_red`, any case; `grey` for `gray`), `"#RRGGBB"`,
-    /// `"default"` (the terminal's colour, reset) or `"none"`.
+    /// `"cyan"`, `"light-red"` (or `light_red`, any case; `grey` for `gray`), `"#RRGGBB"`, a
+    /// 256-colour palette number `"0"` to `"255"`, `"default"` (the terminal's colour, reset)
+    /// or `"none"`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let name = s.trim().to_ascii_lowercase().replace('_', "-");
         let name = name.replace("grey", "gray");
@@ -77,6 +78,12 @@ impl std::str::FromStr for Colour {
         }
         if name == "default" || name == "reset" {
             return Ok(Colour::Color(Color::Reset));
+        }
+        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+            return name
+                .parse::<u8>()
+                .map(|i| Colour::Color(Color::Indexed(i)))
+                .map_err(|_| format!("invalid colour \"{s}\": palette numbers are 0 to 255"));
         }
         if let Some(hex) = name.strip_prefix('#') {
             let channel = |i: usize| {
@@ -100,7 +107,7 @@ impl std::str::FromStr for Colour {
             .ok_or_else(|| {
                 let names: Vec<&str> = COLOUR_NAMES.iter().map(|(n, _)| *n).collect();
                 format!(
-                    "unknown colour \"{s}\": use one of {}, \"#RRGGBB\", \"default\" or \"none\"",
+                    "unknown colour \"{s}\": use one of {}, \"#RRGGBB\", 0 to 255, \"default\" or \"none\"",
                     names.join(", ")
                 )
             })
@@ -113,7 +120,7 @@ impl fmt::Display for Colour {
             Colour::None => f.write_str("none"),
             Colour::Color(Color::Reset) => f.write_str("default"),
             Colour::Color(Color::Rgb(r, g, b)) => write!(f, "#{r:02x}{g:02x}{b:02x}"),
-            Colour::Color(Color::Indexed(i)) => write!(f, "indexed {i}"),
+            Colour::Color(Color::Indexed(i)) => write!(f, "{i}"),
             Colour::Color(c) => {
                 let name = COLOUR_NAMES
                     .iter()
@@ -1049,6 +1056,7 @@ quit = ["x", "Ctrl-q"]
         assert!(message.contains("#RRGGBB"), "{message}");
         assert!(parse("[theme]\ndim = \"#12345g\"\n").is_err());
         assert!(parse("[theme]\ndim = 3\n").is_err());
+        assert!(parse("[theme]\ndim = \"256\"\n").is_err());
     }
 
     #[test]

@@ -245,9 +245,12 @@ struct Item<'a> {
     article: &'a Article,
 }
 
+/// The statements at `statements`, each once (the first time it is named), with their articles.
 fn items<'a>(corpus: &'a Corpus, statements: &[u32]) -> Result<Vec<Item<'a>>, ExportError> {
+    let mut seen = HashSet::new();
     statements
         .iter()
+        .filter(|&&i| seen.insert(i))
         .map(|&i| {
             let statement = usize::try_from(i)
                 .ok()
@@ -266,7 +269,7 @@ fn items<'a>(corpus: &'a Corpus, statements: &[u32]) -> Result<Vec<Item<'a>>, Ex
 }
 
 /// The exported text of `statements` (indices into `corpus.statements`, written in the order
-/// given) in `format`, verbatim.
+/// given, a repeated index only once) in `format`, verbatim.
 pub fn render(
     corpus: &Corpus,
     statements: &[u32],
@@ -1045,6 +1048,15 @@ mod tests {
             render(&corpus, &[0], ExportFormat::Json),
             Err(ExportError::InvalidSubCorpus(_))
         ));
+    }
+
+    #[test]
+    fn repeated_indices_are_exported_once() {
+        let corpus = seed();
+        let json = render(&corpus, &[3, 1, 3], ExportFormat::Json).expect("renders");
+        let file = load::parse_corpus_file("test", json.as_bytes()).expect("valid");
+        let ids: Vec<&str> = file.statements.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["arirang-2021-01-21-s04", "arirang-2021-01-21-s02"]);
     }
 
     #[test]
