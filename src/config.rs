@@ -1383,6 +1383,38 @@ quit = ["x", "Ctrl-q"]
     }
 
     #[test]
+    fn the_documented_example_is_valid() {
+        let doc = include_str!("../docs/export-and-config.md");
+        let start = doc.find("```toml\n").expect("example block") + "```toml\n".len();
+        let end = start + doc[start..].find("```").expect("block end");
+        let config = Config::parse(
+            Path::new("/home/me/.config/agenda-tui/config.toml"),
+            &doc[start..end],
+        )
+        .expect("the example parses");
+        assert!(!config.mouse);
+        assert_eq!(config.theme.matched, Colour::Color(Color::Indexed(208)));
+        let j = event(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(
+            config.keymap().action_for(Context::Panes, &j),
+            Some(Action::MoveDown)
+        );
+    }
+
+    #[test]
+    fn every_action_and_theme_field_is_documented() {
+        let doc = include_str!("../docs/export-and-config.md");
+        for action in bindable_actions() {
+            let row = format!("| `{}` |", action_name(action));
+            assert!(doc.contains(&row), "{row} missing from the docs");
+        }
+        for (name, _) in Theme::default().fields() {
+            let row = format!("| `{name}` |");
+            assert!(doc.contains(&row), "{row} missing from the docs");
+        }
+    }
+
+    #[test]
     fn colours_print_as_they_parse() {
         for text in [
             "none",
