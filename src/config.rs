@@ -1414,6 +1414,23 @@ quit = ["x", "Ctrl-q"]
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn any_text_parses_or_fails_without_panicking(text in "\\PC{0,200}") {
+            let _ = parse(&text);
+            let _ = parse(&format!("[keys]\nquit = [\"{}\"]\n[theme]\naccent = \"{}\"\n", text, text));
+        }
+
+        #[test]
+        fn parsed_keys_print_back_to_themselves(text in "\\PC{0,12}") {
+            if let Ok(key) = parse_key(&text) {
+                proptest::prop_assert_eq!(parse_key(&key_to_string(&key)), Ok(key));
+            }
+        }
+    }
+
     #[test]
     fn colours_print_as_they_parse() {
         for text in [

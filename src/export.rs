@@ -1078,6 +1078,55 @@ mod tests {
         assert!(text.ends_with("Arirang News, Kim Min-ji, 2021-01-21, http://s613643165.onlinehome.us/news/20210111187.html"));
     }
 
+    /// A one-statement corpus whose article body, statement text and title are `text`.
+    fn corpus_of(text: &str) -> Corpus {
+        let mut file = hostile().to_file();
+        file.articles[0].body = text.to_string();
+        file.articles[0].title = text.to_string();
+        file.statements.truncate(1);
+        let statement = &mut file.statements[0];
+        statement.text = text.to_string();
+        statement.start = 0;
+        statement.end = text.len();
+        statement.topics = vec![format!("t{text}")];
+        Corpus::from_parts(
+            "any".into(),
+            file.articles,
+            file.entities,
+            file.leaders,
+            file.statements,
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 500, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn any_text_exports_in_every_format_and_reads_back(text in "\\PC{1,80}|[\\u{0}-\\u{9F}\\u{202A}-\\u{202E}#*>|\\[\\] \n]{1,40}") {
+            let corpus = corpus_of(&text);
+            let csv = render(&corpus, &[0], ExportFormat::Csv).expect("csv");
+            let mut reader = csv::Reader::from_reader(csv.as_bytes());
+            let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+            proptest::prop_assert_eq!(&rows[0][15], text.as_str());
+            let json = render(&corpus, &[0], ExportFormat::Json).expect("json");
+            let file = load::parse_corpus_file("any", json.as_bytes()).expect("valid");
+            proptest::prop_assert_eq!(&file.statements[0].text, &text);
+            render(&corpus, &[0], ExportFormat::Markdown).expect("markdown");
+            for format in ExportFormat::ALL {
+                let shown = render_with(&corpus, &[0], format, TextMode::Terminal).expect("renders");
+                proptest::prop_assert!(!shown.chars().any(|c| text::is_unsafe_char(c) && c != '\n' && c != '\r'));
+            }
+        }
+
+        #[test]
+        fn any_filter_selects_without_panicking(value in "\\PC{0,20}") {
+            let corpus = seed();
+            let f = filter(Some(&value), Some(&value), Some(&value));
+            let _ = select(&corpus, &f);
+            let _ = f.unmatched(&corpus);
+        }
+    }
+
     #[test]
     fn atomic_write_replaces_whole_files_and_leaves_nothing_on_failure() {
         let dir = tempfile::tempdir().expect("tempdir");
