@@ -1,6 +1,6 @@
 //! Drawing: pure functions from the app state to a ratatui frame. Nothing here changes state.
 
-use crate::app::{App, CountryRow, EntityKey};
+use crate::app::{App, CountryRow, ItemKey};
 use crate::detail::{self, Role};
 use crate::keys::{Action, Context, Keymap};
 use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
@@ -77,9 +77,65 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_search(frame, app, layout.search);
     draw_footer(frame, app, layout.footer);
+    if app.jump.is_some() {
+        draw_jump(frame, app, area);
+    }
     if app.help_open {
         draw_help(frame, app, area);
     }
+}
+
+fn draw_jump(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(picker) = &app.jump else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).min(60);
+    let height = (picker.choices.len() as u16 + 2).min(area.height.saturating_sub(2));
+    if width < 10 || height < 3 {
+        return;
+    }
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(Theme::accent())
+        .title(Span::styled(
+            fit_title(" Go to · Enter jumps · Esc closes ", width),
+            Theme::accent().add_modifier(Modifier::BOLD),
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let visible = inner.height as usize;
+    let offset = picker.selected.saturating_sub(visible.saturating_sub(1));
+    let lines: Vec<Line> = picker
+        .choices
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .map(|(i, &(tab, key))| {
+            let kind = match tab {
+                crate::app::IndexTab::Countries => "country",
+                crate::app::IndexTab::Leaders => "leader",
+                crate::app::IndexTab::Topics => "topic",
+            };
+            let text = format!("{kind:<8}{}", sanitize(&app.key_name(key)));
+            let text = truncate_to_width(&text, inner.width as usize).into_owned();
+            let style = if i == picker.selected {
+                Theme::selected(true)
+            } else {
+                Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -161,35 +217,49 @@ fn fit_title(title: &str, width: u16) -> String {
 }
 
 fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
-    let title = if app.is_filtering() {
-        " Countries · matches "
-    } else {
-        " Countries "
-    };
-    let block = pane_block(app, Pane::Countries, fit_title(title, rect.width));
+    let focused = app.focus == Pane::Countries && !app.search_focused && !app.help_open;
+    let mut title = vec![Span::raw(" ")];
+    for (tab, label) in app.tab_title(rect.width as usize) {
+        let style = match tab {
+            Some(tab) if tab == app.tab => {
+                if focused {
+                    Theme::accent().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+                } else {
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                }
+            }
+            _ => Theme::dim(),
+        };
+        title.push(Span::styled(label, style));
+        title.push(Span::raw(" "));
+    }
+    let block = pane_block(app, Pane::Countries, String::new()).title(Line::from(title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let width = inner.width as usize;
-    let focused = app.focus == Pane::Countries && !app.search_focused;
+    let list_height = app.countries_list_height().min(inner.height as usize);
     let mut lines = Vec::new();
-    for row in app
-        .rows
-        .iter()
-        .skip(app.countries_offset)
-        .take(inner.height as usize)
-    {
+    for row in app.rows.iter().skip(app.countries_offset).take(list_height) {
         match *row {
             CountryRow::Heading(heading) => {
+                let heading = if app.is_filtering() {
+                    format!("{heading} · matches")
+                } else {
+                    heading.to_string()
+                };
                 lines.push(Line::styled(
-                    truncate_to_width(heading, width).into_owned(),
+                    truncate_to_width(&heading, width).into_owned(),
                     Theme::heading(),
                 ));
             }
             CountryRow::Item(i) => {
                 let item = app.items[i];
-                let name = sanitize(&app.key_name(item.key)).into_owned();
+                let mut name = sanitize(&app.key_name(item.key)).into_owned();
+                if let ItemKey::Leader(l) = item.key {
+                    name = format!("{name} · {}", sanitize(&app.corpus.leaders[l].entity));
+                }
                 let count = item.count.to_string();
-                let indent = if item.key == EntityKey::All { "" } else { " " };
+                let indent = if item.key == ItemKey::All { "" } else { " " };
                 let room = width.saturating_sub(count.len() + 1 + indent.len());
                 let name = truncate_to_width(&name, room).into_owned();
                 let gap = width.saturating_sub(indent.len() + str_width(&name) + count.len());
@@ -197,7 +267,7 @@ fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
                 let text = truncate_to_width(&text, width).into_owned();
                 let style = if i == app.selected_item {
                     Theme::selected(focused)
-                } else if item.key == EntityKey::All || item.key == EntityKey::Untargeted {
+                } else if item.key == ItemKey::All || item.key == ItemKey::Untargeted {
                     Style::new().add_modifier(Modifier::ITALIC)
                 } else {
                     Style::new()
@@ -206,13 +276,70 @@ fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let list_area = Rect::new(inner.x, inner.y, inner.width, list_height as u16);
+    frame.render_widget(Paragraph::new(lines), list_area);
+    let chart_height = app.chart_height().min(inner.height as usize);
+    if chart_height > 0 {
+        let chart_area = Rect::new(
+            inner.x,
+            inner.bottom() - chart_height as u16,
+            inner.width,
+            chart_height as u16,
+        );
+        draw_monthly_chart(frame, app, chart_area);
+    }
     draw_scrollbar(
         frame,
         rect,
         app.rows.len(),
         app.countries_offset,
-        inner.height as usize,
+        list_height,
+    );
+}
+
+/// Month number to `YYYY-MM`.
+fn month_label(month: u32) -> String {
+    format!("{:04}-{:02}", month / 12, month % 12 + 1)
+}
+
+/// Statements per month of the selected row, over the corpus's span, as a sparkline.
+fn draw_monthly_chart(frame: &mut Frame, app: &App, area: Rect) {
+    let Some((first, last)) = app.month_span else {
+        return;
+    };
+    let width = area.width as usize;
+    let peak = app.monthly.iter().copied().max().unwrap_or(0);
+    let heading = truncate_to_width(&format!("per month (max {peak})"), width).into_owned();
+    frame.render_widget(
+        Paragraph::new(Line::styled(heading, Theme::heading())),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    // Fold the months into at most `width` columns.
+    let columns = width.max(1);
+    let per_column = app.monthly.len().div_ceil(columns).max(1);
+    let data: Vec<u64> = app
+        .monthly
+        .chunks(per_column)
+        .map(|chunk| chunk.iter().sum())
+        .collect();
+    frame.render_widget(
+        ratatui::widgets::Sparkline::default()
+            .data(&data)
+            .style(Theme::accent()),
+        Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(2),
+        ),
+    );
+    let from = month_label(first);
+    let to = month_label(last);
+    let gap = width.saturating_sub(from.len() + to.len());
+    let axis = truncate_to_width(&format!("{from}{}{to}", " ".repeat(gap)), width).into_owned();
+    frame.render_widget(
+        Paragraph::new(Line::styled(axis, Theme::dim())),
+        Rect::new(area.x, area.bottom() - 1, area.width, 1),
     );
 }
 
@@ -485,7 +612,9 @@ fn hint(keymap: &Keymap, context: Context, action: Action, what: &str) -> Option
 
 fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
     let keymap = &app.keymap;
-    let hints: Vec<String> = if app.help_open {
+    let hints: Vec<String> = if app.jump.is_some() {
+        vec!["↑↓ choose".into(), "Enter go".into(), "Esc close".into()]
+    } else if app.help_open {
         vec!["Esc/?/q close help".into(), "↑↓ scroll".into()]
     } else if app.search_focused {
         [
@@ -500,19 +629,25 @@ fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         .collect()
     } else {
         let c = Context::Panes;
-        let mut hints = vec![Some("↑↓/jk move".to_string())];
+        let mut hints = vec![Some("↑↓ move".to_string())];
         match app.focus {
-            Pane::Countries => hints.push(hint(keymap, c, Action::Enter, "statements")),
-            Pane::Statements => hints.push(hint(keymap, c, Action::Enter, "read")),
+            Pane::Countries | Pane::Statements => {
+                hints.push(hint(keymap, c, Action::Enter, "open"))
+            }
             Pane::Detail => hints.push(Some("PgUp/PgDn scroll".into())),
         }
-        hints.push(Some("Tab/←→ panes".into()));
         hints.push(hint(keymap, c, Action::FocusSearch, "search"));
         if app.is_filtering() {
             hints.push(hint(keymap, c, Action::Back, "clear search"));
         }
         hints.push(hint(keymap, c, Action::ToggleHelp, "help"));
         hints.push(hint(keymap, c, Action::Quit, "quit"));
+        hints.push(Some("Tab panes".into()));
+        if app.focus == Pane::Countries {
+            hints.push(Some("1-3 index".into()));
+        } else {
+            hints.push(hint(keymap, c, Action::JumpTo, "go to"));
+        }
         hints.into_iter().flatten().collect()
     };
     let mut spans = vec![Span::raw(" ")];
