@@ -149,6 +149,8 @@ pub struct App {
     pub corpus: Arc<Corpus>,
     /// The key table (drives dispatch and the help overlay).
     pub keymap: Keymap,
+    /// Colours and emphasis.
+    pub theme: crate::theme::Theme,
     targets: Facet,
     leaders: Facet,
     topic_facet: Facet,
@@ -322,6 +324,7 @@ impl App {
         let mut app = App {
             corpus,
             keymap: Keymap::default(),
+            theme: crate::theme::Theme::default(),
             targets,
             leaders,
             topic_facet,

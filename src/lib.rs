@@ -11,5 +11,6 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod ui;
