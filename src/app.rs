@@ -285,11 +285,13 @@ impl App {
             let ids = statement
                 .topics
                 .iter()
-                .map(|topic| {
-                    *topic_ids.entry(topic.clone()).or_insert_with(|| {
+                .map(|topic| match topic_ids.get(topic.as_str()) {
+                    Some(&id) => id,
+                    None => {
                         topics.push(topic.clone());
+                        topic_ids.insert(topic.clone(), topics.len() as u32 - 1);
                         topics.len() as u32 - 1
-                    })
+                    }
                 })
                 .collect();
             statement_topics.push(ids);
