@@ -39,20 +39,96 @@ pub struct SearchHits {
 
 /// What a row of the left pane stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EntityKey {
+pub enum ItemKey {
     /// Every statement (or, while searching, every match).
     All,
     /// The statements targeting one entity (its position in `Corpus::entities`).
     Entity(usize),
     /// Statements with no target.
     Untargeted,
+    /// The statements naming or spoken by one leader (position in `Corpus::leaders`).
+    Leader(usize),
+    /// The statements tagged with one topic (position in `App::topics`).
+    Topic(usize),
+}
+
+/// Which index the left pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IndexTab {
+    /// Countries, blocs and regions the statements are about.
+    Countries,
+    /// Leaders named in or speaking the statements.
+    Leaders,
+    /// Topic phrases.
+    Topics,
+}
+
+impl IndexTab {
+    /// Tabs in display order.
+    pub const ALL: [IndexTab; 3] = [IndexTab::Countries, IndexTab::Leaders, IndexTab::Topics];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            IndexTab::Countries => "Countries",
+            IndexTab::Leaders => "Leaders",
+            IndexTab::Topics => "Topics",
+        }
+    }
+}
+
+/// For one kind of value (entities, leaders or topics): the values of every statement in
+/// compressed rows, and the statements of every value.
+#[derive(Debug, Clone, Default)]
+struct Facet {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+    by_value: Vec<Vec<u32>>,
+}
+
+impl Facet {
+    /// Build from `values_of(statement, out)`, which pushes the value ids of a statement.
+    fn build(
+        statements: usize,
+        value_count: usize,
+        mut values_of: impl FnMut(usize, &mut Vec<u32>),
+    ) -> Self {
+        let mut facet = Facet {
+            offsets: Vec::with_capacity(statements + 1),
+            values: Vec::new(),
+            by_value: vec![Vec::new(); value_count],
+        };
+        facet.offsets.push(0);
+        let mut scratch = Vec::new();
+        for s in 0..statements {
+            scratch.clear();
+            values_of(s, &mut scratch);
+            scratch.sort_unstable();
+            scratch.dedup();
+            for &v in &scratch {
+                facet.by_value[v as usize].push(s as u32);
+            }
+            facet.values.extend_from_slice(&scratch);
+            facet.offsets.push(facet.values.len() as u32);
+        }
+        facet
+    }
+
+    /// The value ids of statement `s`.
+    fn of(&self, s: u32) -> &[u32] {
+        let s = s as usize;
+        match (self.offsets.get(s), self.offsets.get(s + 1)) {
+            (Some(&a), Some(&b)) => &self.values[a as usize..b as usize],
+            _ => &[],
+        }
+    }
 }
 
 /// One selectable row of the left pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EntityItem {
+pub struct ListItem {
     /// What the row selects.
-    pub key: EntityKey,
+    pub key: ItemKey,
     /// How many statements (or matches) it lists.
     pub count: usize,
 }
@@ -73,10 +149,26 @@ pub struct App {
     pub corpus: Arc<Corpus>,
     /// The key table (drives dispatch and the help overlay).
     pub keymap: Keymap,
-    statements_by_entity: Vec<Vec<u32>>,
+    /// Colours and emphasis.
+    pub theme: crate::theme::Theme,
+    targets: Facet,
+    leaders: Facet,
+    topic_facet: Facet,
     untargeted: Vec<u32>,
+    /// Distinct topic phrases of the corpus, in first-seen order.
+    pub topics: Vec<String>,
+    /// Month number (year × 12 + month − 1) of each statement's article, when dated.
+    statement_month: Vec<Option<u32>>,
+    /// First and last month with a dated article.
+    pub month_span: Option<(u32, u32)>,
+    /// Statements per month over `month_span` for the listed statements.
+    pub monthly: Vec<u64>,
+    /// The index the left pane shows.
+    pub tab: IndexTab,
+    /// Open "go to" picker: the targets, leaders and topics of the selected statement.
+    pub jump: Option<JumpPicker>,
     /// Selectable rows of the left pane, in display order.
-    pub items: Vec<EntityItem>,
+    pub items: Vec<ListItem>,
     /// Rows of the left pane as drawn (headings and items).
     pub rows: Vec<CountryRow>,
     /// Statements listed in the middle pane (indices into the corpus), in display order.
@@ -101,7 +193,7 @@ pub struct App {
     pub search_cursor: usize,
     /// Results of the active search; `None` when not searching.
     pub results: Option<SearchHits>,
-    saved_selection: Option<(EntityKey, Option<u32>)>,
+    saved_selection: Option<(ItemKey, Option<u32>)>,
     /// The query the shell should hand to the search worker next.
     pub pending_query: Option<String>,
     /// True while the help overlay is open.
@@ -114,6 +206,22 @@ pub struct App {
     pub should_quit: bool,
     /// Set when the user pressed Ctrl-z; the shell suspends and clears it.
     pub suspend_requested: bool,
+}
+
+/// The "go to" picker over the selected statement's targets, leaders and topics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JumpPicker {
+    /// Where each choice leads.
+    pub choices: Vec<(IndexTab, ItemKey)>,
+    /// The highlighted choice.
+    pub selected: usize,
+}
+
+/// Month number of a `YYYY-MM-DD` date.
+fn month_of(date: &str) -> Option<u32> {
+    let year: u32 = date.get(0..4)?.parse().ok()?;
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    (1..=12).contains(&month).then(|| year * 12 + month - 1)
 }
 
 /// Move `current` by `delta` within `0..len`, wrapping around when `wrap` is set, clamping
@@ -148,28 +256,87 @@ fn keep_visible(offset: usize, selected: usize, height: usize) -> usize {
 impl App {
     /// A browser over `corpus` with the default key table, sized 80x24 until told otherwise.
     pub fn new(corpus: Arc<Corpus>) -> Self {
-        let mut statements_by_entity = vec![Vec::new(); corpus.entities.len()];
-        let mut untargeted = Vec::new();
-        for (i, statement) in corpus.statements.iter().enumerate() {
-            let mut any = false;
-            for target in &statement.targets {
-                if let Some(pos) = corpus.entity_position(target) {
-                    let list: &mut Vec<u32> = &mut statements_by_entity[pos];
-                    if list.last() != Some(&(i as u32)) {
-                        list.push(i as u32);
+        let count = corpus.statements.len();
+        let targets = Facet::build(count, corpus.entities.len(), |s, out| {
+            out.extend(
+                corpus.statements[s]
+                    .targets
+                    .iter()
+                    .filter_map(|t| corpus.entity_position(t))
+                    .map(|p| p as u32),
+            );
+        });
+        let leaders = Facet::build(count, corpus.leaders.len(), |s, out| {
+            let statement = &corpus.statements[s];
+            out.extend(
+                statement
+                    .leaders
+                    .iter()
+                    .chain(statement.speaker.iter())
+                    .filter_map(|name| corpus.leader_position(name))
+                    .map(|p| p as u32),
+            );
+        });
+        let mut topics: Vec<String> = Vec::new();
+        let mut topic_ids: std::collections::HashMap<String, u32> =
+            std::collections::HashMap::new();
+        let mut statement_topics: Vec<Vec<u32>> = Vec::with_capacity(count);
+        for statement in &corpus.statements {
+            let ids = statement
+                .topics
+                .iter()
+                .map(|topic| match topic_ids.get(topic.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        topics.push(topic.clone());
+                        topic_ids.insert(topic.clone(), topics.len() as u32 - 1);
+                        topics.len() as u32 - 1
                     }
-                    any = true;
-                }
-            }
-            if !any {
-                untargeted.push(i as u32);
-            }
+                })
+                .collect();
+            statement_topics.push(ids);
         }
+        let topic_facet = Facet::build(count, topics.len(), |s, out| {
+            out.extend_from_slice(&statement_topics[s])
+        });
+        drop(statement_topics);
+        let untargeted = (0..count as u32)
+            .filter(|&s| targets.of(s).is_empty())
+            .collect();
+        let article_month: Vec<Option<u32>> = corpus
+            .articles
+            .iter()
+            .map(|a| a.published.as_deref().and_then(month_of))
+            .collect();
+        let statement_month: Vec<Option<u32>> = corpus
+            .statements
+            .iter()
+            .map(|s| {
+                corpus
+                    .article_position(&s.article)
+                    .and_then(|a| article_month[a])
+            })
+            .collect();
+        let months = article_month.iter().flatten();
+        let month_span = months
+            .clone()
+            .min()
+            .zip(months.max())
+            .map(|(a, b)| (*a, *b));
         let mut app = App {
             corpus,
             keymap: Keymap::default(),
-            statements_by_entity,
+            theme: crate::theme::Theme::default(),
+            targets,
+            leaders,
+            topic_facet,
             untargeted,
+            topics,
+            statement_month,
+            month_span,
+            monthly: Vec::new(),
+            tab: IndexTab::Countries,
+            jump: None,
             items: Vec::new(),
             rows: Vec::new(),
             listed: Vec::new(),
@@ -192,11 +359,7 @@ impl App {
             suspend_requested: false,
         };
         app.rebuild_items();
-        app.selected_item = app
-            .items
-            .iter()
-            .position(|i| matches!(i.key, EntityKey::Entity(_)))
-            .unwrap_or(0);
+        app.select_first_value();
         app.rebuild_listed();
         app.scroll_into_view();
         app
@@ -208,7 +371,7 @@ impl App {
     }
 
     /// The selected left-pane item.
-    pub fn selected_key(&self) -> Option<EntityKey> {
+    pub fn selected_key(&self) -> Option<ItemKey> {
         self.items.get(self.selected_item).map(|i| i.key)
     }
 
@@ -239,106 +402,144 @@ impl App {
     }
 
     /// Display name of a left-pane key.
-    pub fn key_name(&self, key: EntityKey) -> String {
+    pub fn key_name(&self, key: ItemKey) -> String {
         match key {
-            EntityKey::All if self.is_filtering() => "All matches".to_string(),
-            EntityKey::All => "All statements".to_string(),
-            EntityKey::Entity(i) => self.corpus.entities[i].name.clone(),
-            EntityKey::Untargeted => "No specific country".to_string(),
+            ItemKey::All if self.is_filtering() => "All matches".to_string(),
+            ItemKey::All => "All statements".to_string(),
+            ItemKey::Entity(i) => self.corpus.entities[i].name.clone(),
+            ItemKey::Untargeted => "No specific country".to_string(),
+            ItemKey::Leader(i) => self.corpus.leaders[i].name.clone(),
+            ItemKey::Topic(i) => self.topics[i].clone(),
         }
     }
 
-    fn statements_of(&self, key: EntityKey) -> Vec<u32> {
-        let matches_key = |s: u32| -> bool {
-            let statement = &self.corpus.statements[s as usize];
-            match key {
-                EntityKey::All => true,
-                EntityKey::Entity(e) => statement
-                    .targets
-                    .iter()
-                    .any(|t| t == &self.corpus.entities[e].id),
-                EntityKey::Untargeted => !statement
-                    .targets
-                    .iter()
-                    .any(|t| self.corpus.entity_position(t).is_some()),
+    /// The facet behind a tab.
+    fn facet(&self, tab: IndexTab) -> &Facet {
+        match tab {
+            IndexTab::Countries => &self.targets,
+            IndexTab::Leaders => &self.leaders,
+            IndexTab::Topics => &self.topic_facet,
+        }
+    }
+
+    /// Select the first row below "All", or "All" when there is none.
+    fn select_first_value(&mut self) {
+        self.selected_item = self
+            .items
+            .iter()
+            .position(|i| i.key != ItemKey::All)
+            .unwrap_or(0);
+    }
+
+    fn statements_of(&self, key: ItemKey) -> Vec<u32> {
+        let (facet, value) = match key {
+            ItemKey::All => {
+                return match &self.results {
+                    Some(hits) => hits.ranked.clone(),
+                    None => (0..self.corpus.statements.len() as u32).collect(),
+                };
             }
+            ItemKey::Untargeted => {
+                return match &self.results {
+                    Some(hits) => hits
+                        .ranked
+                        .iter()
+                        .copied()
+                        .filter(|&s| self.targets.of(s).is_empty())
+                        .collect(),
+                    None => self.untargeted.clone(),
+                };
+            }
+            ItemKey::Entity(v) => (&self.targets, v),
+            ItemKey::Leader(v) => (&self.leaders, v),
+            ItemKey::Topic(v) => (&self.topic_facet, v),
         };
         match &self.results {
             Some(hits) => hits
                 .ranked
                 .iter()
                 .copied()
-                .filter(|&s| matches_key(s))
+                .filter(|&s| facet.of(s).contains(&(value as u32)))
                 .collect(),
-            None => match key {
-                EntityKey::All => (0..self.corpus.statements.len() as u32).collect(),
-                EntityKey::Entity(e) => self.statements_by_entity[e].clone(),
-                EntityKey::Untargeted => self.untargeted.clone(),
-            },
+            None => facet.by_value.get(value).cloned().unwrap_or_default(),
         }
     }
 
-    /// Recompute the left pane: entities by count then name, states apart from groupings.
+    /// Recompute the left pane for the current tab: values by count then name; for countries,
+    /// states apart from blocs and regions.
     fn rebuild_items(&mut self) {
-        let mut counts = vec![0usize; self.corpus.entities.len()];
+        let facet = self.facet(self.tab);
+        let mut counts = vec![0usize; facet.by_value.len()];
         let mut untargeted = 0;
         let total;
         match &self.results {
             Some(hits) => {
                 total = hits.ranked.len();
                 for &s in &hits.ranked {
-                    let mut any = false;
-                    for target in &self.corpus.statements[s as usize].targets {
-                        if let Some(pos) = self.corpus.entity_position(target) {
-                            counts[pos] += 1;
-                            any = true;
-                        }
+                    let values = facet.of(s);
+                    for &v in values {
+                        counts[v as usize] += 1;
                     }
-                    if !any {
-                        untargeted += 1;
-                    }
+                    untargeted += usize::from(values.is_empty());
                 }
             }
             None => {
                 total = self.corpus.statements.len();
-                for (pos, list) in self.statements_by_entity.iter().enumerate() {
-                    counts[pos] = list.len();
+                for (v, list) in facet.by_value.iter().enumerate() {
+                    counts[v] = list.len();
                 }
                 untargeted = self.untargeted.len();
             }
         }
-        let sorted = |kinds: &[EntityKind]| -> Vec<EntityItem> {
-            let mut items: Vec<EntityItem> = counts
+        let make_key = |v: usize| match self.tab {
+            IndexTab::Countries => ItemKey::Entity(v),
+            IndexTab::Leaders => ItemKey::Leader(v),
+            IndexTab::Topics => ItemKey::Topic(v),
+        };
+        let sorted = |keep: &dyn Fn(usize) -> bool| -> Vec<ListItem> {
+            let mut items: Vec<(usize, usize)> = counts
                 .iter()
                 .enumerate()
-                .filter(|&(pos, &count)| {
-                    count > 0 && kinds.contains(&self.corpus.entities[pos].kind)
-                })
-                .map(|(pos, &count)| EntityItem {
-                    key: EntityKey::Entity(pos),
-                    count,
-                })
+                .filter(|&(v, &count)| count > 0 && keep(v))
+                .map(|(v, &count)| (v, count))
                 .collect();
             items.sort_by(|a, b| {
-                b.count.cmp(&a.count).then_with(|| match (a.key, b.key) {
-                    (EntityKey::Entity(x), EntityKey::Entity(y)) => self.corpus.entities[x]
-                        .name
-                        .cmp(&self.corpus.entities[y].name),
-                    _ => std::cmp::Ordering::Equal,
-                })
+                b.1.cmp(&a.1)
+                    .then_with(|| self.value_name(a.0).cmp(self.value_name(b.0)))
             });
             items
+                .into_iter()
+                .map(|(v, count)| ListItem {
+                    key: make_key(v),
+                    count,
+                })
+                .collect()
         };
-        let countries = sorted(&[EntityKind::Country]);
-        let groups = sorted(&[EntityKind::Bloc, EntityKind::Region, EntityKind::Global]);
+        let groups: Vec<(&'static str, Vec<ListItem>)> = match self.tab {
+            IndexTab::Countries => {
+                let entities = &self.corpus.entities;
+                vec![
+                    (
+                        "States",
+                        sorted(&|v| entities[v].kind == EntityKind::Country),
+                    ),
+                    (
+                        "Blocs & regions",
+                        sorted(&|v| entities[v].kind != EntityKind::Country),
+                    ),
+                ]
+            }
+            IndexTab::Leaders => vec![("Leaders", sorted(&|_| true))],
+            IndexTab::Topics => vec![("Topics", sorted(&|_| true))],
+        };
         self.items.clear();
         self.rows.clear();
-        self.items.push(EntityItem {
-            key: EntityKey::All,
+        self.items.push(ListItem {
+            key: ItemKey::All,
             count: total,
         });
         self.rows.push(CountryRow::Item(0));
-        for (heading, group) in [("States", countries), ("Blocs & regions", groups)] {
+        for (heading, group) in groups {
             if group.is_empty() {
                 continue;
             }
@@ -348,15 +549,24 @@ impl App {
                 self.items.push(item);
             }
         }
-        if untargeted > 0 {
+        if self.tab == IndexTab::Countries && untargeted > 0 {
             self.rows.push(CountryRow::Heading("Other"));
             self.rows.push(CountryRow::Item(self.items.len()));
-            self.items.push(EntityItem {
-                key: EntityKey::Untargeted,
+            self.items.push(ListItem {
+                key: ItemKey::Untargeted,
                 count: untargeted,
             });
         }
         self.selected_item = self.selected_item.min(self.items.len().saturating_sub(1));
+    }
+
+    /// The sort name of value `v` of the current tab.
+    fn value_name(&self, v: usize) -> &str {
+        match self.tab {
+            IndexTab::Countries => &self.corpus.entities[v].name,
+            IndexTab::Leaders => &self.corpus.leaders[v].name,
+            IndexTab::Topics => &self.topics[v],
+        }
     }
 
     fn rebuild_listed(&mut self) {
@@ -367,6 +577,15 @@ impl App {
         self.selected_statement = self
             .selected_statement
             .min(self.listed.len().saturating_sub(1));
+        self.monthly.clear();
+        if let Some((first, last)) = self.month_span {
+            self.monthly.resize((last - first + 1) as usize, 0);
+            for &s in &self.listed {
+                if let Some(Some(month)) = self.statement_month.get(s as usize) {
+                    self.monthly[(month - first) as usize] += 1;
+                }
+            }
+        }
     }
 
     /// The drawn row of an item of the left pane.
@@ -381,7 +600,7 @@ impl App {
     fn scroll_into_view(&mut self) {
         let layout = self.layout();
         let row = self.row_of_item(self.selected_item);
-        let countries_height = layout.inner_height(Pane::Countries);
+        let countries_height = self.countries_list_height();
         self.countries_offset = keep_visible(self.countries_offset, row, countries_height);
         // Show the heading above the first item of a group when scrolled to it.
         if self.countries_offset > 0 && self.countries_offset == row && row > 0 {
@@ -398,6 +617,54 @@ impl App {
         let max_scroll = self.detail_max_scroll();
         self.detail_scroll = self.detail_scroll.min(max_scroll);
         self.help_scroll = self.help_scroll.min(self.keymap.bindings.len() + 8);
+    }
+
+    /// Rows of the monthly chart at the bottom of the left pane (0 when not shown: a corpus
+    /// within one month, or a short pane).
+    pub fn chart_height(&self) -> usize {
+        let spans_months = self.month_span.is_some_and(|(first, last)| last > first);
+        if spans_months && self.layout().inner_height(Pane::Countries) >= 14 {
+            4
+        } else {
+            0
+        }
+    }
+
+    /// Rows of the left pane's list (its inner height less the chart).
+    pub fn countries_list_height(&self) -> usize {
+        self.layout()
+            .inner_height(Pane::Countries)
+            .saturating_sub(self.chart_height())
+    }
+
+    /// The left pane's title as pieces: each tab's label (with the tab it selects) and the
+    /// separators between them, fitted to `width` columns.
+    pub fn tab_title(&self, width: usize) -> Vec<(Option<IndexTab>, String)> {
+        let full: Vec<(Option<IndexTab>, String)> = IndexTab::ALL
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &tab)| {
+                let sep = (i > 0).then(|| (None, "·".to_string()));
+                sep.into_iter()
+                    .chain([(Some(tab), format!("{} {}", i + 1, tab.title()))])
+            })
+            .collect();
+        let total: usize = full.iter().map(|(_, t)| t.chars().count() + 2).sum();
+        if total <= width.saturating_sub(2) {
+            return full;
+        }
+        IndexTab::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &tab)| {
+                let label = if tab == self.tab {
+                    format!("{} {}", i + 1, tab.title())
+                } else {
+                    (i + 1).to_string()
+                };
+                (Some(tab), label)
+            })
+            .collect()
     }
 
     /// The largest useful detail scroll for the current size.
@@ -511,7 +778,69 @@ impl App {
         if self.help_open {
             return self.on_help_key(action);
         }
+        if self.jump.is_some() {
+            return self.on_jump_key(action);
+        }
         self.perform(action)
+    }
+
+    fn on_jump_key(&mut self, action: Action) -> bool {
+        let Some(picker) = self.jump.as_mut() else {
+            return false;
+        };
+        let len = picker.choices.len();
+        match action {
+            Action::Back | Action::JumpTo | Action::Quit => self.jump = None,
+            Action::ForceQuit => self.should_quit = true,
+            Action::MoveDown => picker.selected = step(picker.selected, 1, len, true),
+            Action::MoveUp => picker.selected = step(picker.selected, -1, len, true),
+            Action::Top => picker.selected = 0,
+            Action::Bottom => picker.selected = len.saturating_sub(1),
+            Action::Enter => {
+                if let Some(&(tab, key)) = picker.choices.get(picker.selected) {
+                    let statement = self.selected_statement_index();
+                    self.jump = None;
+                    self.show_tab(tab);
+                    self.select_key_and_statement(key, statement);
+                    self.focus = Pane::Statements;
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Switch the left pane to `tab`, keeping any search.
+    fn show_tab(&mut self, tab: IndexTab) {
+        if self.tab == tab {
+            return;
+        }
+        self.tab = tab;
+        self.rebuild_items();
+        self.select_first_value();
+        self.selected_statement = 0;
+        self.statements_offset = 0;
+        self.countries_offset = 0;
+        self.detail_scroll = 0;
+        self.rebuild_listed();
+    }
+
+    /// The picker's choices for the selected statement: targets, then leaders, then topics.
+    fn jump_choices(&self) -> Vec<(IndexTab, ItemKey)> {
+        let Some(s) = self.selected_statement_index() else {
+            return Vec::new();
+        };
+        let mut choices = Vec::new();
+        for &v in self.targets.of(s) {
+            choices.push((IndexTab::Countries, ItemKey::Entity(v as usize)));
+        }
+        for &v in self.leaders.of(s) {
+            choices.push((IndexTab::Leaders, ItemKey::Leader(v as usize)));
+        }
+        for &v in self.topic_facet.of(s) {
+            choices.push((IndexTab::Topics, ItemKey::Topic(v as usize)));
+        }
+        choices
     }
 
     fn on_help_key(&mut self, action: Action) -> bool {
@@ -558,6 +887,19 @@ impl App {
             }
             Action::Quit | Action::ForceQuit => self.should_quit = true,
             Action::Suspend => self.suspend_requested = true,
+            Action::ShowCountries => self.show_tab(IndexTab::Countries),
+            Action::ShowLeaders => self.show_tab(IndexTab::Leaders),
+            Action::ShowTopics => self.show_tab(IndexTab::Topics),
+            Action::JumpTo => {
+                let choices = self.jump_choices();
+                if choices.is_empty() {
+                    return false;
+                }
+                self.jump = Some(JumpPicker {
+                    choices,
+                    selected: 0,
+                });
+            }
             Action::CursorLeft => self.search_cursor = self.prev_boundary(self.search_cursor),
             Action::CursorRight => self.search_cursor = self.next_boundary(self.search_cursor),
             Action::CursorStart => self.search_cursor = 0,
@@ -664,7 +1006,7 @@ impl App {
         }
         if self.saved_selection.is_none() {
             self.saved_selection = Some((
-                self.selected_key().unwrap_or(EntityKey::All),
+                self.selected_key().unwrap_or(ItemKey::All),
                 self.selected_statement_index(),
             ));
         }
@@ -702,14 +1044,11 @@ impl App {
     fn restore_selection(&mut self) {
         self.results = None;
         self.rebuild_items();
-        let (key, statement) = self
-            .saved_selection
-            .take()
-            .unwrap_or((EntityKey::All, None));
+        let (key, statement) = self.saved_selection.take().unwrap_or((ItemKey::All, None));
         self.select_key_and_statement(key, statement);
     }
 
-    fn select_key_and_statement(&mut self, key: EntityKey, statement: Option<u32>) {
+    fn select_key_and_statement(&mut self, key: ItemKey, statement: Option<u32>) {
         self.selected_item = self.items.iter().position(|i| i.key == key).unwrap_or(0);
         self.rebuild_listed();
         self.selected_statement = statement
@@ -728,7 +1067,7 @@ impl App {
             .targets
             .iter()
             .find_map(|t| self.corpus.entity_position(t))
-            .map_or(EntityKey::Untargeted, EntityKey::Entity);
+            .map_or(ItemKey::Untargeted, ItemKey::Entity);
         self.search_input.clear();
         self.search_cursor = 0;
         self.pending_query = None;
@@ -745,8 +1084,9 @@ impl App {
         let (column, row) = (mouse.column, mouse.row);
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
-                if self.help_open {
+                if self.help_open || self.jump.is_some() {
                     self.help_open = false;
+                    self.jump = None;
                     return true;
                 }
                 if layout
@@ -764,6 +1104,24 @@ impl App {
                 self.search_focused = false;
                 self.focus = pane;
                 let rect = layout.pane(pane).unwrap_or_default();
+                if pane == Pane::Countries && row == rect.y {
+                    // The title holds the tabs: " label label ... " starting after the corner.
+                    let mut x = rect.x as usize + 1;
+                    for (tab, label) in self.tab_title(rect.width as usize) {
+                        let width = crate::text::str_width(&label) + 2;
+                        if let Some(tab) = tab
+                            && (x..x + width).contains(&(column as usize))
+                        {
+                            self.show_tab(tab);
+                        }
+                        x += width;
+                    }
+                    return true;
+                }
+                if pane == Pane::Countries && (row - rect.y) as usize > self.countries_list_height()
+                {
+                    return true;
+                }
                 if row > rect.y && row + 1 < rect.bottom() {
                     let line = (row - rect.y - 1) as usize;
                     match pane {
@@ -1091,6 +1449,76 @@ mod tests {
         // A click on a heading selects nothing new.
         app.update(click(countries.x + 2, countries.y + 2));
         assert_eq!(selected_name(&app), "All statements");
+    }
+
+    #[test]
+    fn leader_and_topic_indexes_list_statements_like_countries() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('2'));
+        assert_eq!(app.tab, IndexTab::Leaders);
+        assert_eq!(
+            item_names(&app),
+            vec![
+                "All statements 15",
+                "Moon Jae-in 9",
+                "Joe Biden 1",
+                "Vladimir Putin 1",
+                "Xi Jinping 1"
+            ]
+        );
+        assert_eq!(selected_name(&app), "Moon Jae-in");
+        assert_eq!(app.listed.len(), 9);
+        press(&mut app, KeyCode::Char('3'));
+        assert_eq!(app.tab, IndexTab::Topics);
+        let names = item_names(&app);
+        assert!(names.contains(&"Tokyo Olympics 1".to_string()), "{names:?}");
+        press(&mut app, KeyCode::Char('1'));
+        assert_eq!(selected_name(&app), "Japan");
+    }
+
+    #[test]
+    fn search_narrows_the_leader_index_too() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "putin");
+        app.update(Msg::SearchResults(SearchHits {
+            query: "putin".into(),
+            ranked: vec![10],
+            complete: true,
+        }));
+        assert_eq!(item_names(&app), vec!["All matches 1", "Vladimir Putin 1"]);
+    }
+
+    #[test]
+    fn go_to_picker_jumps_to_a_leader_of_the_statement() {
+        let mut app = seed_app();
+        // Japan is selected; its second statement is the Olympics one, spoken by Moon.
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('f'));
+        let picker = app.jump.clone().expect("picker open");
+        assert_eq!(picker.choices[0], (IndexTab::Countries, ItemKey::Entity(4)));
+        let leader = picker
+            .choices
+            .iter()
+            .position(|c| c.0 == IndexTab::Leaders)
+            .expect("a leader choice");
+        for _ in 0..leader {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::Enter);
+        assert!(app.jump.is_none());
+        assert_eq!(app.tab, IndexTab::Leaders);
+        assert_eq!(selected_name(&app), "Moon Jae-in");
+        assert_eq!(
+            app.selected_statement_index(),
+            Some(7),
+            "the same statement stays selected"
+        );
+        press(&mut app, KeyCode::Char('f'));
+        press(&mut app, KeyCode::Esc);
+        assert!(app.jump.is_none());
     }
 
     #[test]

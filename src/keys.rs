@@ -34,6 +34,14 @@ pub enum Action {
     Back,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Left pane: the Countries index.
+    ShowCountries,
+    /// Left pane: the Leaders index.
+    ShowLeaders,
+    /// Left pane: the Topics index.
+    ShowTopics,
+    /// Open the "go to" picker: a target, leader or topic of the selected statement.
+    JumpTo,
     /// Quit.
     Quit,
     /// Quit from anywhere, even while typing.
@@ -238,6 +246,20 @@ impl Default for Keymap {
                     &[c('/')],
                     FocusSearch,
                     "search leaders, topics, countries, text",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('1')],
+                    ShowCountries,
+                    "left pane: countries",
+                ),
+                b(Context::Panes, &[c('2')], ShowLeaders, "left pane: leaders"),
+                b(Context::Panes, &[c('3')], ShowTopics, "left pane: topics"),
+                b(
+                    Context::Panes,
+                    &[c('f')],
+                    JumpTo,
+                    "go to a country, leader or topic of the statement",
                 ),
                 b(Context::Panes, &[c('?')], ToggleHelp, "this help"),
                 b(Context::Panes, &[c('q')], Quit, "quit"),

@@ -14,5 +14,6 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod ui;

@@ -101,7 +101,8 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode, LoadError> {
 /// The browser: load (refusing invalid data before the terminal is touched), then run the loop.
 fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
     let corpus = Arc::new(load_corpus(data)?);
-    let app = App::new(corpus);
+    let mut app = App::new(corpus);
+    app.theme = agenda_tui::theme::Theme::from_env();
     let events = tui::channel();
     match tui::run(app, |_query| {}, events) {
         Ok(tui::Exit::Quit) => Ok(ExitCode::SUCCESS),

@@ -248,6 +248,11 @@ impl Corpus {
         self.entity_index.get(id).copied()
     }
 
+    /// Position of the leader with this name.
+    pub fn leader_position(&self, name: &str) -> Option<usize> {
+        self.leader_index.get(name).copied()
+    }
+
     /// The leader with this name.
     pub fn leader(&self, name: &str) -> Option<&Leader> {
         self.leader_index.get(name).map(|&i| &self.leaders[i])

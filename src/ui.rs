@@ -1,58 +1,17 @@
 //! Drawing: pure functions from the app state to a ratatui frame. Nothing here changes state.
 
-use crate::app::{App, CountryRow, EntityKey};
+use crate::app::{App, CountryRow, ItemKey};
 use crate::detail::{self, Role};
 use crate::keys::{Action, Context, Keymap};
 use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
-use crate::model::StatementKind;
 use crate::text::{char_width, sanitize, str_width, truncate_to_width};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-
-/// Colours and emphasis used everywhere.
-struct Theme;
-
-impl Theme {
-    fn accent() -> Style {
-        Style::new().fg(Color::Cyan)
-    }
-    fn dim() -> Style {
-        Style::new().fg(Color::DarkGray)
-    }
-    fn heading() -> Style {
-        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-    }
-    fn selected(focused: bool) -> Style {
-        if focused {
-            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
-        }
-    }
-    fn matched() -> Style {
-        Style::new()
-            .fg(Color::LightRed)
-            .add_modifier(Modifier::BOLD)
-    }
-    fn kind(kind: StatementKind) -> (&'static str, Style) {
-        match kind {
-            StatementKind::Quote => (
-                "Q",
-                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-            ),
-            StatementKind::Reported => (
-                "R",
-                Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-            ),
-            StatementKind::Narrative => ("N", Style::new().fg(Color::Magenta)),
-        }
-    }
-}
 
 /// Draw the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -77,9 +36,65 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_search(frame, app, layout.search);
     draw_footer(frame, app, layout.footer);
+    if app.jump.is_some() {
+        draw_jump(frame, app, area);
+    }
     if app.help_open {
         draw_help(frame, app, area);
     }
+}
+
+fn draw_jump(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(picker) = &app.jump else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).min(60);
+    let height = (picker.choices.len() as u16 + 2).min(area.height.saturating_sub(2));
+    if width < 10 || height < 3 {
+        return;
+    }
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.accent)
+        .title(Span::styled(
+            fit_title(" Go to · Enter jumps · Esc closes ", width),
+            app.theme.accent.add_modifier(Modifier::BOLD),
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let visible = inner.height as usize;
+    let offset = picker.selected.saturating_sub(visible.saturating_sub(1));
+    let lines: Vec<Line> = picker
+        .choices
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .map(|(i, &(tab, key))| {
+            let kind = match tab {
+                crate::app::IndexTab::Countries => "country",
+                crate::app::IndexTab::Leaders => "leader",
+                crate::app::IndexTab::Topics => "topic",
+            };
+            let text = format!("{kind:<8}{}", sanitize(&app.key_name(key)));
+            let text = truncate_to_width(&text, inner.width as usize).into_owned();
+            let style = if i == picker.selected {
+                app.theme.selected(true)
+            } else {
+                Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -121,16 +136,16 @@ fn draw_tabs(frame: &mut Frame, app: &App, rect: Rect) {
     let mut spans = vec![Span::raw(" ")];
     for (i, pane) in Pane::ALL.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" │ ", Theme::dim()));
+            spans.push(Span::styled(" │ ", app.theme.dim));
         }
         let style = if pane == app.focus {
-            Theme::selected(true)
+            app.theme.selected(true)
         } else {
-            Theme::dim()
+            app.theme.dim
         };
         spans.push(Span::styled(pane.title(), style));
     }
-    spans.push(Span::styled("   (Tab to switch)", Theme::dim()));
+    spans.push(Span::styled("   (Tab to switch)", app.theme.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
 
@@ -138,11 +153,11 @@ fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
     let focused = app.focus == pane && !app.search_focused && !app.help_open;
     let (border_style, title_style) = if focused {
         (
-            Theme::accent(),
-            Theme::accent().add_modifier(Modifier::BOLD),
+            app.theme.accent,
+            app.theme.accent.add_modifier(Modifier::BOLD),
         )
     } else {
-        (Theme::dim(), Style::new())
+        (app.theme.dim, Style::new())
     };
     Block::default()
         .borders(Borders::ALL)
@@ -161,43 +176,59 @@ fn fit_title(title: &str, width: u16) -> String {
 }
 
 fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
-    let title = if app.is_filtering() {
-        " Countries · matches "
-    } else {
-        " Countries "
-    };
-    let block = pane_block(app, Pane::Countries, fit_title(title, rect.width));
+    let focused = app.focus == Pane::Countries && !app.search_focused && !app.help_open;
+    let mut title = vec![Span::raw(" ")];
+    for (tab, label) in app.tab_title(rect.width as usize) {
+        let style = match tab {
+            Some(tab) if tab == app.tab => {
+                if focused {
+                    app.theme
+                        .accent
+                        .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+                } else {
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                }
+            }
+            _ => app.theme.dim,
+        };
+        title.push(Span::styled(label, style));
+        title.push(Span::raw(" "));
+    }
+    let block = pane_block(app, Pane::Countries, String::new()).title(Line::from(title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let width = inner.width as usize;
-    let focused = app.focus == Pane::Countries && !app.search_focused;
+    let list_height = app.countries_list_height().min(inner.height as usize);
     let mut lines = Vec::new();
-    for row in app
-        .rows
-        .iter()
-        .skip(app.countries_offset)
-        .take(inner.height as usize)
-    {
+    for row in app.rows.iter().skip(app.countries_offset).take(list_height) {
         match *row {
             CountryRow::Heading(heading) => {
+                let heading = if app.is_filtering() {
+                    format!("{heading} · matches")
+                } else {
+                    heading.to_string()
+                };
                 lines.push(Line::styled(
-                    truncate_to_width(heading, width).into_owned(),
-                    Theme::heading(),
+                    truncate_to_width(&heading, width).into_owned(),
+                    app.theme.heading,
                 ));
             }
             CountryRow::Item(i) => {
                 let item = app.items[i];
-                let name = sanitize(&app.key_name(item.key)).into_owned();
+                let mut name = sanitize(&app.key_name(item.key)).into_owned();
+                if let ItemKey::Leader(l) = item.key {
+                    name = format!("{name} · {}", sanitize(&app.corpus.leaders[l].entity));
+                }
                 let count = item.count.to_string();
-                let indent = if item.key == EntityKey::All { "" } else { " " };
+                let indent = if item.key == ItemKey::All { "" } else { " " };
                 let room = width.saturating_sub(count.len() + 1 + indent.len());
                 let name = truncate_to_width(&name, room).into_owned();
                 let gap = width.saturating_sub(indent.len() + str_width(&name) + count.len());
                 let text = format!("{indent}{name}{}{count}", " ".repeat(gap));
                 let text = truncate_to_width(&text, width).into_owned();
                 let style = if i == app.selected_item {
-                    Theme::selected(focused)
-                } else if item.key == EntityKey::All || item.key == EntityKey::Untargeted {
+                    app.theme.selected(focused)
+                } else if item.key == ItemKey::All || item.key == ItemKey::Untargeted {
                     Style::new().add_modifier(Modifier::ITALIC)
                 } else {
                     Style::new()
@@ -206,17 +237,82 @@ fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let list_area = Rect::new(inner.x, inner.y, inner.width, list_height as u16);
+    frame.render_widget(Paragraph::new(lines), list_area);
+    let chart_height = app.chart_height().min(inner.height as usize);
+    if chart_height > 0 {
+        let chart_area = Rect::new(
+            inner.x,
+            inner.bottom() - chart_height as u16,
+            inner.width,
+            chart_height as u16,
+        );
+        draw_monthly_chart(frame, app, chart_area);
+    }
     draw_scrollbar(
         frame,
+        app,
         rect,
         app.rows.len(),
         app.countries_offset,
-        inner.height as usize,
+        list_height,
     );
 }
 
-fn draw_scrollbar(frame: &mut Frame, rect: Rect, total: usize, offset: usize, visible: usize) {
+/// Month number to `YYYY-MM`.
+fn month_label(month: u32) -> String {
+    format!("{:04}-{:02}", month / 12, month % 12 + 1)
+}
+
+/// Statements per month of the selected row, over the corpus's span, as a sparkline.
+fn draw_monthly_chart(frame: &mut Frame, app: &App, area: Rect) {
+    let Some((first, last)) = app.month_span else {
+        return;
+    };
+    let width = area.width as usize;
+    let peak = app.monthly.iter().copied().max().unwrap_or(0);
+    let heading = truncate_to_width(&format!("per month (max {peak})"), width).into_owned();
+    frame.render_widget(
+        Paragraph::new(Line::styled(heading, app.theme.heading)),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    // Fold the months into at most `width` columns.
+    let columns = width.max(1);
+    let per_column = app.monthly.len().div_ceil(columns).max(1);
+    let data: Vec<u64> = app
+        .monthly
+        .chunks(per_column)
+        .map(|chunk| chunk.iter().sum())
+        .collect();
+    frame.render_widget(
+        ratatui::widgets::Sparkline::default()
+            .data(&data)
+            .style(app.theme.accent),
+        Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(2),
+        ),
+    );
+    let from = month_label(first);
+    let to = month_label(last);
+    let gap = width.saturating_sub(from.len() + to.len());
+    let axis = truncate_to_width(&format!("{from}{}{to}", " ".repeat(gap)), width).into_owned();
+    frame.render_widget(
+        Paragraph::new(Line::styled(axis, app.theme.dim)),
+        Rect::new(area.x, area.bottom() - 1, area.width, 1),
+    );
+}
+
+fn draw_scrollbar(
+    frame: &mut Frame,
+    app: &App,
+    rect: Rect,
+    total: usize,
+    offset: usize,
+    visible: usize,
+) {
     if total <= visible || rect.height < 3 {
         return;
     }
@@ -227,7 +323,7 @@ fn draw_scrollbar(frame: &mut Frame, rect: Rect, total: usize, offset: usize, vi
             .begin_symbol(None)
             .end_symbol(None)
             .track_symbol(Some("│"))
-            .thumb_style(Theme::accent()),
+            .thumb_style(app.theme.accent),
         area,
         &mut state,
     );
@@ -235,6 +331,7 @@ fn draw_scrollbar(frame: &mut Frame, rect: Rect, total: usize, offset: usize, vi
 
 /// Spans for `text` cut to `width` columns with the chars at `marked` (char indices) highlighted.
 fn highlighted_spans(
+    app: &App,
     text: &str,
     width: usize,
     marked: &[usize],
@@ -254,7 +351,7 @@ fn highlighted_spans(
         let is_marked = i != ellipsis_at && marked.binary_search(&i).is_ok();
         if is_marked != current_marked && !current.is_empty() {
             let style = if current_marked {
-                base.patch(Theme::matched())
+                base.patch(app.theme.matched)
             } else {
                 base
             };
@@ -265,7 +362,7 @@ fn highlighted_spans(
     }
     if !current.is_empty() {
         let style = if current_marked {
-            base.patch(Theme::matched())
+            base.patch(app.theme.matched)
         } else {
             base
         };
@@ -282,7 +379,7 @@ fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
     let title = format!(" Statements · {name} ({}) ", app.listed.len());
     let legend = fit_title(" Q quote · R reported · N narrative ", rect.width);
     let block = pane_block(app, Pane::Statements, fit_title(&title, rect.width))
-        .title_bottom(Line::styled(legend, Theme::dim()).right_aligned());
+        .title_bottom(Line::styled(legend, app.theme.dim).right_aligned());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let width = inner.width as usize;
@@ -297,7 +394,7 @@ fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
         };
         lines.push(Line::styled(
             truncate_to_width(message, width).into_owned(),
-            Theme::dim(),
+            app.theme.dim,
         ));
     }
     for (row, &index) in app
@@ -310,11 +407,11 @@ fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
         let statement = &app.corpus.statements[index as usize];
         let selected = row == app.selected_statement;
         let base = if selected {
-            Theme::selected(focused)
+            app.theme.selected(focused)
         } else {
             Style::new()
         };
-        let (marker, marker_style) = Theme::kind(statement.kind);
+        let (marker, marker_style) = app.theme.kind(statement.kind);
         let mut spans = vec![
             Span::styled(marker, if selected { base } else { marker_style }),
             Span::styled(" ", base),
@@ -330,12 +427,12 @@ fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
             used += str_width(&prefix);
             spans.push(Span::styled(
                 prefix,
-                if selected { base } else { Theme::dim() },
+                if selected { base } else { app.theme.dim },
             ));
         }
         let marked = app.highlight_positions(index);
         let room = width.saturating_sub(used);
-        spans.extend(highlighted_spans(&statement.text, room, &marked, base));
+        spans.extend(highlighted_spans(app, &statement.text, room, &marked, base));
         let drawn: usize = spans.iter().map(|s| str_width(&s.content)).sum();
         if selected && drawn < width {
             spans.push(Span::styled(" ".repeat(width - drawn), base));
@@ -345,6 +442,7 @@ fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
     draw_scrollbar(
         frame,
+        app,
         rect,
         app.listed.len(),
         app.statements_offset,
@@ -384,11 +482,11 @@ fn draw_detail(frame: &mut Frame, app: &App, rect: Rect) {
                     .map(|p| {
                         let style = match p.role {
                             Role::Statement => Style::new().add_modifier(Modifier::BOLD),
-                            Role::Match => Theme::matched(),
-                            Role::Label => Theme::accent(),
+                            Role::Match => app.theme.matched,
+                            Role::Label => app.theme.accent,
                             Role::Value => Style::new(),
-                            Role::Heading => Theme::heading(),
-                            Role::Dim => Theme::dim(),
+                            Role::Heading => app.theme.heading,
+                            Role::Dim => app.theme.dim,
                         };
                         Span::styled(p.text.clone(), style)
                     })
@@ -398,20 +496,20 @@ fn draw_detail(frame: &mut Frame, app: &App, rect: Rect) {
         .collect();
     if lines.is_empty() {
         let message = truncate_to_width("Select a statement to read it here.", width).into_owned();
-        frame.render_widget(Paragraph::new(Line::styled(message, Theme::dim())), inner);
+        frame.render_widget(Paragraph::new(Line::styled(message, app.theme.dim)), inner);
     } else {
         frame.render_widget(Paragraph::new(lines), inner);
     }
-    draw_scrollbar(frame, rect, content.len(), scroll, height);
+    draw_scrollbar(frame, app, rect, content.len(), scroll, height);
 }
 
 fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
     let width = rect.width as usize;
     let prompt = " / ";
     let prompt_style = if app.search_focused {
-        Theme::accent().add_modifier(Modifier::BOLD)
+        app.theme.accent.add_modifier(Modifier::BOLD)
     } else {
-        Theme::dim()
+        app.theme.dim
     };
     let waiting = !app.search_input.trim().is_empty()
         && app
@@ -437,7 +535,7 @@ fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
             .into_owned();
         let line = Line::from(vec![
             Span::styled(prompt, prompt_style),
-            Span::styled(hint, Theme::dim()),
+            Span::styled(hint, app.theme.dim),
         ]);
         frame.render_widget(Paragraph::new(line), rect);
         return;
@@ -466,7 +564,7 @@ fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
         Span::styled(prompt, prompt_style),
         Span::raw(shown),
         Span::raw(" ".repeat(gap)),
-        Span::styled(count, Theme::accent()),
+        Span::styled(count, app.theme.accent),
     ]);
     frame.render_widget(Paragraph::new(line), rect);
     if app.search_focused && !app.help_open {
@@ -485,7 +583,9 @@ fn hint(keymap: &Keymap, context: Context, action: Action, what: &str) -> Option
 
 fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
     let keymap = &app.keymap;
-    let hints: Vec<String> = if app.help_open {
+    let hints: Vec<String> = if app.jump.is_some() {
+        vec!["↑↓ choose".into(), "Enter go".into(), "Esc close".into()]
+    } else if app.help_open {
         vec!["Esc/?/q close help".into(), "↑↓ scroll".into()]
     } else if app.search_focused {
         [
@@ -500,19 +600,25 @@ fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         .collect()
     } else {
         let c = Context::Panes;
-        let mut hints = vec![Some("↑↓/jk move".to_string())];
+        let mut hints = vec![Some("↑↓ move".to_string())];
         match app.focus {
-            Pane::Countries => hints.push(hint(keymap, c, Action::Enter, "statements")),
-            Pane::Statements => hints.push(hint(keymap, c, Action::Enter, "read")),
+            Pane::Countries | Pane::Statements => {
+                hints.push(hint(keymap, c, Action::Enter, "open"))
+            }
             Pane::Detail => hints.push(Some("PgUp/PgDn scroll".into())),
         }
-        hints.push(Some("Tab/←→ panes".into()));
         hints.push(hint(keymap, c, Action::FocusSearch, "search"));
         if app.is_filtering() {
             hints.push(hint(keymap, c, Action::Back, "clear search"));
         }
         hints.push(hint(keymap, c, Action::ToggleHelp, "help"));
         hints.push(hint(keymap, c, Action::Quit, "quit"));
+        hints.push(Some("Tab panes".into()));
+        if app.focus == Pane::Countries {
+            hints.push(Some("1-3 index".into()));
+        } else {
+            hints.push(hint(keymap, c, Action::JumpTo, "go to"));
+        }
         hints.into_iter().flatten().collect()
     };
     let mut spans = vec![Span::raw(" ")];
@@ -528,9 +634,9 @@ fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         let (key, rest) = h.split_once(' ').unwrap_or((h, ""));
         spans.push(Span::styled(
             key.to_string(),
-            Theme::accent().add_modifier(Modifier::BOLD),
+            app.theme.accent.add_modifier(Modifier::BOLD),
         ));
-        spans.push(Span::styled(format!(" {rest}"), Theme::dim()));
+        spans.push(Span::styled(format!(" {rest}"), app.theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
@@ -577,10 +683,10 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
-        .border_style(Theme::accent())
+        .border_style(app.theme.accent)
         .title(Span::styled(
             fit_title(" Help · Esc to close ", width),
-            Theme::accent().add_modifier(Modifier::BOLD),
+            app.theme.accent.add_modifier(Modifier::BOLD),
         ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -597,7 +703,7 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
             if what.is_empty() {
                 Line::styled(
                     truncate_to_width(keys, inner.width as usize).into_owned(),
-                    Theme::heading(),
+                    app.theme.heading,
                 )
             } else {
                 let keys = truncate_to_width(keys, key_width).into_owned();
@@ -608,7 +714,7 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
                 Line::from(vec![
                     Span::styled(
                         format!("{keys}{} ", " ".repeat(pad)),
-                        Theme::accent().add_modifier(Modifier::BOLD),
+                        app.theme.accent.add_modifier(Modifier::BOLD),
                     ),
                     Span::raw(rest),
                 ])
@@ -616,5 +722,12 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    draw_scrollbar(frame, rect, entries.len(), scroll, inner.height as usize);
+    draw_scrollbar(
+        frame,
+        app,
+        rect,
+        entries.len(),
+        scroll,
+        inner.height as usize,
+    );
 }

@@ -171,3 +171,69 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
         s.trim_end().ends_with("prompt$")
     });
 }
+
+#[test]
+fn the_mouse_alone_reaches_a_statement() {
+    let tmux = start_browser(120, 40, "");
+    // Layout at 120x40: countries pane from column 0, width 26; rows start at 1 (title line).
+    // Row 2 is "All statements"; click it, then a statement, then wheel in the statements pane.
+    tmux.click(5, 2);
+    tmux.wait_for_text("Statements · All statements (15)");
+    let screen = tmux.screen();
+    let line = screen
+        .lines()
+        .position(|l| l.contains("The Indo-Pacific region, including"))
+        .expect("row shown");
+    let column = screen
+        .lines()
+        .nth(line)
+        .and_then(|l| l.find("The Indo-Pacific"))
+        .map(|c| l_chars(&screen, line, c))
+        .expect("column");
+    tmux.click(column as u16, line as u16);
+    tmux.wait_for("detail of the clicked statement", |s| {
+        s.contains("Indo-Pacific transition")
+    });
+    tmux.wheel_down(column as u16, line as u16);
+    tmux.wait_for("wheel moved the selection three rows", |s| {
+        s.contains("Xi Jinping visit to South Korea")
+    });
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}
+
+/// The display column of byte offset `byte` in line `line` of a captured screen.
+fn l_chars(screen: &str, line: usize, byte: usize) -> usize {
+    screen
+        .lines()
+        .nth(line)
+        .map_or(0, |l| l[..byte].chars().count())
+}
+
+#[test]
+fn an_idle_browser_uses_no_cpu() {
+    let tmux = start_browser(100, 30, "");
+    let pid = tmux.program_pid().expect("browser pid");
+    let cpu_ticks = || -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .expect("fields")
+            .split_whitespace()
+            .collect();
+        // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+        fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime")
+    };
+    let before = cpu_ticks();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let after = cpu_ticks();
+    // A busy-polling loop burns ~200 ticks in 2 s; a blocked one none (allow 2 for noise).
+    assert!(
+        after - before <= 2,
+        "idle browser used {} ticks of CPU in 2 s",
+        after - before
+    );
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}

@@ -61,6 +61,36 @@ impl Tmux {
         self.run(&args);
     }
 
+    /// Send raw bytes to the program, as a terminal would (mouse reports, pastes).
+    pub fn raw(&self, bytes: &[u8]) {
+        let hex: Vec<String> = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let mut args = vec!["send-keys", "-t", "0", "-H"];
+        args.extend(hex.iter().map(String::as_str));
+        self.run(&args);
+    }
+
+    /// A left click at a 0-based cell, as an SGR mouse report (press and release).
+    pub fn click(&self, column: u16, row: u16) {
+        let (x, y) = (column + 1, row + 1);
+        self.raw(format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m").as_bytes());
+    }
+
+    /// A wheel step down at a 0-based cell.
+    pub fn wheel_down(&self, column: u16, row: u16) {
+        self.raw(format!("\x1b[<65;{};{}M", column + 1, row + 1).as_bytes());
+    }
+
+    /// The process id of the pane's program (the first child of the pane's shell, or the
+    /// shell itself when it exec'd).
+    pub fn program_pid(&self) -> Option<u32> {
+        let shell = self.pane_format("#{pane_pid}");
+        let children = Command::new("pgrep").args(["-P", &shell]).output().ok()?;
+        String::from_utf8_lossy(&children.stdout)
+            .split_whitespace()
+            .next()
+            .and_then(|p| p.parse().ok())
+    }
+
     /// Type literal text.
     pub fn type_text(&self, text: &str) {
         self.run(&["send-keys", "-t", "0", "-l", text]);

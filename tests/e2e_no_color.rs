@@ -1,0 +1,77 @@
+//! End-to-end: with `NO_COLOR` set the browser writes no colour codes at all, and the selection
+//! stays visible through reverse video.
+
+mod common;
+
+use common::{Tmux, binary};
+
+/// The parameter lists of every SGR sequence (`ESC [ params m`) in `output`.
+fn sgr_sequences(output: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = output;
+    while let Some(start) = rest.find("\u{1b}[") {
+        let after = &rest[start + 2..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':'))
+            .unwrap_or(after.len());
+        if after[end..].starts_with('m') {
+            found.push(after[..end].to_string());
+        }
+        rest = &after[end..];
+    }
+    found
+}
+
+fn is_colour(param: &str) -> bool {
+    matches!(
+        param.parse::<u32>(),
+        Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+    )
+}
+
+fn record(no_color: bool) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let go = dir.path().join("go");
+    let raw = dir.path().join("raw.bin");
+    let env = if no_color { "NO_COLOR=1" } else { "" };
+    let command = format!(
+        "while [ ! -e '{}' ]; do sleep 0.05; done; {env} {}; echo DONE; sleep 600",
+        go.display(),
+        binary()
+    );
+    let tmux = Tmux::start(100, 30, &command);
+    tmux.pipe_output_to(&raw);
+    std::fs::write(&go, "").expect("go");
+    tmux.wait_for_text("Statements · Japan");
+    tmux.keys(&["Tab", "j", "?"]);
+    tmux.wait_for_text("Help · Esc to close");
+    tmux.keys(&["q"]);
+    tmux.wait_for("help closed", |s| !s.contains("Help · Esc"));
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("DONE");
+    String::from_utf8_lossy(&std::fs::read(&raw).expect("raw")).into_owned()
+}
+
+#[test]
+fn no_color_means_no_colour_codes_but_a_visible_selection() {
+    let coloured = record(false);
+    let colour_params = |output: &str| -> Vec<String> {
+        sgr_sequences(output)
+            .into_iter()
+            .filter(|params| params.split(';').any(is_colour))
+            .collect()
+    };
+    assert!(
+        !colour_params(&coloured).is_empty(),
+        "the default theme does use colour"
+    );
+    let plain = record(true);
+    let found = colour_params(&plain);
+    assert!(found.is_empty(), "colour codes with NO_COLOR: {found:?}");
+    assert!(
+        sgr_sequences(&plain)
+            .iter()
+            .any(|p| p.split(';').any(|x| x == "7")),
+        "reverse video marks the selection"
+    );
+}
