@@ -7,8 +7,9 @@
 //! reads it. See `docs/export-and-config.md`.
 
 use crate::keys::{Action, Binding, Context, Key, Keymap};
+use crate::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use std::collections::{BTreeMap, HashMap};
@@ -139,10 +140,11 @@ impl<'de> Deserialize<'de> for Colour {
     }
 }
 
-/// The colours of the browser. With colour off (`NO_COLOR`) see [`Config::effective_theme`].
+/// The colours of the browser as configured; [`Config::ui_theme`] turns them into the styles
+/// the UI draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct Theme {
+pub struct ThemeColours {
     /// Focused pane borders, titles and key hints.
     pub accent: Colour,
     /// Headings in the detail pane and the help overlay.
@@ -162,9 +164,9 @@ pub struct Theme {
     pub narrative: Colour,
 }
 
-impl Default for Theme {
+impl Default for ThemeColours {
     fn default() -> Self {
-        Theme {
+        ThemeColours {
             accent: Colour::Color(Color::Cyan),
             heading: Colour::Color(Color::Yellow),
             matched: Colour::Color(Color::LightRed),
@@ -177,21 +179,7 @@ impl Default for Theme {
     }
 }
 
-impl Theme {
-    /// A theme with every colour `none`, for `NO_COLOR`.
-    pub fn colourless() -> Self {
-        Theme {
-            accent: Colour::None,
-            heading: Colour::None,
-            matched: Colour::None,
-            dim: Colour::None,
-            selection: Colour::None,
-            quote: Colour::None,
-            reported: Colour::None,
-            narrative: Colour::None,
-        }
-    }
-
+impl ThemeColours {
     /// The fields as `(name in the file, colour)`, in file order.
     pub fn fields(&self) -> [(&'static str, Colour); 8] {
         [
@@ -224,6 +212,10 @@ pub fn action_name(action: Action) -> &'static str {
         Action::FocusSearch => "focus_search",
         Action::Back => "back",
         Action::ToggleHelp => "toggle_help",
+        Action::ShowCountries => "show_countries",
+        Action::ShowLeaders => "show_leaders",
+        Action::ShowTopics => "show_topics",
+        Action::JumpTo => "jump_to",
         Action::Quit => "quit",
         Action::ForceQuit => "force_quit",
         Action::Suspend => "suspend",
@@ -434,8 +426,8 @@ pub struct KeyOverride {
 /// The effective configuration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// Colours (as configured; see [`Config::effective_theme`] for what to draw with).
-    pub theme: Theme,
+    /// Colours as configured (see [`Config::ui_theme`] for what to draw with).
+    pub theme: ThemeColours,
     /// The actions whose keys the user set, in action-name order.
     pub keys: Vec<KeyOverride>,
     /// Corpus paths used when `--data` is not given (relative paths already resolved against
@@ -451,7 +443,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            theme: Theme::default(),
+            theme: ThemeColours::default(),
             keys: Vec::new(),
             data: Vec::new(),
             mouse: true,
@@ -581,7 +573,7 @@ impl std::error::Error for ConfigError {}
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
-    theme: Theme,
+    theme: ThemeColours,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
     #[serde(default)]
@@ -784,13 +776,26 @@ impl Config {
         map
     }
 
-    /// The theme to draw with: the configured one, or no colour at all under `NO_COLOR`.
-    pub fn effective_theme(&self) -> Theme {
+    /// The styles to draw with: the default [`Theme`]'s emphasis with the configured colours,
+    /// or [`Theme::monochrome`] under `NO_COLOR`. A `selection` colour becomes the background
+    /// of the focused selection (bold, not reversed); `none` keeps reverse video.
+    pub fn ui_theme(&self) -> Theme {
         if self.no_color {
-            Theme::colourless()
-        } else {
-            self.theme
+            return Theme::monochrome();
         }
+        let colours = &self.theme;
+        let mut theme = Theme::default();
+        theme.accent.fg = colours.accent.color();
+        theme.heading.fg = colours.heading.color();
+        theme.matched.fg = colours.matched.color();
+        theme.dim.fg = colours.dim.color();
+        theme.quote.fg = colours.quote.color();
+        theme.reported.fg = colours.reported.color();
+        theme.narrative.fg = colours.narrative.color();
+        if let Some(background) = colours.selection.color() {
+            theme.selected_focused = Style::new().bg(background).add_modifier(Modifier::BOLD);
+        }
+        theme
     }
 
     /// The corpus paths to load: `cli_data` (`--data`) when given, else the config's `data`;
@@ -979,7 +984,7 @@ quit = ["x", "Ctrl-q"]
         assert_eq!(config.theme.dim, Colour::Color(Color::DarkGray));
         assert_eq!(config.theme.selection, Colour::Color(Color::Blue));
         assert_eq!(config.theme.quote, Colour::Color(Color::Reset));
-        assert_eq!(config.theme.narrative, Theme::default().narrative);
+        assert_eq!(config.theme.narrative, ThemeColours::default().narrative);
         assert_eq!(
             config.keys,
             [KeyOverride {
@@ -1354,13 +1359,39 @@ quit = ["x", "Ctrl-q"]
     }
 
     #[test]
+    fn configured_colours_reach_the_ui_theme() {
+        let config = parse("[theme]\naccent = \"#102030\"\ndim = \"none\"\nselection = \"blue\"\n")
+            .expect("valid");
+        let theme = config.ui_theme();
+        assert_eq!(theme.accent.fg, Some(Color::Rgb(16, 32, 48)));
+        assert_eq!(theme.dim.fg, None);
+        assert_eq!(theme.heading, Theme::default().heading);
+        assert_eq!(theme.selected_focused.bg, Some(Color::Blue));
+        assert!(
+            !theme
+                .selected_focused
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+        assert_eq!(
+            theme.selected_unfocused,
+            Theme::default().selected_unfocused
+        );
+        let no_color = Config {
+            no_color: true,
+            ..config
+        };
+        assert_eq!(no_color.ui_theme(), Theme::monochrome());
+    }
+
+    #[test]
     fn no_color_needs_a_non_empty_value() {
         let (config, _) = Config::load_with_vars(vars(&[(NO_COLOR_ENV, "1")])).expect("ok");
         assert!(config.no_color);
-        assert_eq!(config.effective_theme(), Theme::colourless());
+        assert_eq!(config.ui_theme(), Theme::monochrome());
         let (config, _) = Config::load_with_vars(vars(&[(NO_COLOR_ENV, "")])).expect("ok");
         assert!(!config.no_color);
-        assert_eq!(config.effective_theme(), Theme::default());
+        assert_eq!(config.ui_theme(), Theme::default());
         let printed = Config {
             no_color: true,
             ..Config::default()
@@ -1408,7 +1439,7 @@ quit = ["x", "Ctrl-q"]
             let row = format!("| `{}` |", action_name(action));
             assert!(doc.contains(&row), "{row} missing from the docs");
         }
-        for (name, _) in Theme::default().fields() {
+        for (name, _) in ThemeColours::default().fields() {
             let row = format!("| `{name}` |");
             assert!(doc.contains(&row), "{row} missing from the docs");
         }
