@@ -406,12 +406,15 @@ fn contexts_overlap(a: Context, b: Context) -> bool {
     a == b || a == Context::Global || b == Context::Global
 }
 
-/// The keys of an action as they apply in `context`: the search bar keeps typing keys for text.
-fn keys_in_context(keys: &[Key], context: Context) -> Vec<Key> {
-    keys.iter()
-        .copied()
-        .filter(|k| context != Context::SearchBar || !is_typing_key(k))
-        .collect()
+/// Where a key bound in `context` acts: a key that types text acts in the panes only (the search
+/// bar keeps it for typing), so it is dropped from a search-bar binding and narrowed from a
+/// global one; `None` when it cannot act at all.
+fn acting_context(context: Context, key: &Key) -> Option<Context> {
+    match (context, is_typing_key(key)) {
+        (_, false) => Some(context),
+        (Context::SearchBar, true) => None,
+        (Context::Global | Context::Panes, true) => Some(Context::Panes),
+    }
 }
 
 /// The keys the user gave one action.
@@ -639,8 +642,7 @@ impl Config {
                 let k = parse_key(key.get_ref()).map_err(|e| invalid(Some(key.span()), e))?;
                 let usable: Vec<Context> = contexts
                     .iter()
-                    .copied()
-                    .filter(|&c| !keys_in_context(&[k], c).is_empty())
+                    .filter_map(|&c| acting_context(c, &k))
                     .collect();
                 if usable.is_empty() {
                     return Err(invalid(
@@ -742,38 +744,84 @@ impl Config {
     }
 
     /// The key table: the default one, where each action the user set gets exactly the user's
-    /// keys (in the search bar, keys that type text are left out) and loses none of them to
-    /// another action, which gives up any key the user took for something else.
+    /// keys and every other action gives up the keys the user took where they would compete.
+    /// A key that types text stays text in the search bar: it is left out of search-bar
+    /// bindings and a global action gets it in the panes only. A global binding that loses a
+    /// key in one context keeps it in the other. Actions left with no key are dropped.
     pub fn keymap(&self) -> Keymap {
-        let mut map = Keymap::default();
         let user: HashMap<Action, &[Key]> = self
             .keys
             .iter()
             .map(|o| (o.action, o.keys.as_slice()))
             .collect();
-        for binding in &mut map.bindings {
-            if let Some(keys) = user.get(&binding.action) {
-                binding.keys = keys_in_context(keys, binding.context);
+        let with_keys = |binding: &Binding, context: Context, keys: Vec<Key>| Binding {
+            context,
+            keys,
+            action: binding.action,
+            help: binding.help,
+        };
+        // The user's actions get their keys; every (context, key) they take is noted.
+        let mut taken: Vec<(Context, Key)> = Vec::new();
+        let mut bindings: Vec<Binding> = Vec::new();
+        for binding in Keymap::default().bindings {
+            let Some(keys) = user.get(&binding.action) else {
+                bindings.push(binding);
+                continue;
+            };
+            let (mut here, mut narrowed) = (Vec::new(), Vec::new());
+            for key in keys.iter() {
+                match acting_context(binding.context, key) {
+                    Some(c) if c == binding.context => here.push(*key),
+                    Some(c) => narrowed.push((c, *key)),
+                    None => {}
+                }
+            }
+            taken.extend(here.iter().map(|k| (binding.context, *k)));
+            taken.extend(narrowed.iter().copied());
+            bindings.push(with_keys(&binding, binding.context, here));
+            for (context, key) in narrowed {
+                bindings.push(with_keys(&binding, context, vec![key]));
             }
         }
-        let taken: Vec<(Context, Key)> = map
-            .bindings
-            .iter()
-            .filter(|b| user.contains_key(&b.action))
-            .flat_map(|b| b.keys.iter().map(move |k| (b.context, *k)))
-            .collect();
-        for binding in &mut map.bindings {
+        // The other actions give up the keys taken where they would compete; a global binding
+        // keeps a key in the one context where it was not taken.
+        let claimed = |key: &Key, context: Context| {
+            taken
+                .iter()
+                .any(|(c, k)| k == key && contexts_overlap(*c, context))
+        };
+        let mut result = Vec::with_capacity(bindings.len());
+        for binding in bindings {
             if user.contains_key(&binding.action) {
+                result.push(binding);
                 continue;
             }
-            let context = binding.context;
-            binding.keys.retain(|k| {
-                !taken
-                    .iter()
-                    .any(|(c, tk)| tk == k && contexts_overlap(*c, context))
-            });
+            let mut kept = Vec::new();
+            let mut moved: Vec<(Context, Key)> = Vec::new();
+            for key in &binding.keys {
+                if binding.context != Context::Global {
+                    if !claimed(key, binding.context) {
+                        kept.push(*key);
+                    }
+                    continue;
+                }
+                match (
+                    claimed(key, Context::Panes),
+                    claimed(key, Context::SearchBar),
+                ) {
+                    (false, false) => kept.push(*key),
+                    (true, false) => moved.push((Context::SearchBar, *key)),
+                    (false, true) => moved.push((Context::Panes, *key)),
+                    (true, true) => {}
+                }
+            }
+            result.push(with_keys(&binding, binding.context, kept));
+            for (context, key) in moved {
+                result.push(with_keys(&binding, context, vec![key]));
+            }
         }
-        map
+        result.retain(|b| !b.keys.is_empty());
+        Keymap { bindings: result }
     }
 
     /// The styles to draw with: the default [`Theme`]'s emphasis with the configured colours,
@@ -1237,6 +1285,28 @@ quit = ["x", "Ctrl-q"]
     }
 
     #[test]
+    fn a_key_taken_in_the_panes_stays_global_elsewhere() {
+        let config = parse("[keys]\nquit = [\"Esc\"]\n").expect("valid");
+        let map = config.keymap();
+        let esc = event(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(map.action_for(Context::Panes, &esc), Some(Action::Quit));
+        assert_eq!(map.action_for(Context::SearchBar, &esc), Some(Action::Back));
+    }
+
+    #[test]
+    fn a_typing_key_for_a_global_action_acts_in_the_panes_only() {
+        let config = parse("[keys]\nback = [\"q\", \"Esc\"]\n").expect("valid");
+        let map = config.keymap();
+        let q = event(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(map.action_for(Context::Panes, &q), Some(Action::Back));
+        assert_eq!(map.action_for(Context::SearchBar, &q), None);
+        assert!(map.bindings.iter().all(|b| b.action != Action::Quit));
+        let message = error_of("[keys]\nback = [\"x\"]\nquit = [\"x\"]\n");
+        assert!(message.contains("bound to both back and quit"), "{message}");
+        assert!(parse("[keys]\nback = [\"x\"]\ndelete_backward = [\"Ctrl-x\"]\n").is_ok());
+    }
+
+    #[test]
     fn an_empty_list_unbinds_an_action() {
         let config = parse("[keys]\nquit = []\n").expect("valid");
         let q = event(KeyCode::Char('q'), KeyModifiers::NONE);
@@ -1452,6 +1522,45 @@ quit = ["x", "Ctrl-q"]
         fn any_text_parses_or_fails_without_panicking(text in "\\PC{0,200}") {
             let _ = parse(&text);
             let _ = parse(&format!("[keys]\nquit = [\"{}\"]\n[theme]\naccent = \"{}\"\n", text, text));
+        }
+
+        #[test]
+        fn remapped_keys_always_reach_their_action_and_typing_stays_typing(
+            picks in proptest::collection::vec((0usize..64, proptest::collection::vec(0usize..19, 0..4)), 0..6)
+        ) {
+            const POOL: [&str; 19] = [
+                "j", "k", "q", "x", "Esc", "Enter", "Ctrl-n", "Ctrl-u", "Up", "Down", "Tab",
+                "Shift-Tab", "/", "?", "G", "Alt-x", "F5", "Space", "Ctrl-c",
+            ];
+            let actions = bindable_actions();
+            let mut text = String::from("[keys]\n");
+            let mut used = std::collections::HashSet::new();
+            for (action, keys) in &picks {
+                let action = actions[action % actions.len()];
+                if !used.insert(action) {
+                    continue;
+                }
+                let list: Vec<String> = keys.iter().map(|&k| format!("\"{}\"", POOL[k])).collect();
+                text.push_str(&format!("{} = [{}]\n", action_name(action), list.join(", ")));
+            }
+            let Ok(config) = parse(&text) else { return Ok(()) };
+            let map = config.keymap();
+            let defaults = Keymap::default();
+            for over in &config.keys {
+                for key in &over.keys {
+                    let press = event(key.code, key.modifiers);
+                    for binding in defaults.bindings.iter().filter(|b| b.action == over.action) {
+                        if let Some(context) = acting_context(binding.context, key) {
+                            let probe = if context == Context::Global { Context::Panes } else { context };
+                            proptest::prop_assert_eq!(map.action_for(probe, &press), Some(over.action), "{}", text);
+                        }
+                    }
+                }
+            }
+            for c in ['j', 'k', 'q', 'x', '/', '?', 'G', ' '] {
+                let press = event(KeyCode::Char(c), KeyModifiers::NONE);
+                proptest::prop_assert_eq!(map.action_for(Context::SearchBar, &press), None, "{}", text);
+            }
         }
 
         #[test]
