@@ -33,6 +33,9 @@ enum LineClass {
     Short,
 }
 
+/// Most heading lines considered for the title.
+const MAX_HEADINGS: usize = 64;
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -288,7 +291,7 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
             {
                 cleaned.published = find_date(trimmed);
             }
-            if i < start && class == LineClass::Heading {
+            if i < start && class == LineClass::Heading && headings.len() < MAX_HEADINGS {
                 headings.push(trimmed);
             }
             if class != LineClass::Blank {

@@ -122,6 +122,12 @@ const NOT_NAMES: &[&str] = &[
     "I",
 ];
 
+/// True when `start..end` overlaps a span of `sorted` (spans sorted by start, not overlapping).
+fn overlaps(sorted: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let after = sorted.partition_point(|&(s, _)| s < end);
+    after > 0 && sorted[after - 1].1 > start
+}
+
 /// The compiled leader gazetteer and role patterns.
 #[derive(Debug, Clone)]
 pub struct LeaderMatcher {
@@ -302,15 +308,15 @@ impl LeaderMatcher {
         }
 
         // Gazetteer names: full names first, then short aliases resolved by date.
+        let mut pattern_spans: Vec<(usize, usize)> =
+            found.mentions.iter().map(|m| (m.start, m.end)).collect();
+        pattern_spans.sort_unstable();
         let mut short_matches: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.names.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             if char_before(text, start).is_some_and(char::is_alphanumeric)
                 || char_after(text, end).is_some_and(char::is_alphanumeric)
-                || found
-                    .mentions
-                    .iter()
-                    .any(|x| start < x.end && x.start < end)
+                || overlaps(&pattern_spans, start, end)
             {
                 continue;
             }
@@ -397,22 +403,25 @@ impl LeaderMatcher {
                     .map(move |a| (i, a.clone()))
             })
             .collect();
+        found.mentions.sort_by_key(|m| m.start);
+        let taken: Vec<(usize, usize)> = found.mentions.iter().map(|m| (m.start, m.end)).collect();
+        let mut extra = Vec::new();
         for (leader, alias) in pattern_aliases {
             for (start, _) in text.match_indices(alias.as_str()) {
                 let end = start + alias.len();
                 if char_before(text, start).is_some_and(char::is_alphanumeric)
                     || char_after(text, end).is_some_and(char::is_alphanumeric)
-                    || found
-                        .mentions
-                        .iter()
-                        .any(|x| start < x.end && x.start < end)
+                    || overlaps(&taken, start, end)
                     || name_after(text, end).is_some_and(|(s, _)| s == end + 1)
                 {
                     continue;
                 }
-                found.mentions.push(LeaderMention { start, end, leader });
+                extra.push(LeaderMention { start, end, leader });
             }
         }
+        extra.sort_by_key(|m| m.start);
+        extra.dedup_by_key(|m| m.start);
+        found.mentions.extend(extra);
         found.mentions.sort_by_key(|m| m.start);
         found
     }

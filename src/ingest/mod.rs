@@ -200,17 +200,20 @@ impl Pipeline {
         let mut statements = Vec::with_capacity(sentences.len());
         for (n, (sentence, attribution)) in sentences.iter().zip(&attributions).enumerate() {
             let sentence_text = &body[sentence.start..sentence.end];
-            let names: Vec<(usize, usize)> = mentions
+            let first_entity = mentions.partition_point(|m| m.start < sentence.start);
+            let first_leader = found.mentions.partition_point(|m| m.start < sentence.start);
+            let names: Vec<(usize, usize)> = mentions[first_entity..]
                 .iter()
-                .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
-                .map(|m| (m.start - sentence.start, m.end - sentence.start))
+                .map(|m| (m.start, m.end))
+                .take_while(|&(start, _)| start < sentence.end)
                 .chain(
-                    found
-                        .mentions
+                    found.mentions[first_leader..]
                         .iter()
-                        .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
-                        .map(|m| (m.start - sentence.start, m.end - sentence.start)),
+                        .map(|m| (m.start, m.end))
+                        .take_while(|&(start, _)| start < sentence.end),
                 )
+                .filter(|&(_, end)| end <= sentence.end)
+                .map(|(start, end)| (start - sentence.start, end - sentence.start))
                 .collect();
             let (speaker, speaker_entity) =
                 match (&attribution.speaker_side, attribution.speaker_leader) {
