@@ -75,7 +75,7 @@ fn capitalised(phrase: &str) -> String {
     }
 }
 
-const VENUE_WORDS: &[&str] = &["in", "In", "at", "At", "from", "From"];
+const VENUE_WORDS: &[&str] = &["in", "In", "at", "At"];
 const EVENT_WORDS: &[&str] = &[
     "Olympics",
     "Olympic",

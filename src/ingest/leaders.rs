@@ -251,25 +251,35 @@ impl LeaderMatcher {
             {
                 continue;
             }
-            let Some((name_start, name_end)) = name_after(text, role_end) else {
+            let Some((name_start, mut name_end)) = name_after(text, role_end) else {
                 continue;
             };
+            let captured = &text[name_start..name_end];
+            let known = self.entries.iter().find(|e| {
+                captured == e.name
+                    || captured
+                        .strip_prefix(e.name.as_str())
+                        .is_some_and(|rest| rest.starts_with(' '))
+            });
+            if let Some(entry) = known {
+                name_end = name_start + entry.name.len();
+            }
             let name = &text[name_start..name_end];
-            let known = self.entries.iter().find(|e| e.name == name);
             let tokens = name.split_whitespace().count();
             if known.is_none() && tokens < 2 {
                 continue;
             }
             let role = ROLES[role_match.pattern().as_usize()].1.to_string();
             let before = entity_mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= role_start && role_start - m.end <= 2);
-            let after = entity_mentions.iter().find(|m| {
-                m.start >= name_end
-                    && m.start - name_end <= 8
-                    && text[name_end..m.start].contains(" of ")
-            });
+                .get(
+                    entity_mentions
+                        .partition_point(|m| m.end <= role_start)
+                        .wrapping_sub(1),
+                )
+                .filter(|m| m.end <= role_start && role_start - m.end <= 2);
+            let after = entity_mentions
+                .get(entity_mentions.partition_point(|m| m.start < name_end))
+                .filter(|m| m.start - name_end <= 8 && text[name_end..m.start].contains(" of "));
             let country = before
                 .and_then(country_of_mention)
                 .or_else(|| after.and_then(country_of_mention));
@@ -445,6 +455,15 @@ mod tests {
             .iter()
             .map(|l| (l.name.as_str(), l.country.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn a_known_name_is_not_extended_by_following_capitals() {
+        let found = run(
+            "U.S. President Joe Biden Administration officials came.",
+            None,
+        );
+        assert_eq!(names(&found), vec![("Joe Biden", Some("USA"))]);
     }
 
     #[test]
