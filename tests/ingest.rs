@@ -328,3 +328,44 @@ fn eval_prints_a_table() {
     assert!(table.lines().any(|l| l.starts_with("micro ")), "{table}");
     assert!(table.contains("(raw)"));
 }
+
+mod never_panics {
+    use agenda_tui::ingest::{self, IngestOptions};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_text_ingests_to_a_valid_corpus_or_a_clean_error(
+            text in "(\\PC|[\\n .,:\"“”’'A-Z]){0,400}"
+        ) {
+            if let Ok(article) = ingest::ingest_article(&text, &IngestOptions::default()) {
+                let corpus = ingest::build_corpus(vec![article]).expect("corpus");
+                let json = serde_json::to_vec(&corpus).expect("json");
+                prop_assert!(agenda_tui::load::parse_corpus_file("prop", &json).is_ok());
+            }
+        }
+
+        #[test]
+        fn news_like_text_ingests_to_a_valid_corpus(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("South Korea"), Just("U.S."), Just("Mr."), Just("Kim."), Just("President"),
+                    Just("Moon"), Just("said"), Just("the two sides"), Just("On"), Just("China"),
+                    Just("in"), Just("Seoul"), Just("\n"), Just("\n\n"), Just(","), Just("."),
+                    Just("“We"), Just("will.”"), Just("Korea.At"), Just("é"), Just("Foreign Minister"),
+                    Just("Ana"), Just("Lopez"), Just("2021-01-21"), Just("Leave a Reply"),
+                ],
+                0..80,
+            )
+        ) {
+            let text = words.join(" ");
+            if let Ok(article) = ingest::ingest_article(&text, &IngestOptions::default()) {
+                let corpus = ingest::build_corpus(vec![article]).expect("corpus");
+                let json = serde_json::to_vec(&corpus).expect("json");
+                prop_assert!(agenda_tui::load::parse_corpus_file("prop", &json).is_ok());
+            }
+        }
+    }
+}

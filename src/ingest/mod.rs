@@ -19,7 +19,7 @@ use crate::model::{Article, CorpusFile, Entity, Leader, Statement};
 use entities::{EntityMatcher, MatcherError, Mention, NameForm};
 use gazetteer::{Gazetteer, GazetteerError};
 use leaders::{FoundLeaders, LeaderMatcher};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use topics::TopicMatcher;
@@ -358,7 +358,7 @@ impl Pipeline {
     /// leaders they refer to listed once.
     pub fn build_corpus(&self, articles: Vec<IngestedArticle>) -> CorpusFile {
         let mut corpus = CorpusFile::empty();
-        let mut used_ids: HashMap<String, usize> = HashMap::new();
+        let mut used_ids: HashSet<String> = HashSet::new();
         let mut entity_ids: Vec<String> = Vec::new();
         let want_entity = |id: &str, entity_ids: &mut Vec<String>| {
             if !entity_ids.iter().any(|e| e == id) {
@@ -367,10 +367,12 @@ impl Pipeline {
         };
         for mut ingested in articles {
             let base = ingested.article.id.clone();
-            let count = used_ids.entry(base.clone()).or_insert(0);
-            *count += 1;
-            if *count > 1 {
-                let new_id = format!("{base}-{count}");
+            if used_ids.contains(&base) {
+                let mut n = 2;
+                while used_ids.contains(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                let new_id = format!("{base}-{n}");
                 let prefix = format!("{base}-s");
                 for statement in &mut ingested.statements {
                     statement.article = new_id.clone();
@@ -380,6 +382,7 @@ impl Pipeline {
                 }
                 ingested.article.id = new_id;
             }
+            used_ids.insert(ingested.article.id.clone());
             want_entity(&ingested.article.speaker_country, &mut entity_ids);
             for statement in &ingested.statements {
                 want_entity(&statement.speaker_entity, &mut entity_ids);
@@ -454,6 +457,7 @@ mod tests {
         let corpus = build_corpus(vec![first, second]).expect("corpus");
         let json = serde_json::to_vec(&corpus).expect("json");
         let parsed = crate::load::parse_corpus_file("test", &json).expect("valid corpus");
+        assert_eq!(parsed.articles[1].id, "article-2");
         assert_eq!(parsed.articles.len(), 2);
         assert_eq!(parsed.statements.len(), 8);
         assert!(parsed.statements[0].targets.contains(&"JPN".to_string()));
