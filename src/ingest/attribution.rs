@@ -305,7 +305,14 @@ pub fn attribute(
             .map_or(sentence.end, |(at, _)| sentence.start + at);
         let subject_leader = sentence_leaders
             .iter()
-            .find(|m| m.start < word_twelve && first_verb.is_none_or(|v| m.start < v))
+            .find(|m| REPORTING_VERBS.contains(&word_after(body, m.end)))
+            .or_else(|| {
+                sentence_leaders.iter().find(|m| {
+                    let possessive =
+                        body[m.end..].starts_with("'s") || body[m.end..].starts_with("’s");
+                    !possessive && m.start < word_twelve && first_verb.is_none_or(|v| m.start < v)
+                })
+            })
             .map(|m| m.leader);
         let mut speaker_side = None;
         if starts_with_word(text, "The")
@@ -419,6 +426,17 @@ mod tests {
         assert!(got[0].speaker_leader.is_some());
         assert_eq!(got[1].speaker_leader, got[0].speaker_leader);
         assert_eq!(got[3].speaker_leader, None);
+    }
+
+    #[test]
+    fn a_leader_before_a_reporting_verb_speaks_after_a_quote() {
+        let got = run(
+            "Moon Jae-in met Xi. \"We agreed to work together,\" Xi said after the meeting.",
+            "KOR",
+        );
+        assert_eq!(got[1].kind, StatementKind::Reported);
+        assert!(got[1].speaker_leader.is_some());
+        assert_ne!(got[1].speaker_leader, got[0].speaker_leader);
     }
 
     #[test]

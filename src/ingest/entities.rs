@@ -92,6 +92,14 @@ const EVENT_WORDS: &[&str] = &[
     "Summit",
 ];
 
+/// Phrases after which a bloc names the occasion of a meeting, not a target.
+const OCCASION_CUES: &[&str] = &[
+    "sidelines of",
+    "margins of",
+    "margin of",
+    "on the occasion of",
+];
+
 fn previous_word(text: &str, at: usize) -> &str {
     let head = text[..at].trim_end_matches([' ', '\t', '\n']);
     let start = head
@@ -279,8 +287,12 @@ impl EntityMatcher {
                 from -= 1;
             }
             let window = &text[from..mention.start];
-            if let Some(pos) = window.rfind("sidelines of") {
-                let between = &window[pos + "sidelines of".len()..];
+            let occasion = OCCASION_CUES
+                .iter()
+                .filter_map(|cue| window.rfind(cue).map(|pos| pos + cue.len()))
+                .max();
+            if let Some(cue_end) = occasion {
+                let between = &window[cue_end..];
                 if !between.contains([',', '.', ';']) && between.split_whitespace().count() <= 4 {
                     return true;
                 }

@@ -166,8 +166,15 @@ fn name_after(text: &str, from: usize) -> Option<(usize, usize)> {
         if token.is_empty() || !is_name_token(token) {
             break;
         }
+        let initial = token.chars().count() == 1 && tail[token_len..].starts_with(". ");
+        if initial && count == 0 {
+            break;
+        }
         count += 1;
         end = cursor + token_len;
+        if initial {
+            end += 1;
+        }
         let after = &text[end..];
         if after.starts_with(' ') && after[1..].chars().next().is_some_and(char::is_uppercase) {
             cursor = end + 1;
@@ -175,7 +182,17 @@ fn name_after(text: &str, from: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    (count > 0).then_some((start, end))
+    if text[start..end].ends_with('.') {
+        end -= 1;
+        while end > start && !text[..end].ends_with(|c: char| c.is_alphabetic()) {
+            end -= 1;
+        }
+        end = text[..end].trim_end().len().max(start);
+        if let Some(space) = text[start..end].rfind(' ') {
+            end = start + space;
+        }
+    }
+    (count > 0 && end > start).then_some((start, end))
 }
 
 impl LeaderMatcher {
@@ -255,14 +272,20 @@ impl LeaderMatcher {
                 continue;
             };
             let captured = &text[name_start..name_end];
-            let known = self.entries.iter().find(|e| {
-                captured == e.name
-                    || captured
-                        .strip_prefix(e.name.as_str())
-                        .is_some_and(|rest| rest.starts_with(' '))
-            });
-            if let Some(entry) = known {
-                name_end = name_start + entry.name.len();
+            let mut known = None;
+            for entry in &self.entries {
+                let forms = std::iter::once(&entry.name)
+                    .chain(entry.aliases.iter().filter(|a| a.contains(' ')));
+                for form in forms {
+                    let fits = captured == form.as_str()
+                        || captured
+                            .strip_prefix(form.as_str())
+                            .is_some_and(|rest| rest.starts_with(' '));
+                    if fits && known.is_none() {
+                        known = Some(entry);
+                        name_end = name_start + form.len();
+                    }
+                }
             }
             let name = &text[name_start..name_end];
             let tokens = name.split_whitespace().count();
@@ -401,7 +424,18 @@ impl LeaderMatcher {
             }
         }
 
-        // Short forms of people found by pattern ("Kang" after "Kang In-sun").
+        // Short forms of everyone found: first and last name tokens ("Kang" after "Kang In-sun",
+        // "Wang" after "Wang Yi").
+        for leader in &mut found.leaders {
+            let parts: Vec<&str> = leader.name.split_whitespace().collect();
+            if parts.len() > 1 {
+                for part in [parts[0], parts[parts.len() - 1]] {
+                    if part.chars().count() >= 3 && !leader.aliases.iter().any(|a| a == part) {
+                        leader.aliases.push(part.to_string());
+                    }
+                }
+            }
+        }
         let pattern_aliases: Vec<(usize, String)> = found
             .leaders
             .iter()
@@ -493,6 +527,19 @@ mod tests {
                 ("Ana Lopez", Some("PER")),
                 ("Kang In-sun", None)
             ]
+        );
+        assert_eq!(found.mentions.len(), 4);
+    }
+
+    #[test]
+    fn initials_stay_inside_names_and_short_forms_are_found() {
+        let found = run(
+            "Secretary of State Antony J. Blinken met Foreign Minister Wang Yi. Wang said so. Blinken agreed.",
+            Some("2023-03-03"),
+        );
+        assert_eq!(
+            names(&found),
+            vec![("Antony Blinken", Some("USA")), ("Wang Yi", Some("CHN"))]
         );
         assert_eq!(found.mentions.len(), 4);
     }
