@@ -33,6 +33,10 @@ enum LineClass {
     Short,
 }
 
+/// Lines longer than this that end like a sentence are body text even when they contain a
+/// boilerplate cue.
+const MAX_CUE_WORDS: usize = 15;
+
 /// Most heading lines considered for the title.
 const MAX_HEADINGS: usize = 64;
 
@@ -204,16 +208,19 @@ fn classify(line: &str, gazetteer: &Gazetteer) -> LineClass {
     if trimmed.is_empty() {
         return LineClass::Blank;
     }
-    let lower = trimmed.to_lowercase();
-    for (action, cue) in &gazetteer.boilerplate {
-        if lower.contains(cue.as_str()) {
-            return match action {
-                BoilerplateAction::Line => LineClass::Boilerplate,
-                BoilerplateAction::Footer => LineClass::Footer,
-            };
+    let words = word_count(trimmed);
+    let long_sentence = words > MAX_CUE_WORDS && ends_like_sentence(trimmed);
+    if !long_sentence {
+        let lower = trimmed.to_lowercase();
+        for (action, cue) in &gazetteer.boilerplate {
+            if lower.contains(cue.as_str()) {
+                return match action {
+                    BoilerplateAction::Line => LineClass::Boilerplate,
+                    BoilerplateAction::Footer => LineClass::Footer,
+                };
+            }
         }
     }
-    let words = word_count(trimmed);
     if parse_byline(trimmed).is_some() {
         return LineClass::Byline;
     }
@@ -271,7 +278,7 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
         None => (0, lines.len()),
     };
 
-    let mut headings: Vec<&str> = Vec::new();
+    let mut headings: Vec<(usize, &str)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         let class = classes[i];
@@ -292,18 +299,23 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
                 cleaned.published = find_date(trimmed);
             }
             if i < start && class == LineClass::Heading && headings.len() < MAX_HEADINGS {
-                headings.push(trimmed);
+                headings.push((i, trimmed));
             }
             if class != LineClass::Blank {
                 cleaned.removed.push(trimmed.to_string());
             }
         }
     }
+    let first_meta = classes[..start]
+        .iter()
+        .position(|c| matches!(c, LineClass::Byline | LineClass::DateLine))
+        .unwrap_or(start);
     cleaned.title = headings
         .iter()
-        .find(|h| headings.iter().filter(|o| o == h).count() > 1)
-        .or_else(|| headings.first())
-        .map(|h| h.to_string());
+        .find(|(_, h)| headings.iter().filter(|(_, o)| o == h).count() > 1)
+        .or_else(|| headings.iter().rev().find(|(i, _)| *i < first_meta))
+        .or_else(|| headings.last())
+        .map(|(_, h)| h.to_string());
 
     let mut body = String::with_capacity(text.len());
     let mut pending_break: Option<&str> = None;
@@ -396,6 +408,24 @@ mod tests {
         );
         assert_eq!(cleaned.published.as_deref(), Some("2022-07-22"));
         assert!(cleaned.removed.iter().any(|l| l == "Editor's Pick"));
+    }
+
+    #[test]
+    fn the_title_is_the_heading_before_the_byline_or_date() {
+        let dump = "Skip to main content\nExclusive news, data and analytics for professionals\n\nIndia and Japan pledge closer defence ties\n\nBy Jane Doe\n\nMarch 20, 2023 10:15 AM\n\nNEW DELHI (Reuters) - The two prime ministers agreed on Monday to deepen ties.\n";
+        let cleaned = run(dump);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("India and Japan pledge closer defence ties")
+        );
+        assert_eq!(cleaned.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(cleaned.published.as_deref(), Some("2023-03-20"));
+    }
+
+    #[test]
+    fn a_long_body_sentence_with_a_cue_word_is_kept() {
+        let text = "The ministers said that countries which subscribe to the principles of the charter must also respect the rights of others.\n";
+        assert_eq!(run(text).body, text.trim());
     }
 
     #[test]
