@@ -108,6 +108,51 @@ const SUBJECT_VERBS: &[&str] = &[
     "seeks", "hopes", "stands", "wants", "said", "says", "was", "intends", "aims", "remains",
 ];
 
+/// Event nouns (stem, forms) that a definite phrase can refer back to: "these visits" are the
+/// visits named earlier, "the meeting" is the meeting named earlier.
+const EVENT_NOUNS: &[(&str, &[&str])] = &[
+    ("visit", &["visit", "visits"]),
+    ("trip", &["trip", "trips"]),
+    ("meeting", &["meeting", "meetings"]),
+    ("talks", &["talks"]),
+    ("summit", &["summit", "summits"]),
+];
+
+const DETERMINERS: &[&str] = &["the", "this", "these", "that", "those"];
+
+fn event_stem(word: &str) -> Option<&'static str> {
+    EVENT_NOUNS
+        .iter()
+        .find(|(_, forms)| forms.contains(&word))
+        .map(|(stem, _)| *stem)
+}
+
+/// The event nouns a sentence names (lower-case words).
+fn event_nouns(words: &[&str]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for word in words {
+        if let Some(stem) = event_stem(word)
+            && !out.contains(&stem)
+        {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// The event nouns of definite phrases ("these visits", "the meeting", "this official visit").
+fn definite_events(words: &[&str]) -> Vec<&'static str> {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, word)| DETERMINERS.contains(word))
+        .filter_map(|(i, _)| {
+            let next = words.get(i + 1).and_then(|w| event_stem(w));
+            next.or_else(|| words.get(i + 2).and_then(|w| event_stem(w)))
+        })
+        .collect()
+}
+
 /// Words of a sentence with their byte offsets (relative to the sentence).
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -181,6 +226,7 @@ pub fn attribute(
     let mut last_targets: Vec<String> = Vec::new();
     let mut previous_in_paragraph: Vec<String> = Vec::new();
     let mut last_speaker: Option<usize> = None;
+    let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
 
     for sentence in sentences {
         let text = &body[sentence.start..sentence.end];
@@ -236,6 +282,11 @@ pub fn attribute(
             }
         }
         let own_is_empty = targets.is_empty();
+        let own_targets: Vec<String> = targets
+            .iter()
+            .filter(|t| *t != speaker_country)
+            .cloned()
+            .collect();
 
         // Openers set the topic of the rest of the paragraph.
         let trimmed = text.trim_start_matches(['"', '“']);
@@ -267,6 +318,22 @@ pub fn attribute(
         let dyad_subject = dyad && (lower.starts_with("the two ") || lower.starts_with("both "));
         if (dyad && !names_a_country) || dyad_subject {
             for id in &last_targets {
+                push_unique(&mut targets, id);
+            }
+        }
+        let lower_words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let antecedent = definite_events(&lower_words).into_iter().find_map(|noun| {
+            event_targets
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == noun)
+                .map(|(_, ids)| ids)
+        });
+        if own_is_empty && let Some(ids) = antecedent {
+            for id in ids {
                 push_unique(&mut targets, id);
             }
         }
@@ -349,7 +416,17 @@ pub fn attribute(
         if !carried.is_empty() {
             last_targets = carried;
         }
-        previous_in_paragraph = targets.clone();
+        previous_in_paragraph = own_targets;
+        let carried_here: Vec<String> = targets
+            .iter()
+            .filter(|t| matcher.is_carried(t))
+            .cloned()
+            .collect();
+        if !carried_here.is_empty() {
+            for noun in event_nouns(&lower_words) {
+                event_targets.push((noun, carried_here.clone()));
+            }
+        }
         out.push(Attribution {
             targets,
             speaker_leader,
@@ -437,6 +514,19 @@ mod tests {
         assert_eq!(got[1].kind, StatementKind::Reported);
         assert!(got[1].speaker_leader.is_some());
         assert_ne!(got[1].speaker_leader, got[0].speaker_leader);
+    }
+
+    #[test]
+    fn a_definite_event_refers_back_to_the_event_named_earlier() {
+        let body = "She starts her visit to Paris and Warsaw.\n\nThe weather is fine.\n\nMy goal during these visits is to listen.";
+        assert_eq!(
+            targets(body, "DEU"),
+            vec![
+                vec!["FRA".to_string(), "POL".to_string()],
+                vec![],
+                vec!["FRA".to_string(), "POL".to_string()]
+            ]
+        );
     }
 
     #[test]
