@@ -5,6 +5,8 @@
 //! [`eval`] scores the result against gold annotations; [`command`] runs both subcommands.
 //! See `docs/ingest.md`.
 
+#![warn(missing_docs)]
+
 pub mod attribution;
 pub mod clean;
 pub mod command;
