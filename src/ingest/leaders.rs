@@ -454,9 +454,13 @@ impl LeaderMatcher {
         found.mentions.sort_by_key(|m| m.start);
         let taken: Vec<(usize, usize)> = found.mentions.iter().map(|m| (m.start, m.end)).collect();
         let mut extra = Vec::new();
-        for (leader, alias) in pattern_aliases {
-            for (start, _) in text.match_indices(alias.as_str()) {
-                let end = start + alias.len();
+        let alias_strings: Vec<&str> = pattern_aliases.iter().map(|(_, a)| a.as_str()).collect();
+        if let Ok(automaton) = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&alias_strings)
+        {
+            for m in automaton.find_iter(text) {
+                let (start, end) = (m.start(), m.end());
                 if char_before(text, start).is_some_and(char::is_alphanumeric)
                     || char_after(text, end).is_some_and(char::is_alphanumeric)
                     || overlaps(&taken, start, end)
@@ -464,11 +468,10 @@ impl LeaderMatcher {
                 {
                     continue;
                 }
+                let leader = pattern_aliases[m.pattern().as_usize()].0;
                 extra.push(LeaderMention { start, end, leader });
             }
         }
-        extra.sort_by_key(|m| m.start);
-        extra.dedup_by_key(|m| m.start);
         found.mentions.extend(extra);
         found.mentions.sort_by_key(|m| m.start);
         found
