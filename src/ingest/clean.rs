@@ -80,8 +80,8 @@ fn digits_at(bytes: &[u8], at: usize, count: usize) -> Option<u32> {
     }
 }
 
-/// The first date in `line`: `2022-07-22`, `08.12.2021` (day first), `May 15, 2025` or
-/// `15 May 2025`.
+/// The first date in `line`: `2022-07-22`, `2022.07.22`, `2022/07/22`, `08.12.2021` (day
+/// first), `May 15, 2025`, `Jan. 5, 2024` or `15 May 2025`.
 pub fn find_date(line: &str) -> Option<String> {
     let bytes = line.as_bytes();
     for i in 0..bytes.len() {
@@ -95,6 +95,18 @@ pub fn find_date(line: &str) -> Option<String> {
             bytes.get(i + 7),
             digits_at(bytes, i + 8, 2),
         ) && let Some(date) = format_date(y, m, d)
+        {
+            return Some(date);
+        }
+        if let (Some(y), Some(sep), Some(m), Some(sep2), Some(d)) = (
+            digits_at(bytes, i, 4),
+            bytes.get(i + 4),
+            digits_at(bytes, i + 5, 2),
+            bytes.get(i + 7),
+            digits_at(bytes, i + 8, 2),
+        ) && matches!(sep, b'.' | b'/')
+            && sep == sep2
+            && let Some(date) = format_date(y, m, d)
         {
             return Some(date);
         }
@@ -374,6 +386,13 @@ mod tests {
             find_date("15 May 2025 10:00").as_deref(),
             Some("2025-05-15")
         );
+        assert_eq!(
+            find_date("Posted 2024.01.05 09:00").as_deref(),
+            Some("2024-01-05")
+        );
+        assert_eq!(find_date("2024/01/05").as_deref(), Some("2024-01-05"));
+        assert_eq!(find_date("Jan. 5, 2024").as_deref(), Some("2024-01-05"));
+        assert_eq!(find_date("2024.01/05"), None);
         assert_eq!(find_date("no date here 12345"), None);
         assert_eq!(find_date("2023-02-30"), None);
     }
