@@ -228,6 +228,31 @@ fn ingest_output_passes_check_and_is_written_atomically() {
 }
 
 #[test]
+fn ingested_corpora_merge_with_the_seed_and_with_each_other() {
+    let Some(dir) = dev_set() else { return };
+    let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+    let mut files = Vec::new();
+    for name in [
+        "kbs-2022-07-22-yoon-four-powers.txt",
+        "mfa-2019-09-25-wang-yi-kang-kyung-wha.txt",
+        "nhk-2018-05-15-diplomatic-bluebook.txt",
+    ] {
+        let text = std::fs::read_to_string(dir.join(name)).expect("dev file");
+        let options = IngestOptions {
+            id: Some(name.trim_end_matches(".txt").to_string()),
+            ..Default::default()
+        };
+        let article = pipeline.ingest(&text, &options).expect("ingest");
+        files.push((name.to_string(), pipeline.build_corpus(vec![article])));
+    }
+    let seed_bytes = std::fs::read(crate_root().join("data/corpus/seed.json")).expect("seed");
+    let seed = agenda_tui::load::parse_corpus_file("seed.json", &seed_bytes).expect("seed");
+    files.push(("seed.json".to_string(), seed));
+    let merged = agenda_tui::load::merge("all".into(), files).expect("merge");
+    assert_eq!(merged.articles.len(), 4);
+}
+
+#[test]
 fn stdout_flags_and_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
     let article = dir.path().join("note.txt");

@@ -338,8 +338,14 @@ impl Pipeline {
             .unwrap_or_else(|| "GLOBAL".to_string())
     }
 
-    /// The corpus entity for an id (name, kind and aliases from the gazetteer).
+    /// The corpus entity for an id: the shipped seed corpus's definition when it has one (so
+    /// ingested corpora merge with it), else name, kind and aliases from the gazetteer.
     pub fn entity(&self, id: &str) -> Option<Entity> {
+        if let Some(seed) = seed_corpus()
+            && let Some(entity) = seed.entity(id)
+        {
+            return Some(entity.clone());
+        }
         self.gazetteer.entity(id).map(|e| {
             let mut aliases: Vec<String> = Vec::new();
             for alias in e.names.iter().chain(&e.capitals) {
@@ -392,7 +398,12 @@ impl Pipeline {
                     want_entity(target, &mut entity_ids);
                 }
             }
-            for leader in ingested.leaders {
+            for found in ingested.leaders {
+                let leader = seed_corpus()
+                    .and_then(|seed| seed.leader(&found.name))
+                    .filter(|seed_leader| seed_leader.entity == found.entity)
+                    .cloned()
+                    .unwrap_or(found);
                 want_entity(&leader.entity, &mut entity_ids);
                 if !corpus.leaders.iter().any(|l| l.name == leader.name) {
                     corpus.leaders.push(leader);
@@ -421,6 +432,13 @@ fn first_words(body: &str, count: usize) -> String {
         title.push('…');
     }
     title
+}
+
+/// The shipped seed corpus, whose entity and leader definitions ingest output reuses.
+fn seed_corpus() -> Option<&'static crate::model::Corpus> {
+    static SEED: OnceLock<Option<crate::model::Corpus>> = OnceLock::new();
+    SEED.get_or_init(|| crate::load::embedded_seed().ok())
+        .as_ref()
 }
 
 fn builtin_pipeline() -> Result<&'static Pipeline, IngestError> {
