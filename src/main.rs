@@ -14,6 +14,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { paths }) => run_check(&paths),
+        Some(Command::Ingest(args)) => return agenda_tui::ingest::command::run_ingest(&args),
+        Some(Command::Eval(args)) => return agenda_tui::ingest::command::run_eval(&args),
         None => run_browser(&cli.data),
     };
     match result {
