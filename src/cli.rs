@@ -31,6 +31,10 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Turn raw news article texts into a corpus (see docs/ingest.md).
+    Ingest(crate::ingest::command::IngestArgs),
+    /// Score ingest against gold annotations in DIR (NAME.txt + NAME.gold.json).
+    Eval(crate::ingest::command::EvalArgs),
     /// Export the matching statements with their citations as Markdown, CSV or a corpus file.
     Export(ExportArgs),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell.

@@ -135,7 +135,7 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
     if area.width >= 110 && area.height >= 12 {
         let countries_width = (area.width / 5).clamp(26, 36);
         let rest = area.width - countries_width;
-        let statements_width = rest * 9 / 20;
+        let statements_width = rest / 2;
         let detail_width = rest - statements_width;
         return ScreenLayout {
             arrangement: Arrangement::Columns,

@@ -1,7 +1,9 @@
 //! agenda-tui: a terminal browser for diplomatic agendas.
 //!
-//! The core is pure and terminal-free: [`model`] (corpus types), [`load`] (reading and validation).
-//! The binary in `src/main.rs` is the thin shell around it.
+//! The core is pure and terminal-free: [`model`] (corpus types), [`load`] (reading and
+//! validation), [`ingest`] (raw article text to a corpus), [`app`] (browser state and
+//! `update`), [`layout`], [`detail`] and [`ui`] (drawing). [`tui`] is the terminal shell and
+//! `src/main.rs` the command line around it.
 
 pub mod app;
 pub mod cli;
@@ -9,6 +11,7 @@ pub mod config;
 pub mod detail;
 pub mod export;
 pub mod generate;
+pub mod ingest;
 pub mod keys;
 pub mod layout;
 pub mod load;

@@ -17,6 +17,8 @@ fn main() -> ExitCode {
     }
     let result = match cli.command {
         Some(Command::Check { paths }) => run_check(&paths),
+        Some(Command::Ingest(args)) => return agenda_tui::ingest::command::run_ingest(&args),
+        Some(Command::Eval(args)) => return agenda_tui::ingest::command::run_eval(&args),
         Some(Command::Export(args)) => Ok(agenda_tui::export::run(&args, &cli.data)),
         Some(Command::Completions { shell }) => Ok(agenda_tui::generate::print_completions(shell)),
         Some(Command::Man) => Ok(agenda_tui::generate::print_man_page()),

@@ -1,0 +1,540 @@
+//! Stage 5, attribution: targets, speaker and kind of every sentence.
+//!
+//! - Targets are the entities named in the sentence (venues and blockers left out), the countries
+//!   of the leaders named in it, and carried context: an opener ("On China …", "As for Japan …",
+//!   "Regarding …", "Concerning …", "With North Korea, …") sets the country for the rest of the
+//!   paragraph; "the two countries", "the two sides", "bilateral" keep the previous target when
+//!   the sentence names no country (or when "The two sides …" is its subject); "They …" and
+//!   "their" keep it within the paragraph. The article speaker's own country is never a target.
+//! - Kind: reported ("Moon said", "He expressed hope", "Wang Yi expressed,"), quote (first person
+//!   or quotation marks), otherwise narrative.
+//! - Speaker: the leader named as subject, "He"/"She" for the last one, "The ROK side" for a
+//!   side; a speaker of another country (the other party) gives that country as speaker entity.
+
+use super::entities::{EntityMatcher, Mention, NameForm};
+use super::leaders::FoundLeaders;
+use super::sentences::Sentence;
+use crate::model::StatementKind;
+
+/// The annotation of one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// Entity ids the sentence is about.
+    pub targets: Vec<String>,
+    /// Index of the speaking leader in the found leaders, when a leader speaks.
+    pub speaker_leader: Option<usize>,
+    /// A speaking side that is not a person ("ROK side"), when there is one.
+    pub speaker_side: Option<(String, String)>,
+    /// Quote, reported or narrative.
+    pub kind: StatementKind,
+    /// Indexes of the leaders named in the sentence.
+    pub leaders: Vec<usize>,
+}
+
+const OPENERS: &[&str] = &[
+    "On ",
+    "As for ",
+    "Regarding ",
+    "Concerning ",
+    "With regard to ",
+    "With respect to ",
+    "As to ",
+    "Turning to ",
+    "In relation to ",
+    "As regards ",
+    "With ",
+];
+
+/// How far after an opener the topic country may start (bytes).
+const OPENER_REACH: usize = 40;
+
+const DYAD_CUES: &[&str] = &[
+    "the two countries",
+    "both countries",
+    "the two sides",
+    "both sides",
+    "the two nations",
+    "both nations",
+    "the two governments",
+    "both governments",
+    "the two neighbors",
+    "the two neighbours",
+    "the two neighboring countries",
+    "the two neighbouring countries",
+    "bilateral",
+];
+
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "expressed",
+    "vowed",
+    "called",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "urged",
+    "noted",
+    "hoped",
+    "hopes",
+    "added",
+    "stated",
+    "told",
+    "warned",
+    "asked",
+    "ordered",
+    "pledged",
+    "welcomed",
+    "proposed",
+    "reiterated",
+    "affirmed",
+    "underlined",
+    "underscored",
+    "announced",
+    "insisted",
+    "suggested",
+    "argued",
+    "explained",
+    "claimed",
+    "demanded",
+    "agreed",
+    "stands",
+];
+
+const FIRST_PERSON: &[&str] = &["we", "We", "our", "Our", "us", "I", "my", "My", "me"];
+
+const SUBJECT_VERBS: &[&str] = &[
+    "will", "would", "should", "has", "have", "is", "are", "must", "can", "could", "plans",
+    "seeks", "hopes", "stands", "wants", "said", "says", "was", "intends", "aims", "remains",
+];
+
+/// Event nouns (stem, forms) that a definite phrase can refer back to: "these visits" are the
+/// visits named earlier, "the meeting" is the meeting named earlier.
+const EVENT_NOUNS: &[(&str, &[&str])] = &[
+    ("visit", &["visit", "visits"]),
+    ("trip", &["trip", "trips"]),
+    ("meeting", &["meeting", "meetings"]),
+    ("talks", &["talks"]),
+    ("summit", &["summit", "summits"]),
+];
+
+const DETERMINERS: &[&str] = &["the", "this", "these", "that", "those"];
+
+fn event_stem(word: &str) -> Option<&'static str> {
+    EVENT_NOUNS
+        .iter()
+        .find(|(_, forms)| forms.contains(&word))
+        .map(|(stem, _)| *stem)
+}
+
+/// The event nouns a sentence names (lower-case words).
+fn event_nouns(words: &[&str]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for word in words {
+        if let Some(stem) = event_stem(word)
+            && !out.contains(&stem)
+        {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// The event nouns of definite phrases ("these visits", "the meeting", "this official visit").
+fn definite_events(words: &[&str]) -> Vec<&'static str> {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, word)| DETERMINERS.contains(word))
+        .filter_map(|(i, _)| {
+            let next = words.get(i + 1).and_then(|w| event_stem(w));
+            next.or_else(|| words.get(i + 2).and_then(|w| event_stem(w)))
+        })
+        .collect()
+}
+
+/// Words of a sentence with their byte offsets (relative to the sentence).
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .scan(0usize, |offset, w| {
+            let start = *offset;
+            *offset += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+fn has_quotation(text: &str) -> bool {
+    let opens = text.matches(['"', '“']).count();
+    if opens >= 2 || (text.contains('“') && text.contains('”')) {
+        let inner: &str = text.split(['"', '“', '”']).nth(1).unwrap_or_default();
+        return inner.split_whitespace().count() >= 3;
+    }
+    false
+}
+
+/// The first word after any leading quotes, and the sentence text in lower case for cue checks.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    let t = text.trim_start_matches(['"', '“', '‘', '\'']);
+    t.strip_prefix(word)
+        .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+}
+
+/// The word following byte `at` of `text`.
+fn word_after(text: &str, at: usize) -> &str {
+    let tail = text
+        .get(at..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\t']);
+    let end = tail
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+/// True when `mention` is the subject of a finite verb ("Japan will", "The ROK side hopes").
+pub fn in_subject_position(body: &str, mention: &Mention) -> bool {
+    let next = word_after(body, mention.end);
+    if next == "side" || next == "Government" || next == "government" {
+        let after_side = mention.end + body[mention.end..].find(next).unwrap_or(0) + next.len();
+        return SUBJECT_VERBS.contains(&word_after(body, after_side));
+    }
+    matches!(mention.form, NameForm::Name | NameForm::Capital) && SUBJECT_VERBS.contains(&next)
+}
+
+fn push_unique(targets: &mut Vec<String>, id: &str) {
+    if !targets.iter().any(|t| t == id) {
+        targets.push(id.to_string());
+    }
+}
+
+/// Attribute every sentence of a body.
+pub fn attribute(
+    body: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    matcher: &EntityMatcher,
+    leaders: &FoundLeaders,
+    speaker_country: &str,
+) -> Vec<Attribution> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut mention_cursor = 0;
+    let mut leader_cursor = 0;
+    let mut paragraph_topic: Vec<String> = Vec::new();
+    let mut current_paragraph = usize::MAX;
+    let mut last_targets: Vec<String> = Vec::new();
+    let mut previous_in_paragraph: Vec<String> = Vec::new();
+    let mut last_speaker: Option<usize> = None;
+    let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
+
+    for sentence in sentences {
+        let text = &body[sentence.start..sentence.end];
+        if sentence.paragraph != current_paragraph {
+            current_paragraph = sentence.paragraph;
+            paragraph_topic.clear();
+            previous_in_paragraph.clear();
+        }
+        while mention_cursor < mentions.len() && mentions[mention_cursor].end <= sentence.start {
+            mention_cursor += 1;
+        }
+        let mut sentence_mentions = Vec::new();
+        let mut m = mention_cursor;
+        while m < mentions.len() && mentions[m].start < sentence.end {
+            sentence_mentions.push(mentions[m]);
+            m += 1;
+        }
+        while leader_cursor < leaders.mentions.len()
+            && leaders.mentions[leader_cursor].end <= sentence.start
+        {
+            leader_cursor += 1;
+        }
+        let mut sentence_leaders = Vec::new();
+        let mut l = leader_cursor;
+        while l < leaders.mentions.len() && leaders.mentions[l].start < sentence.end {
+            sentence_leaders.push(leaders.mentions[l]);
+            l += 1;
+        }
+
+        // Own targets: entity names and the countries of the leaders named.
+        let mut targets: Vec<String> = Vec::new();
+        let mut names_a_country = false;
+        for mention in sentence_mentions.iter().filter(|m| !m.venue) {
+            for id in matcher.targets(mention) {
+                if id != speaker_country {
+                    push_unique(&mut targets, id);
+                    if matcher.kind(id) == Some(crate::model::EntityKind::Country) {
+                        names_a_country = true;
+                    }
+                }
+            }
+        }
+        let mut leader_indexes: Vec<usize> = Vec::new();
+        for mention in &sentence_leaders {
+            if !leader_indexes.contains(&mention.leader) {
+                leader_indexes.push(mention.leader);
+            }
+            if let Some(country) = leaders.leaders[mention.leader].country.as_deref()
+                && country != speaker_country
+            {
+                push_unique(&mut targets, country);
+                names_a_country = true;
+            }
+        }
+        let own_is_empty = targets.is_empty();
+        let own_targets: Vec<String> = targets
+            .iter()
+            .filter(|t| *t != speaker_country)
+            .cloned()
+            .collect();
+
+        // Openers set the topic of the rest of the paragraph.
+        let trimmed = text.trim_start_matches(['"', '“']);
+        let lead = text.len() - trimmed.len();
+        for opener in OPENERS {
+            if trimmed.starts_with(opener) {
+                let opener_end = sentence.start + lead + opener.len();
+                if let Some(first) = sentence_mentions.iter().find(|m| {
+                    !m.venue
+                        && m.start >= opener_end
+                        && m.start - opener_end <= OPENER_REACH
+                        && !body[opener_end..m.start].contains(',')
+                        && matcher.targets(m).iter().any(|t| t != speaker_country)
+                }) {
+                    paragraph_topic = matcher
+                        .targets(first)
+                        .iter()
+                        .filter(|t| *t != speaker_country && t.as_str() != "GLOBAL")
+                        .cloned()
+                        .collect();
+                }
+                break;
+            }
+        }
+
+        // Carry: the two countries / the two sides / bilateral; pronouns within the paragraph.
+        let lower = text.to_lowercase();
+        let dyad = DYAD_CUES.iter().any(|cue| lower.contains(cue));
+        let dyad_subject = dyad && (lower.starts_with("the two ") || lower.starts_with("both "));
+        if (dyad && !names_a_country) || dyad_subject {
+            for id in &last_targets {
+                push_unique(&mut targets, id);
+            }
+        }
+        let lower_words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let antecedent = definite_events(&lower_words).into_iter().find_map(|noun| {
+            event_targets
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == noun)
+                .map(|(_, ids)| ids)
+        });
+        if own_is_empty && let Some(ids) = antecedent {
+            for id in ids {
+                push_unique(&mut targets, id);
+            }
+        }
+        let pronoun = starts_with_word(text, "They") || lower.contains(" their ");
+        if own_is_empty && pronoun {
+            for id in previous_in_paragraph
+                .iter()
+                .filter(|id| matcher.is_carried(id))
+            {
+                push_unique(&mut targets, id);
+            }
+        }
+        for id in &paragraph_topic {
+            push_unique(&mut targets, id);
+        }
+        targets.retain(|t| t != speaker_country);
+
+        // Kind.
+        let sentence_words: Vec<(usize, &str)> = words(text).collect();
+        let first_verb = sentence_words
+            .iter()
+            .find(|(_, w)| REPORTING_VERBS.contains(w))
+            .map(|(at, _)| sentence.start + at);
+        let first_person = sentence_words.iter().any(|(_, w)| FIRST_PERSON.contains(w));
+        let kind = if first_verb.is_some() {
+            StatementKind::Reported
+        } else if first_person || has_quotation(text) {
+            StatementKind::Quote
+        } else {
+            StatementKind::Narrative
+        };
+
+        // Speaker.
+        let word_twelve = sentence_words
+            .get(12)
+            .map_or(sentence.end, |(at, _)| sentence.start + at);
+        let subject_leader = sentence_leaders
+            .iter()
+            .find(|m| REPORTING_VERBS.contains(&word_after(body, m.end)))
+            .or_else(|| {
+                sentence_leaders.iter().find(|m| {
+                    let possessive =
+                        body[m.end..].starts_with("'s") || body[m.end..].starts_with("’s");
+                    !possessive && m.start < word_twelve && first_verb.is_none_or(|v| m.start < v)
+                })
+            })
+            .map(|m| m.leader);
+        let mut speaker_side = None;
+        if starts_with_word(text, "The")
+            && let Some(side) = sentence_mentions.first()
+            && word_after(body, side.end) == "side"
+            && side.start <= sentence.start + lead + 4
+            && let Some(id) = matcher.targets(side).first()
+        {
+            let name = format!("{} side", &body[side.start..side.end]);
+            speaker_side = Some((name, id.clone()));
+        }
+        let pronoun_subject = starts_with_word(text, "He")
+            || starts_with_word(text, "She")
+            || lower.starts_with("the president")
+            || lower.starts_with("the minister");
+        let speaker_leader = if speaker_side.is_some() {
+            None
+        } else if subject_leader.is_some() {
+            subject_leader
+        } else if pronoun_subject || kind == StatementKind::Quote {
+            last_speaker
+        } else {
+            None
+        };
+        if speaker_leader.is_some() {
+            last_speaker = speaker_leader;
+        }
+
+        let carried: Vec<String> = targets
+            .iter()
+            .filter(|t| matcher.is_carried(t))
+            .cloned()
+            .collect();
+        if !carried.is_empty() {
+            last_targets = carried;
+        }
+        previous_in_paragraph = own_targets;
+        let carried_here: Vec<String> = targets
+            .iter()
+            .filter(|t| matcher.is_carried(t))
+            .cloned()
+            .collect();
+        if !carried_here.is_empty() {
+            for noun in event_nouns(&lower_words) {
+                event_targets.push((noun, carried_here.clone()));
+            }
+        }
+        out.push(Attribution {
+            targets,
+            speaker_leader,
+            speaker_side,
+            kind,
+            leaders: leader_indexes,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::gazetteer::Gazetteer;
+    use crate::ingest::leaders::LeaderMatcher;
+    use crate::ingest::sentences;
+
+    fn run(body: &str, speaker: &str) -> Vec<Attribution> {
+        let gazetteer = Gazetteer::builtin();
+        let matcher = EntityMatcher::new(&gazetteer).expect("entities");
+        let leader_matcher = LeaderMatcher::new(&gazetteer).expect("leaders");
+        let mentions = matcher.find(body);
+        let leaders = leader_matcher.find(body, Some("2021-01-21"), &matcher, &mentions);
+        let sentences = sentences::split(body);
+        attribute(body, &sentences, &mentions, &matcher, &leaders, speaker)
+    }
+
+    fn targets(body: &str, speaker: &str) -> Vec<Vec<String>> {
+        run(body, speaker).into_iter().map(|a| a.targets).collect()
+    }
+
+    #[test]
+    fn openers_set_the_country_for_the_paragraph() {
+        let body = "As for Japan Moon said that ties matter.\nSeoul will resolve the dispute.\n\nThe economy grew.";
+        assert_eq!(
+            targets(body, "KOR"),
+            vec![vec!["JPN".to_string()], vec!["JPN".into()], vec![]]
+        );
+    }
+
+    #[test]
+    fn the_two_sides_keep_the_previous_target() {
+        let body = "Wang Yi met the ROK side.\n\nThe two sides also discussed the Korean Peninsula situation.";
+        assert_eq!(
+            targets(body, "CHN"),
+            vec![
+                vec!["KOR".to_string()],
+                vec!["PRK".to_string(), "KOR".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn the_speaker_country_is_never_a_target() {
+        let body = "South Korea will work with the U.S. and Seoul will host.";
+        assert_eq!(targets(body, "KOR"), vec![vec!["USA".to_string()]]);
+    }
+
+    #[test]
+    fn kinds_and_speakers() {
+        let body = "President Moon Jae-in said ties matter. He expressed hope for talks. We will expand our role. The economy grew.";
+        let got = run(body, "KOR");
+        let kinds: Vec<StatementKind> = got.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                StatementKind::Reported,
+                StatementKind::Reported,
+                StatementKind::Quote,
+                StatementKind::Narrative
+            ]
+        );
+        assert!(got[0].speaker_leader.is_some());
+        assert_eq!(got[1].speaker_leader, got[0].speaker_leader);
+        assert_eq!(got[3].speaker_leader, None);
+    }
+
+    #[test]
+    fn a_leader_before_a_reporting_verb_speaks_after_a_quote() {
+        let got = run(
+            "Moon Jae-in met Xi. \"We agreed to work together,\" Xi said after the meeting.",
+            "KOR",
+        );
+        assert_eq!(got[1].kind, StatementKind::Reported);
+        assert!(got[1].speaker_leader.is_some());
+        assert_ne!(got[1].speaker_leader, got[0].speaker_leader);
+    }
+
+    #[test]
+    fn a_definite_event_refers_back_to_the_event_named_earlier() {
+        let body = "She starts her visit to Paris and Warsaw.\n\nThe weather is fine.\n\nMy goal during these visits is to listen.";
+        assert_eq!(
+            targets(body, "DEU"),
+            vec![
+                vec!["FRA".to_string(), "POL".to_string()],
+                vec![],
+                vec!["FRA".to_string(), "POL".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn the_other_side_speaks() {
+        let got = run("The ROK side hopes to enhance cooperation.", "CHN");
+        assert_eq!(
+            got[0].speaker_side,
+            Some(("ROK side".to_string(), "KOR".to_string()))
+        );
+    }
+}

@@ -1,0 +1,396 @@
+//! Stage 3, entities: find countries, blocs, regions and `GLOBAL` cues with the gazetteers.
+//!
+//! All names are matched in one aho-corasick pass over the body; among overlapping matches that
+//! sit on word boundaries the leftmost, then longest wins ("South Korea" over "Korea"; the blocker
+//! "South China Sea" over "China"). Capitals used as venues ("in Seoul") or in event names
+//! ("Tokyo Olympics") and blocs named as the occasion of a meeting ("on the sidelines of the
+//! NATO meeting") are marked as venues, which are not targets.
+
+use super::gazetteer::Gazetteer;
+use super::{char_after, char_before};
+use crate::model::EntityKind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// How an entity is named in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameForm {
+    /// A name, formal name or abbreviation ("South Korea", "ROK").
+    Name,
+    /// A demonym ("Chinese", "South Korean").
+    Demonym,
+    /// A capital or seat of government ("Seoul", "the White House").
+    Capital,
+    /// A phrase from the phrase table: a cue ("climate change") or a blocker.
+    Phrase,
+}
+
+#[derive(Debug, Clone)]
+struct PatternInfo {
+    targets: Vec<String>,
+    form: NameForm,
+    bloc: bool,
+}
+
+/// One entity mention in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the match.
+    pub start: usize,
+    /// Byte offset one past the match.
+    pub end: usize,
+    /// Which gazetteer pattern matched.
+    pattern: usize,
+    /// How the entity is named.
+    pub form: NameForm,
+    /// A venue or event name: not a target.
+    pub venue: bool,
+}
+
+/// The compiled entity gazetteer.
+#[derive(Debug, Clone)]
+pub struct EntityMatcher {
+    automaton: AhoCorasick,
+    patterns: Vec<PatternInfo>,
+    kinds: HashMap<String, EntityKind>,
+}
+
+/// Error building the matcher (only when the gazetteer has no usable names).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatcherError(pub String);
+
+impl std::fmt::Display for MatcherError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot build the gazetteer matcher: {}", self.0)
+    }
+}
+
+impl std::error::Error for MatcherError {}
+
+fn capitalised(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+const VENUE_WORDS: &[&str] = &["in", "In", "at", "At"];
+const EVENT_WORDS: &[&str] = &[
+    "Olympics",
+    "Olympic",
+    "Games",
+    "Expo",
+    "Marathon",
+    "Declaration",
+    "Process",
+    "Agreement",
+    "Accord",
+    "Treaty",
+    "Conference",
+    "Forum",
+    "Summit",
+];
+
+/// Phrases after which a bloc names the occasion of a meeting, not a target.
+const OCCASION_CUES: &[&str] = &[
+    "sidelines of",
+    "margins of",
+    "margin of",
+    "on the occasion of",
+];
+
+fn previous_word(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end_matches([' ', '\t', '\n']);
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+fn following_word(text: &str, at: usize) -> &str {
+    let tail = text[at..].trim_start_matches([' ', '\t']);
+    let end = tail
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+impl EntityMatcher {
+    /// Compile the entity names, demonyms, capitals and phrases of a gazetteer.
+    pub fn new(gazetteer: &Gazetteer) -> Result<EntityMatcher, MatcherError> {
+        let mut strings: Vec<String> = Vec::new();
+        let mut patterns: Vec<PatternInfo> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut add = |text: &str, targets: &[String], form: NameForm, bloc: bool| {
+            let text = text.trim();
+            if text.is_empty() {
+                return;
+            }
+            match seen.get(text) {
+                Some(&i) => {
+                    let info: &mut PatternInfo = &mut patterns[i];
+                    for t in targets {
+                        if !info.targets.contains(t) {
+                            info.targets.push(t.clone());
+                        }
+                    }
+                }
+                None => {
+                    seen.insert(text.to_string(), strings.len());
+                    strings.push(text.to_string());
+                    patterns.push(PatternInfo {
+                        targets: targets.to_vec(),
+                        form,
+                        bloc,
+                    });
+                }
+            }
+        };
+        for entity in &gazetteer.entities {
+            let ids = [entity.id.clone()];
+            let bloc = entity.kind == EntityKind::Bloc;
+            add(&entity.name, &ids, NameForm::Name, bloc);
+            for name in &entity.names {
+                add(name, &ids, NameForm::Name, bloc);
+            }
+            for demonym in &entity.demonyms {
+                add(demonym, &ids, NameForm::Demonym, bloc);
+            }
+            for capital in &entity.capitals {
+                add(capital, &ids, NameForm::Capital, bloc);
+            }
+        }
+        for phrase in &gazetteer.phrases {
+            add(&phrase.phrase, &phrase.targets, NameForm::Phrase, false);
+            if phrase.case_insensitive {
+                add(
+                    &phrase.phrase.to_lowercase(),
+                    &phrase.targets,
+                    NameForm::Phrase,
+                    false,
+                );
+                add(
+                    &capitalised(&phrase.phrase),
+                    &phrase.targets,
+                    NameForm::Phrase,
+                    false,
+                );
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&strings)
+            .map_err(|e| MatcherError(e.to_string()))?;
+        let kinds = gazetteer
+            .entities
+            .iter()
+            .map(|e| (e.id.clone(), e.kind))
+            .collect();
+        Ok(EntityMatcher {
+            automaton,
+            patterns,
+            kinds,
+        })
+    }
+
+    /// The kind of an entity id, when the gazetteer knows it.
+    pub fn kind(&self, id: &str) -> Option<EntityKind> {
+        self.kinds.get(id).copied()
+    }
+
+    /// True for countries and blocs: the targets that context carries to later sentences.
+    pub fn is_carried(&self, id: &str) -> bool {
+        matches!(
+            self.kind(id),
+            Some(EntityKind::Country | EntityKind::Bloc) | None
+        )
+    }
+
+    /// The entity ids a mention counts for (empty for blockers).
+    pub fn targets(&self, mention: &Mention) -> &[String] {
+        &self.patterns[mention.pattern].targets
+    }
+
+    /// All mentions in `text`, in order, non-overlapping, leftmost-longest on word boundaries.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (start, mut end, pattern) = (m.start(), m.end(), m.pattern().as_usize());
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            if char_before(text, start).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let info = &self.patterns[pattern];
+            if info.form == NameForm::Demonym
+                && char_after(text, end) == Some('s')
+                && !char_after(text, end + 1).is_some_and(char::is_alphanumeric)
+            {
+                end += 1;
+            }
+            if char_after(text, end).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            candidates.push((start, end, pattern));
+        }
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut covered_to = 0;
+        for (start, end, pattern) in candidates {
+            if start < covered_to {
+                continue;
+            }
+            covered_to = end;
+            let info = &self.patterns[pattern];
+            let mut mention = Mention {
+                start,
+                end,
+                pattern,
+                form: info.form,
+                venue: false,
+            };
+            mention.venue = self.is_venue(text, &mention, mentions.last());
+            mentions.push(mention);
+        }
+        mentions
+    }
+
+    fn is_venue(&self, text: &str, mention: &Mention, previous: Option<&Mention>) -> bool {
+        let info = &self.patterns[mention.pattern];
+        if info.form == NameForm::Capital {
+            if EVENT_WORDS.contains(&following_word(text, mention.end)) {
+                return true;
+            }
+            if VENUE_WORDS.contains(&previous_word(text, mention.start)) {
+                return true;
+            }
+            if let Some(prev) = previous
+                && prev.venue
+                && prev.form == NameForm::Capital
+                && mention.start >= prev.end
+                && mention.start - prev.end <= 6
+            {
+                let between = text[prev.end..mention.start].trim();
+                if between == "," || between == "and" || between == ", and" {
+                    return true;
+                }
+            }
+        }
+        if info.bloc {
+            let mut from = mention.start.saturating_sub(60);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let window = &text[from..mention.start];
+            let occasion = OCCASION_CUES
+                .iter()
+                .filter_map(|cue| window.rfind(cue).map(|pos| pos + cue.len()))
+                .max();
+            if let Some(cue_end) = occasion {
+                let between = &window[cue_end..];
+                if !between.contains([',', '.', ';']) && between.split_whitespace().count() <= 4 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets_of(text: &str) -> Vec<(String, bool)> {
+        let matcher = EntityMatcher::new(&Gazetteer::builtin()).expect("matcher");
+        matcher
+            .find(text)
+            .iter()
+            .flat_map(|m| {
+                matcher
+                    .targets(m)
+                    .iter()
+                    .map(|t| (t.clone(), m.venue))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        targets_of(text)
+            .into_iter()
+            .filter(|(_, venue)| !venue)
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_wins_and_blockers_block() {
+        assert_eq!(ids("South Korea and North Korea"), vec!["KOR", "PRK"]);
+        assert_eq!(ids("patrols in the South China Sea"), Vec::<String>::new());
+        assert_eq!(ids("the Korean Peninsula situation"), vec!["PRK"]);
+        assert_eq!(ids("inter-Korean talks"), vec!["PRK", "KOR"]);
+    }
+
+    #[test]
+    fn abbreviations_demonyms_and_capitals() {
+        assert_eq!(ids("U.S. President and the ROK side"), vec!["USA", "KOR"]);
+        assert_eq!(ids("Chinese President Xi"), vec!["CHN"]);
+        assert_eq!(ids("the Seoul-Washington alliance"), vec!["KOR", "USA"]);
+        assert_eq!(ids("Americans and Japan’s"), vec!["USA", "JPN"]);
+        assert_eq!(
+            ids("the USA, the UK and the PRC"),
+            vec!["USA", "GBR", "CHN"]
+        );
+    }
+
+    #[test]
+    fn word_boundaries_are_respected() {
+        assert_eq!(ids("USAID and Chinatown"), Vec::<String>::new());
+        assert_eq!(ids("Omani and Indians"), vec!["OMN", "IND"]);
+    }
+
+    #[test]
+    fn venues_are_not_targets() {
+        assert_eq!(ids("the Expo in Busan"), Vec::<String>::new());
+        assert_eq!(
+            ids("In Paris, Brussels and Warsaw, she spoke"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("a visit to Paris, Brussels and Warsaw"),
+            vec!["FRA", "EU", "POL"]
+        );
+        assert_eq!(ids("the Tokyo Olympics"), Vec::<String>::new());
+        assert_eq!(
+            ids("on the sidelines of the informal NATO meeting"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("between Washington and Tehran"), vec!["USA", "IRN"]);
+    }
+
+    #[test]
+    fn global_cues_match_in_any_case() {
+        assert_eq!(
+            ids("Climate change and developing countries"),
+            vec!["GLOBAL", "GLOBAL"]
+        );
+        assert_eq!(
+            ids("the Gulf countries and South Asia"),
+            vec!["MIDDLE_EAST", "ASIA"]
+        );
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        let matcher = EntityMatcher::new(&Gazetteer::builtin()).expect("matcher");
+        for text in ["", "é", "Koreaé", "ÜS", "Seoul", "in\u{feff}Seoul"] {
+            let _ = matcher.find(text);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! `agenda-tui eval DIR`: score ingest against gold annotations.
+//!
+//! For every `NAME.txt` with a `NAME.gold.json` beside it (and `NAME.raw.txt` when present), the
+//! article is ingested with no flags. For each gold sentence in `annotated_sentences`, the
+//! predicted targets are the union of the targets of the statements overlapping it; precision,
+//! recall and F1 are counted over (sentence, target) pairs and micro-averaged. Sentence-split
+//! accuracy is the share of gold sentences that are exactly one statement; leader recall the
+//! share of gold leaders found by name.
+
+use super::{IngestOptions, Pipeline};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Counts for one article (or a sum of articles).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    /// Predicted (sentence, target) pairs that are in the gold.
+    pub true_positives: usize,
+    /// Predicted pairs not in the gold.
+    pub false_positives: usize,
+    /// Gold pairs not predicted.
+    pub false_negatives: usize,
+    /// Gold sentences that are exactly one statement.
+    pub sentences_split_right: usize,
+    /// Gold sentences.
+    pub sentences: usize,
+    /// Gold leaders found.
+    pub leaders_found: usize,
+    /// Gold leaders.
+    pub leaders: usize,
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+impl Counts {
+    /// Precision over (sentence, target) pairs.
+    pub fn precision(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
+    }
+    /// Recall over (sentence, target) pairs.
+    pub fn recall(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Share of gold sentences split exactly.
+    pub fn split_accuracy(&self) -> f64 {
+        ratio(self.sentences_split_right, self.sentences)
+    }
+    /// Share of gold leaders found.
+    pub fn leader_recall(&self) -> f64 {
+        ratio(self.leaders_found, self.leaders)
+    }
+    fn add(&mut self, other: &Counts) {
+        self.true_positives += other.true_positives;
+        self.false_positives += other.false_positives;
+        self.false_negatives += other.false_negatives;
+        self.sentences_split_right += other.sentences_split_right;
+        self.sentences += other.sentences;
+        self.leaders_found += other.leaders_found;
+        self.leaders += other.leaders;
+    }
+}
+
+/// The score of one article file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleScore {
+    /// `NAME`, with " (raw)" for page dumps.
+    pub name: String,
+    /// The counts.
+    pub counts: Counts,
+    /// The speaker found, and the gold speaker.
+    pub speaker: (String, String),
+    /// Wrong pairs, for `--verbose`: (sentence number, target, "FP" or "FN").
+    pub errors: Vec<(usize, String, &'static str)>,
+}
+
+/// All scores of a directory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EvalReport {
+    /// One row per clean article.
+    pub clean: Vec<ArticleScore>,
+    /// One row per raw page dump.
+    pub raw: Vec<ArticleScore>,
+}
+
+impl EvalReport {
+    /// Micro-averaged counts over rows.
+    pub fn micro(rows: &[ArticleScore]) -> Counts {
+        let mut total = Counts::default();
+        for row in rows {
+            total.add(&row.counts);
+        }
+        total
+    }
+}
+
+/// Score one article text against its parsed gold annotation.
+pub fn score_article(
+    pipeline: &Pipeline,
+    name: &str,
+    text: &str,
+    gold: &Value,
+) -> Result<ArticleScore, String> {
+    let options = IngestOptions {
+        id: Some(name.to_string()),
+        ..Default::default()
+    };
+    let ingested = pipeline.ingest(text, &options).map_err(|e| e.to_string())?;
+    let body = &ingested.article.body;
+    let sentences: Vec<&str> = gold
+        .get("annotated_sentences")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let countries = gold.get("countries").and_then(Value::as_object);
+    let mut counts = Counts {
+        sentences: sentences.len(),
+        ..Default::default()
+    };
+    let mut errors = Vec::new();
+    let mut cursor = 0;
+    for (n, sentence) in sentences.iter().enumerate() {
+        let span = body
+            .get(cursor..)
+            .and_then(|tail| tail.find(sentence))
+            .map(|i| i + cursor)
+            .or_else(|| body.find(sentence))
+            .map(|start| (start, start + sentence.len()));
+        let mut predicted: BTreeSet<&str> = BTreeSet::new();
+        if let Some((start, end)) = span {
+            cursor = end;
+            for statement in &ingested.statements {
+                if statement.start < end && start < statement.end {
+                    predicted.extend(statement.targets.iter().map(String::as_str));
+                }
+                if statement.start == start && statement.end == end {
+                    counts.sentences_split_right += 1;
+                }
+            }
+        }
+        let expected: BTreeSet<&str> = countries
+            .map(|c| {
+                c.iter()
+                    .filter(|(_, list)| {
+                        list.as_array()
+                            .is_some_and(|l| l.iter().any(|s| s.as_str() == Some(sentence)))
+                    })
+                    .map(|(id, _)| id.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for target in &predicted {
+            if expected.contains(target) {
+                counts.true_positives += 1;
+            } else {
+                counts.false_positives += 1;
+                errors.push((n + 1, target.to_string(), "FP"));
+            }
+        }
+        for target in expected.difference(&predicted) {
+            counts.false_negatives += 1;
+            errors.push((n + 1, target.to_string(), "FN"));
+        }
+    }
+    let gold_leaders: Vec<&str> = gold
+        .get("leaders")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|l| l.get("name").and_then(Value::as_str))
+                .collect()
+        })
+        .unwrap_or_default();
+    counts.leaders = gold_leaders.len();
+    counts.leaders_found = gold_leaders
+        .iter()
+        .filter(|name| {
+            ingested
+                .leaders
+                .iter()
+                .any(|l| l.name.eq_ignore_ascii_case(name))
+        })
+        .count();
+    let gold_speaker = gold
+        .get("speaker_country")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    Ok(ArticleScore {
+        name: name.to_string(),
+        counts,
+        speaker: (ingested.article.speaker_country, gold_speaker),
+        errors,
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|_| format!("{}: not valid UTF-8 text", path.display()))
+}
+
+/// Score every annotated article of a directory.
+pub fn evaluate_dir(pipeline: &Pipeline, dir: &Path) -> Result<EvalReport, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut names: Vec<String> = Vec::new();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(name) = file_name.strip_suffix(".gold.json") {
+            names.push(name.to_string());
+        }
+    }
+    names.sort();
+    let mut report = EvalReport::default();
+    for name in names {
+        let text_path: PathBuf = dir.join(format!("{name}.txt"));
+        if !text_path.is_file() {
+            continue;
+        }
+        let gold_path = dir.join(format!("{name}.gold.json"));
+        let gold: Value = serde_json::from_str(&read_text(&gold_path)?)
+            .map_err(|e| format!("{}: {e}", gold_path.display()))?;
+        let text = read_text(&text_path)?;
+        report.clean.push(
+            score_article(pipeline, &name, &text, &gold)
+                .map_err(|e| format!("{}: {e}", text_path.display()))?,
+        );
+        let raw_path = dir.join(format!("{name}.raw.txt"));
+        if raw_path.is_file() {
+            let raw = read_text(&raw_path)?;
+            report.raw.push(
+                score_article(pipeline, &format!("{name} (raw)"), &raw, &gold)
+                    .map_err(|e| format!("{}: {e}", raw_path.display()))?,
+            );
+        }
+    }
+    if report.clean.is_empty() {
+        return Err(format!(
+            "{}: no NAME.txt with a NAME.gold.json beside it",
+            dir.display()
+        ));
+    }
+    Ok(report)
+}
+
+fn row(name: &str, counts: &Counts, speaker: &str) -> String {
+    format!(
+        "{name:<52} {:>5.3} {:>5.3} {:>5.3} {:>6.3} {:>7.3}  {speaker}",
+        counts.precision(),
+        counts.recall(),
+        counts.f1(),
+        counts.split_accuracy(),
+        counts.leader_recall()
+    )
+}
+
+/// The report as a table.
+pub fn format_report(report: &EvalReport, verbose: bool) -> String {
+    let mut out = format!(
+        "{:<52} {:>5} {:>5} {:>5} {:>6} {:>7}  speaker\n",
+        "article", "P", "R", "F1", "split", "leaders"
+    );
+    for (rows, label) in [(&report.clean, "micro"), (&report.raw, "micro (raw)")] {
+        if rows.is_empty() {
+            continue;
+        }
+        for score in rows.iter() {
+            let speaker = if score.speaker.0 == score.speaker.1 {
+                score.speaker.0.clone()
+            } else {
+                format!("{} (gold {})", score.speaker.0, score.speaker.1)
+            };
+            out.push_str(&row(&score.name, &score.counts, &speaker));
+            out.push('\n');
+            if verbose {
+                for (n, target, what) in &score.errors {
+                    out.push_str(&format!("    s{n} {what} {target}\n"));
+                }
+            }
+        }
+        out.push_str(&row(label, &EvalReport::micro(rows), ""));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_counted_per_gold_sentence() {
+        let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+        let gold: Value = serde_json::json!({
+            "speaker_country": "KOR",
+            "countries": {"JPN": ["South Korea will talk to Japan."], "CHN": ["Prices fell."]},
+            "annotated_sentences": ["South Korea will talk to Japan.", "Prices fell."],
+            "leaders": [{"name": "Moon Jae-in"}]
+        });
+        let score = score_article(
+            &pipeline,
+            "t",
+            "South Korea will talk to Japan. Prices fell.",
+            &gold,
+        )
+        .expect("score");
+        assert_eq!(score.counts.true_positives, 1);
+        assert_eq!(score.counts.false_negatives, 1);
+        assert_eq!(score.counts.false_positives, 0);
+        assert_eq!(score.counts.sentences_split_right, 2);
+        assert_eq!(score.counts.leaders_found, 0);
+        assert!((score.counts.f1() - 2.0 / 3.0).abs() < 1e-9);
+    }
+}

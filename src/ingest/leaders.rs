@@ -1,0 +1,572 @@
+//! Stage 4, leaders: find the people named, from the leader gazetteer (resolved by the article's
+//! date) and from patterns ("President X", "Foreign Minister X", "spokesperson X") for people the
+//! gazetteer does not know.
+
+use super::entities::{EntityMatcher, Mention, NameForm};
+use super::gazetteer::Gazetteer;
+use super::{char_after, char_before};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A person found in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundLeader {
+    /// Full name.
+    pub name: String,
+    /// Entity id of the country, when known (else the article's speaker is assumed later).
+    pub country: Option<String>,
+    /// Office.
+    pub role: String,
+    /// Short forms used in the article (surname, "President X").
+    pub aliases: Vec<String>,
+}
+
+/// Where a leader is named in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeaderMention {
+    /// Byte offset of the name.
+    pub start: usize,
+    /// Byte offset one past the name.
+    pub end: usize,
+    /// Index into the found leaders.
+    pub leader: usize,
+}
+
+/// Leaders and their mentions, in body order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FoundLeaders {
+    /// Distinct people.
+    pub leaders: Vec<FoundLeader>,
+    /// Every mention, sorted by position.
+    pub mentions: Vec<LeaderMention>,
+}
+
+const ROLES: &[(&str, &str)] = &[
+    (
+        "State Councilor and Foreign Minister",
+        "State Councilor and Foreign Minister",
+    ),
+    ("Minister of Foreign Affairs", "Minister of Foreign Affairs"),
+    ("External Affairs Minister", "External Affairs Minister"),
+    ("Vice Foreign Minister", "Vice Foreign Minister"),
+    ("Foreign Minister", "Foreign Minister"),
+    ("Foreign Secretary", "Foreign Secretary"),
+    ("foreign secretary", "Foreign Secretary"),
+    ("High Representative", "High Representative"),
+    ("Crown Prince", "Crown Prince"),
+    ("foreign minister", "Foreign Minister"),
+    ("Defense Minister", "Defense Minister"),
+    ("defense minister", "Defense Minister"),
+    ("Prime Minister", "Prime Minister"),
+    ("prime minister", "Prime Minister"),
+    ("Secretary of State", "Secretary of State"),
+    ("Secretary-General", "Secretary-General"),
+    ("Secretary General", "Secretary General"),
+    ("Supreme Leader", "Supreme Leader"),
+    ("Vice President", "Vice President"),
+    ("President", "President"),
+    ("president", "President"),
+    ("Chancellor", "Chancellor"),
+    ("Premier", "Premier"),
+    ("Minister", "Minister"),
+    ("minister", "Minister"),
+    ("Ambassador", "Ambassador"),
+    ("ambassador", "Ambassador"),
+    ("Spokesperson", "Spokesperson"),
+    ("spokesperson", "Spokesperson"),
+    ("spokesman", "Spokesperson"),
+    ("spokeswoman", "Spokesperson"),
+    ("King", "King"),
+    ("Emperor", "Emperor"),
+];
+
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "And",
+    "Of",
+    "On",
+    "In",
+    "At",
+    "For",
+    "To",
+    "With",
+    "Office",
+    "Council",
+    "Ministry",
+    "House",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+];
+
+/// True when `start..end` overlaps a span of `sorted` (spans sorted by start, not overlapping).
+fn overlaps(sorted: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let after = sorted.partition_point(|&(s, _)| s < end);
+    after > 0 && sorted[after - 1].1 > start
+}
+
+/// The compiled leader gazetteer and role patterns.
+#[derive(Debug, Clone)]
+pub struct LeaderMatcher {
+    names: AhoCorasick,
+    /// For each name pattern: (leader entry index, is the full name).
+    name_entries: Vec<Vec<(usize, bool)>>,
+    roles: AhoCorasick,
+    entries: Vec<super::gazetteer::LeaderEntry>,
+}
+
+fn is_name_token(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !NOT_NAMES.contains(&token)
+}
+
+/// Up to four capitalised name tokens starting at `from` (after spaces); returns the span.
+fn name_after(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = &text[from..];
+    let skipped = rest.len() - rest.trim_start_matches(' ').len();
+    if skipped == 0 {
+        return None;
+    }
+    let start = from + skipped;
+    let mut end = start;
+    let mut count = 0;
+    let mut cursor = start;
+    while count < 4 {
+        let tail = &text[cursor..];
+        let token_len = tail
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphabetic() || *c == '-' || *c == '\''))
+            .map_or(tail.len(), |(i, _)| i);
+        let token = &tail[..token_len];
+        if token.is_empty() || !is_name_token(token) {
+            break;
+        }
+        let initial = token.chars().count() == 1 && tail[token_len..].starts_with(". ");
+        if initial && count == 0 {
+            break;
+        }
+        count += 1;
+        end = cursor + token_len;
+        if initial {
+            end += 1;
+        }
+        let after = &text[end..];
+        if after.starts_with(' ') && after[1..].chars().next().is_some_and(char::is_uppercase) {
+            cursor = end + 1;
+        } else {
+            break;
+        }
+    }
+    if text[start..end].ends_with('.') {
+        end -= 1;
+        while end > start && !text[..end].ends_with(|c: char| c.is_alphabetic()) {
+            end -= 1;
+        }
+        end = text[..end].trim_end().len().max(start);
+        if let Some(space) = text[start..end].rfind(' ') {
+            end = start + space;
+        }
+    }
+    (count > 0 && end > start).then_some((start, end))
+}
+
+impl LeaderMatcher {
+    /// Compile the leader names, aliases and role patterns.
+    pub fn new(gazetteer: &Gazetteer) -> Result<LeaderMatcher, super::entities::MatcherError> {
+        let mut strings: Vec<String> = Vec::new();
+        let mut name_entries: Vec<Vec<(usize, bool)>> = Vec::new();
+        for (index, entry) in gazetteer.leaders.iter().enumerate() {
+            let forms = std::iter::once((entry.name.as_str(), true))
+                .chain(entry.aliases.iter().map(|a| (a.as_str(), a.contains(' '))));
+            for (form, full) in forms {
+                match strings.iter().position(|s| s == form) {
+                    Some(i) => name_entries[i].push((index, full)),
+                    None => {
+                        strings.push(form.to_string());
+                        name_entries.push(vec![(index, full)]);
+                    }
+                }
+            }
+        }
+        let build = |patterns: &[String]| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns)
+                .map_err(|e| super::entities::MatcherError(e.to_string()))
+        };
+        let names = build(&strings)?;
+        let role_strings: Vec<String> = ROLES.iter().map(|(r, _)| r.to_string()).collect();
+        let roles = build(&role_strings)?;
+        Ok(LeaderMatcher {
+            names,
+            name_entries,
+            roles,
+            entries: gazetteer.leaders.clone(),
+        })
+    }
+
+    /// Find the leaders of a body. `date` (`YYYY-MM-DD`) resolves surnames to office holders.
+    pub fn find(
+        &self,
+        text: &str,
+        date: Option<&str>,
+        entity_matcher: &EntityMatcher,
+        entity_mentions: &[Mention],
+    ) -> FoundLeaders {
+        let mut found = FoundLeaders::default();
+        let add_leader = |found: &mut FoundLeaders, leader: FoundLeader| -> usize {
+            match found.leaders.iter().position(|l| l.name == leader.name) {
+                Some(i) => {
+                    if found.leaders[i].country.is_none() {
+                        found.leaders[i].country = leader.country;
+                    }
+                    i
+                }
+                None => {
+                    found.leaders.push(leader);
+                    found.leaders.len() - 1
+                }
+            }
+        };
+        let country_of_mention = |m: &Mention| -> Option<String> {
+            if m.venue || !matches!(m.form, NameForm::Name | NameForm::Demonym) {
+                return None;
+            }
+            entity_matcher.targets(m).first().cloned()
+        };
+
+        // Role patterns: "Turkish Foreign Minister Hakan Fidan", "Foreign Minister X of Japan".
+        for role_match in self.roles.find_iter(text) {
+            let (role_start, role_end) = (role_match.start(), role_match.end());
+            if char_before(text, role_start).is_some_and(char::is_alphanumeric)
+                || char_after(text, role_end).is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let Some((name_start, mut name_end)) = name_after(text, role_end) else {
+                continue;
+            };
+            let captured = &text[name_start..name_end];
+            let mut known = None;
+            for entry in &self.entries {
+                let forms = std::iter::once(&entry.name)
+                    .chain(entry.aliases.iter().filter(|a| a.contains(' ')));
+                for form in forms {
+                    let fits = captured == form.as_str()
+                        || captured
+                            .strip_prefix(form.as_str())
+                            .is_some_and(|rest| rest.starts_with(' '));
+                    if fits && known.is_none() {
+                        known = Some(entry);
+                        name_end = name_start + form.len();
+                    }
+                }
+            }
+            let name = &text[name_start..name_end];
+            let tokens = name.split_whitespace().count();
+            if known.is_none() && tokens < 2 {
+                continue;
+            }
+            let role = ROLES[role_match.pattern().as_usize()].1.to_string();
+            let before = entity_mentions
+                .get(
+                    entity_mentions
+                        .partition_point(|m| m.end <= role_start)
+                        .wrapping_sub(1),
+                )
+                .filter(|m| m.end <= role_start && role_start - m.end <= 2);
+            let after = entity_mentions
+                .get(entity_mentions.partition_point(|m| m.start < name_end))
+                .filter(|m| m.start - name_end <= 8 && text[name_end..m.start].contains(" of "));
+            let country = before
+                .and_then(country_of_mention)
+                .or_else(|| after.and_then(country_of_mention));
+            let leader = match known {
+                Some(entry) => FoundLeader {
+                    name: entry.name.clone(),
+                    country: Some(entry.country.clone()),
+                    role: entry.role.clone(),
+                    aliases: entry.aliases.clone(),
+                },
+                None => {
+                    let parts: Vec<&str> = name.split_whitespace().collect();
+                    let mut aliases = Vec::new();
+                    if let Some(first) = parts.first() {
+                        aliases.push(first.to_string());
+                    }
+                    if let Some(last) = parts.last()
+                        && parts.len() > 1
+                    {
+                        aliases.push(last.to_string());
+                    }
+                    FoundLeader {
+                        name: name.to_string(),
+                        country,
+                        role,
+                        aliases,
+                    }
+                }
+            };
+            let index = add_leader(&mut found, leader);
+            found.mentions.push(LeaderMention {
+                start: name_start,
+                end: name_end,
+                leader: index,
+            });
+        }
+
+        // Gazetteer names: full names first, then short aliases resolved by date.
+        let mut pattern_spans: Vec<(usize, usize)> =
+            found.mentions.iter().map(|m| (m.start, m.end)).collect();
+        pattern_spans.sort_unstable();
+        let mut short_matches: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.names.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if char_before(text, start).is_some_and(char::is_alphanumeric)
+                || char_after(text, end).is_some_and(char::is_alphanumeric)
+                || overlaps(&pattern_spans, start, end)
+            {
+                continue;
+            }
+            let entries = &self.name_entries[m.pattern().as_usize()];
+            if entries.iter().any(|(_, full)| *full) {
+                let chosen = entries
+                    .iter()
+                    .find(|(i, _)| date.is_some_and(|d| self.entries[*i].in_office_on(d)))
+                    .or_else(|| entries.first());
+                if let Some(&(i, _)) = chosen {
+                    let entry = &self.entries[i];
+                    let index = add_leader(
+                        &mut found,
+                        FoundLeader {
+                            name: entry.name.clone(),
+                            country: Some(entry.country.clone()),
+                            role: entry.role.clone(),
+                            aliases: entry.aliases.clone(),
+                        },
+                    );
+                    found.mentions.push(LeaderMention {
+                        start,
+                        end,
+                        leader: index,
+                    });
+                }
+            } else {
+                short_matches.push((start, end, m.pattern().as_usize()));
+            }
+        }
+        for (start, end, pattern) in short_matches {
+            if name_after(text, end).is_some_and(|(s, _)| s == end + 1) {
+                continue;
+            }
+            let alias = &text[start..end];
+            if let Some(i) = found
+                .leaders
+                .iter()
+                .position(|l| l.aliases.iter().any(|a| a == alias))
+            {
+                found.mentions.push(LeaderMention {
+                    start,
+                    end,
+                    leader: i,
+                });
+                continue;
+            }
+            let entries = &self.name_entries[pattern];
+            let chosen = match date {
+                Some(d) => entries
+                    .iter()
+                    .find(|(i, _)| self.entries[*i].in_office_on(d)),
+                None if entries.len() == 1 => entries.first(),
+                None => None,
+            };
+            if let Some(&(i, _)) = chosen {
+                let entry = &self.entries[i];
+                let index = add_leader(
+                    &mut found,
+                    FoundLeader {
+                        name: entry.name.clone(),
+                        country: Some(entry.country.clone()),
+                        role: entry.role.clone(),
+                        aliases: entry.aliases.clone(),
+                    },
+                );
+                found.mentions.push(LeaderMention {
+                    start,
+                    end,
+                    leader: index,
+                });
+            }
+        }
+
+        // Short forms of everyone found: first and last name tokens ("Kang" after "Kang In-sun",
+        // "Wang" after "Wang Yi").
+        for leader in &mut found.leaders {
+            let parts: Vec<&str> = leader.name.split_whitespace().collect();
+            if parts.len() > 1 {
+                for part in [parts[0], parts[parts.len() - 1]] {
+                    if part.chars().count() >= 3 && !leader.aliases.iter().any(|a| a == part) {
+                        leader.aliases.push(part.to_string());
+                    }
+                }
+            }
+        }
+        let pattern_aliases: Vec<(usize, String)> = found
+            .leaders
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                l.aliases
+                    .iter()
+                    .filter(|a| !a.contains(' '))
+                    .map(move |a| (i, a.clone()))
+            })
+            .collect();
+        found.mentions.sort_by_key(|m| m.start);
+        let taken: Vec<(usize, usize)> = found.mentions.iter().map(|m| (m.start, m.end)).collect();
+        let mut extra = Vec::new();
+        let alias_strings: Vec<&str> = pattern_aliases.iter().map(|(_, a)| a.as_str()).collect();
+        if let Ok(automaton) = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&alias_strings)
+        {
+            for m in automaton.find_iter(text) {
+                let (start, end) = (m.start(), m.end());
+                if char_before(text, start).is_some_and(char::is_alphanumeric)
+                    || char_after(text, end).is_some_and(char::is_alphanumeric)
+                    || overlaps(&taken, start, end)
+                    || name_after(text, end).is_some_and(|(s, _)| s == end + 1)
+                {
+                    continue;
+                }
+                let leader = pattern_aliases[m.pattern().as_usize()].0;
+                extra.push(LeaderMention { start, end, leader });
+            }
+        }
+        found.mentions.extend(extra);
+        found.mentions.sort_by_key(|m| m.start);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, date: Option<&str>) -> FoundLeaders {
+        let gazetteer = Gazetteer::builtin();
+        let entities = EntityMatcher::new(&gazetteer).expect("entities");
+        let leaders = LeaderMatcher::new(&gazetteer).expect("leaders");
+        let mentions = entities.find(text);
+        leaders.find(text, date, &entities, &mentions)
+    }
+
+    fn names(found: &FoundLeaders) -> Vec<(&str, Option<&str>)> {
+        found
+            .leaders
+            .iter()
+            .map(|l| (l.name.as_str(), l.country.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn a_known_name_is_not_extended_by_following_capitals() {
+        let found = run(
+            "U.S. President Joe Biden Administration officials came.",
+            None,
+        );
+        assert_eq!(names(&found), vec![("Joe Biden", Some("USA"))]);
+    }
+
+    #[test]
+    fn gazetteer_names_and_surnames_resolve_by_date() {
+        let found = run("President Moon met Putin.", Some("2021-01-21"));
+        assert_eq!(
+            names(&found),
+            vec![
+                ("Moon Jae-in", Some("KOR")),
+                ("Vladimir Putin", Some("RUS"))
+            ]
+        );
+        let found = run("Trump spoke.", Some("2019-01-01"));
+        assert_eq!(names(&found), vec![("Donald Trump", Some("USA"))]);
+    }
+
+    #[test]
+    fn role_patterns_find_unknown_people_with_their_country() {
+        let found = run(
+            "Indonesian Foreign Minister Sugiono Wibowo met Foreign Minister Ana Lopez of Peru. Presidential spokesperson Kang In-sun said Kang had left.",
+            None,
+        );
+        assert_eq!(
+            names(&found),
+            vec![
+                ("Sugiono Wibowo", Some("IDN")),
+                ("Ana Lopez", Some("PER")),
+                ("Kang In-sun", None)
+            ]
+        );
+        assert_eq!(found.mentions.len(), 4);
+    }
+
+    #[test]
+    fn initials_stay_inside_names_and_short_forms_are_found() {
+        let found = run(
+            "Secretary of State Antony J. Blinken met Foreign Minister Wang Yi. Wang said so. Blinken agreed.",
+            Some("2023-03-03"),
+        );
+        assert_eq!(
+            names(&found),
+            vec![("Antony Blinken", Some("USA")), ("Wang Yi", Some("CHN"))]
+        );
+        assert_eq!(found.mentions.len(), 4);
+    }
+
+    #[test]
+    fn a_surname_before_another_given_name_is_someone_else() {
+        let found = run("Kang In-sun said so.", Some("2019-01-01"));
+        assert!(found.leaders.is_empty());
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for text in [
+            "",
+            "President",
+            "President é",
+            "Foreign Minister Ü",
+            "President Moon",
+        ] {
+            let _ = run(text, None);
+        }
+    }
+}

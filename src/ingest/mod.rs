@@ -1,0 +1,527 @@
+//! `agenda-tui ingest`: raw news articles in, a corpus (format v1) out.
+//!
+//! The pipeline has one module per stage: [`clean`] → [`sentences`] → [`entities`] →
+//! [`leaders`] → [`attribution`] → [`topics`], driven by the gazetteers of [`gazetteer`].
+//! [`eval`] scores the result against gold annotations; [`command`] runs both subcommands.
+//! See `docs/ingest.md`.
+
+#![warn(missing_docs)]
+
+pub mod attribution;
+pub mod clean;
+pub mod command;
+pub mod entities;
+pub mod eval;
+pub mod gazetteer;
+pub mod leaders;
+pub mod sentences;
+pub mod topics;
+
+use crate::model::{Article, CorpusFile, Entity, Leader, Statement};
+use entities::{EntityMatcher, MatcherError, Mention, NameForm};
+use gazetteer::{Gazetteer, GazetteerError};
+use leaders::{FoundLeaders, LeaderMatcher};
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use topics::TopicMatcher;
+
+/// The character just before byte `at`, if any (`at` must be a char boundary to get one).
+pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at).and_then(|head| head.chars().next_back())
+}
+
+/// The character at byte `at`, if any.
+pub(crate) fn char_after(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|tail| tail.chars().next())
+}
+
+/// What the caller knows about an article; everything is optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IngestOptions {
+    /// Article id (default: "article"); the CLI uses the file name.
+    pub id: Option<String>,
+    /// Entity id of the speaker country, overriding detection.
+    pub speaker: Option<String>,
+    /// Publication date `YYYY-MM-DD`, overriding the date found in the text.
+    pub published: Option<String>,
+    /// Outlet name, overriding the byline's.
+    pub source: Option<String>,
+    /// Headline, overriding the one found in the text.
+    pub title: Option<String>,
+    /// Where the article came from.
+    pub url: Option<String>,
+    /// Extra gazetteer files (see `docs/ingest.md`).
+    pub gazetteers: Vec<PathBuf>,
+}
+
+/// Why an article could not be ingested.
+#[derive(Debug)]
+pub enum IngestError {
+    /// Nothing that looks like article text was left after cleaning.
+    NoText,
+    /// A `--speaker` that is not an entity id of the gazetteer.
+    UnknownSpeaker(String),
+    /// A `--published` date that is not `YYYY-MM-DD`.
+    BadDate(String),
+    /// An extra gazetteer could not be read.
+    Gazetteer(GazetteerError),
+    /// The matchers could not be built.
+    Matcher(MatcherError),
+}
+
+impl std::fmt::Display for IngestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IngestError::NoText => write!(f, "no article text found"),
+            IngestError::UnknownSpeaker(id) => {
+                write!(f, "unknown speaker \"{id}\" (use an entity id such as KOR)")
+            }
+            IngestError::BadDate(date) => {
+                write!(f, "invalid date \"{date}\", expected YYYY-MM-DD")
+            }
+            IngestError::Gazetteer(e) => write!(f, "{e}"),
+            IngestError::Matcher(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// One ingested article: the article, its statements, and the people named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngestedArticle {
+    /// The article with its cleaned body.
+    pub article: Article,
+    /// One statement per sentence of the body.
+    pub statements: Vec<Statement>,
+    /// People named in the statements.
+    pub leaders: Vec<Leader>,
+    /// Lines removed as boilerplate.
+    pub removed: Vec<String>,
+}
+
+/// The compiled gazetteers: build once, ingest many articles.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    /// The gazetteers.
+    pub gazetteer: Gazetteer,
+    entities: EntityMatcher,
+    leaders: LeaderMatcher,
+    topics: TopicMatcher,
+}
+
+impl Pipeline {
+    /// Compile a gazetteer.
+    pub fn new(gazetteer: Gazetteer) -> Result<Pipeline, IngestError> {
+        let entities = EntityMatcher::new(&gazetteer).map_err(IngestError::Matcher)?;
+        let leaders = LeaderMatcher::new(&gazetteer).map_err(IngestError::Matcher)?;
+        let topics = TopicMatcher::new(&gazetteer).map_err(IngestError::Matcher)?;
+        Ok(Pipeline {
+            gazetteer,
+            entities,
+            leaders,
+            topics,
+        })
+    }
+
+    /// The shipped gazetteers plus extra files.
+    pub fn with_extra(paths: &[PathBuf]) -> Result<Pipeline, IngestError> {
+        let mut gazetteer = Gazetteer::builtin();
+        for path in paths {
+            gazetteer.add_file(path).map_err(IngestError::Gazetteer)?;
+        }
+        Pipeline::new(gazetteer)
+    }
+
+    /// Ingest one article.
+    pub fn ingest(
+        &self,
+        text: &str,
+        options: &IngestOptions,
+    ) -> Result<IngestedArticle, IngestError> {
+        if let Some(date) = &options.published
+            && !crate::model::is_valid_date(date)
+        {
+            return Err(IngestError::BadDate(date.clone()));
+        }
+        if let Some(id) = &options.speaker
+            && self.gazetteer.entity(id).is_none()
+        {
+            return Err(IngestError::UnknownSpeaker(id.clone()));
+        }
+        let cleaned = clean::clean(text, &self.gazetteer);
+        if cleaned.body.trim().is_empty() {
+            return Err(IngestError::NoText);
+        }
+        let body = cleaned.body;
+        let published = options.published.clone().or(cleaned.published);
+        let body_date = published.clone().or_else(|| {
+            let head_end = (0..=body.len().min(600))
+                .rev()
+                .find(|&i| body.is_char_boundary(i))
+                .unwrap_or(0);
+            clean::find_date(&body[..head_end])
+        });
+
+        let sentences = sentences::split(&body);
+        let mentions = self.entities.find(&body);
+        let mut found = self
+            .leaders
+            .find(&body, body_date.as_deref(), &self.entities, &mentions);
+        let speaker_country = options
+            .speaker
+            .clone()
+            .unwrap_or_else(|| self.detect_speaker(&body, &mentions, &found));
+        for leader in &mut found.leaders {
+            if leader.country.is_none() {
+                leader.country = Some(speaker_country.clone());
+            }
+        }
+        let attributions = attribution::attribute(
+            &body,
+            &sentences,
+            &mentions,
+            &self.entities,
+            &found,
+            &speaker_country,
+        );
+
+        let id = options.id.clone().unwrap_or_else(|| "article".to_string());
+        let title = options
+            .title
+            .clone()
+            .or(cleaned.title)
+            .unwrap_or_else(|| first_words(&body, 12));
+        let source = options
+            .source
+            .clone()
+            .or(cleaned.source)
+            .unwrap_or_else(|| "unknown".to_string());
+        let width = sentences.len().to_string().len().max(2);
+        let mut statements = Vec::with_capacity(sentences.len());
+        for (n, (sentence, attribution)) in sentences.iter().zip(&attributions).enumerate() {
+            let sentence_text = &body[sentence.start..sentence.end];
+            let first_entity = mentions.partition_point(|m| m.start < sentence.start);
+            let first_leader = found.mentions.partition_point(|m| m.start < sentence.start);
+            let names: Vec<(usize, usize)> = mentions[first_entity..]
+                .iter()
+                .map(|m| (m.start, m.end))
+                .take_while(|&(start, _)| start < sentence.end)
+                .chain(
+                    found.mentions[first_leader..]
+                        .iter()
+                        .map(|m| (m.start, m.end))
+                        .take_while(|&(start, _)| start < sentence.end),
+                )
+                .filter(|&(_, end)| end <= sentence.end)
+                .map(|(start, end)| (start - sentence.start, end - sentence.start))
+                .collect();
+            let (speaker, speaker_entity) =
+                match (&attribution.speaker_side, attribution.speaker_leader) {
+                    (Some((name, entity)), _) => (Some(name.clone()), entity.clone()),
+                    (None, Some(leader)) => {
+                        let leader = &found.leaders[leader];
+                        (
+                            Some(leader.name.clone()),
+                            leader
+                                .country
+                                .clone()
+                                .unwrap_or_else(|| speaker_country.clone()),
+                        )
+                    }
+                    (None, None) => (None, speaker_country.clone()),
+                };
+            statements.push(Statement {
+                id: format!("{id}-s{:0width$}", n + 1),
+                article: id.clone(),
+                text: sentence_text.to_string(),
+                start: sentence.start,
+                end: sentence.end,
+                targets: attribution.targets.clone(),
+                speaker,
+                speaker_entity,
+                kind: attribution.kind,
+                leaders: attribution
+                    .leaders
+                    .iter()
+                    .map(|&i| found.leaders[i].name.clone())
+                    .collect(),
+                topics: self.topics.topics(sentence_text, &names),
+            });
+        }
+        let leaders = found
+            .leaders
+            .iter()
+            .map(|l| Leader {
+                name: l.name.clone(),
+                entity: l.country.clone().unwrap_or_else(|| speaker_country.clone()),
+                role: l.role.clone(),
+                aliases: l.aliases.clone(),
+            })
+            .collect();
+        Ok(IngestedArticle {
+            article: Article {
+                id,
+                title,
+                source,
+                published,
+                byline: cleaned.byline,
+                url: options.url.clone(),
+                speaker_country,
+                body,
+            },
+            statements,
+            leaders,
+            removed: cleaned.removed,
+        })
+    }
+
+    /// The country whose agenda the article reports: the country of the first leader named
+    /// (more when that leader "met with" someone), countries in subject position ("Japan will",
+    /// "The Chinese side stands"), then leader mentions and plain mentions.
+    pub fn detect_speaker(&self, body: &str, mentions: &[Mention], found: &FoundLeaders) -> String {
+        let mut scores: HashMap<String, u32> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut add = |id: &str, points: u32, scores: &mut HashMap<String, u32>| {
+            if !order.iter().any(|o| o == id) {
+                order.push(id.to_string());
+            }
+            *scores.entry(id.to_string()).or_default() += points;
+        };
+        let country_id = |id: &str| {
+            self.gazetteer
+                .entity(id)
+                .is_some_and(|e| e.kind == crate::model::EntityKind::Country)
+        };
+        for (n, mention) in found.mentions.iter().enumerate() {
+            let Some(country) = found.leaders[mention.leader].country.as_deref() else {
+                continue;
+            };
+            let mut points = 2;
+            if n == 0 {
+                points += 10;
+            }
+            let window_end = (mention.end + 30).min(body.len());
+            if let Some(after) = body.get(mention.end..window_end)
+                && (after.contains("met with") || after.contains("held talks with"))
+            {
+                points += 6;
+            }
+            add(country, points, &mut scores);
+        }
+        for mention in mentions
+            .iter()
+            .filter(|m| !m.venue && m.form != NameForm::Phrase)
+        {
+            for id in self.entities.targets(mention) {
+                if !country_id(id) {
+                    continue;
+                }
+                let points = if attribution::in_subject_position(body, mention) {
+                    5
+                } else {
+                    1
+                };
+                add(id, points, &mut scores);
+            }
+        }
+        order
+            .iter()
+            .max_by_key(|id| {
+                (
+                    scores.get(*id).copied().unwrap_or(0),
+                    std::cmp::Reverse(order.iter().position(|o| o == *id)),
+                )
+            })
+            .cloned()
+            .unwrap_or_else(|| "GLOBAL".to_string())
+    }
+
+    /// The corpus entity for an id: the shipped seed corpus's definition when it has one (so
+    /// ingested corpora merge with it), else name, kind and aliases from the gazetteer.
+    pub fn entity(&self, id: &str) -> Option<Entity> {
+        if let Some(seed) = seed_corpus()
+            && let Some(entity) = seed.entity(id)
+        {
+            return Some(entity.clone());
+        }
+        self.gazetteer.entity(id).map(|e| {
+            let mut aliases: Vec<String> = Vec::new();
+            for alias in e.names.iter().chain(&e.capitals) {
+                if !aliases.contains(alias) && *alias != e.name {
+                    aliases.push(alias.clone());
+                }
+            }
+            Entity {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                aliases,
+            }
+        })
+    }
+
+    /// One corpus from several ingested articles: article ids made unique, the entities and
+    /// leaders they refer to listed once.
+    pub fn build_corpus(&self, articles: Vec<IngestedArticle>) -> CorpusFile {
+        let mut corpus = CorpusFile::empty();
+        let mut used_ids: HashSet<String> = HashSet::new();
+        let mut entity_ids: Vec<String> = Vec::new();
+        let want_entity = |id: &str, entity_ids: &mut Vec<String>| {
+            if !entity_ids.iter().any(|e| e == id) {
+                entity_ids.push(id.to_string());
+            }
+        };
+        for mut ingested in articles {
+            let base = ingested.article.id.clone();
+            if used_ids.contains(&base) {
+                let mut n = 2;
+                while used_ids.contains(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                let new_id = format!("{base}-{n}");
+                let prefix = format!("{base}-s");
+                for statement in &mut ingested.statements {
+                    statement.article = new_id.clone();
+                    if let Some(rest) = statement.id.strip_prefix(&prefix) {
+                        statement.id = format!("{new_id}-s{rest}");
+                    }
+                }
+                ingested.article.id = new_id;
+            }
+            used_ids.insert(ingested.article.id.clone());
+            want_entity(&ingested.article.speaker_country, &mut entity_ids);
+            for statement in &ingested.statements {
+                want_entity(&statement.speaker_entity, &mut entity_ids);
+                for target in &statement.targets {
+                    want_entity(target, &mut entity_ids);
+                }
+            }
+            for found in ingested.leaders {
+                let leader = seed_corpus()
+                    .and_then(|seed| seed.leader(&found.name))
+                    .filter(|seed_leader| seed_leader.entity == found.entity)
+                    .cloned()
+                    .unwrap_or(found);
+                want_entity(&leader.entity, &mut entity_ids);
+                if !corpus.leaders.iter().any(|l| l.name == leader.name) {
+                    corpus.leaders.push(leader);
+                }
+            }
+            corpus.articles.push(ingested.article);
+            corpus.statements.extend(ingested.statements);
+        }
+        for id in entity_ids {
+            let entity = self.entity(&id).unwrap_or_else(|| Entity {
+                id: id.clone(),
+                name: id.clone(),
+                kind: crate::model::EntityKind::Country,
+                aliases: Vec::new(),
+            });
+            corpus.entities.push(entity);
+        }
+        corpus
+    }
+}
+
+fn first_words(body: &str, count: usize) -> String {
+    let words: Vec<&str> = body.split_whitespace().take(count).collect();
+    let mut title = words.join(" ");
+    if body.split_whitespace().count() > count {
+        title.push('…');
+    }
+    title
+}
+
+/// The shipped seed corpus, whose entity and leader definitions ingest output reuses.
+fn seed_corpus() -> Option<&'static crate::model::Corpus> {
+    static SEED: OnceLock<Option<crate::model::Corpus>> = OnceLock::new();
+    SEED.get_or_init(|| crate::load::embedded_seed().ok())
+        .as_ref()
+}
+
+fn builtin_pipeline() -> Result<&'static Pipeline, IngestError> {
+    static PIPELINE: OnceLock<Result<Pipeline, String>> = OnceLock::new();
+    PIPELINE
+        .get_or_init(|| Pipeline::new(Gazetteer::builtin()).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| IngestError::Matcher(MatcherError(e.clone())))
+}
+
+/// Ingest one article with the shipped gazetteers (plus `options.gazetteers`).
+pub fn ingest_article(text: &str, options: &IngestOptions) -> Result<IngestedArticle, IngestError> {
+    if options.gazetteers.is_empty() {
+        builtin_pipeline()?.ingest(text, options)
+    } else {
+        Pipeline::with_extra(&options.gazetteers)?.ingest(text, options)
+    }
+}
+
+/// One corpus from several ingested articles, with the shipped gazetteers' entity names.
+pub fn build_corpus(articles: Vec<IngestedArticle>) -> Result<CorpusFile, IngestError> {
+    Ok(builtin_pipeline()?.build_corpus(articles))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_passes_the_corpus_check() {
+        let text = "Menu\n\nSeoul Seeks Closer Ties\n\nPresident Moon Jae-in said South Korea will work with Japan.\nHe expressed hope for talks with the U.S.\n\nThe economy grew. Prices fell in Ürümqi today.\n\nLeave a Reply\n";
+        let first = ingest_article(text, &IngestOptions::default()).expect("ingest");
+        let second = ingest_article(text, &IngestOptions::default()).expect("ingest");
+        assert_eq!(first.article.speaker_country, "KOR");
+        assert_eq!(first.article.title, "Seoul Seeks Closer Ties");
+        let corpus = build_corpus(vec![first, second]).expect("corpus");
+        let json = serde_json::to_vec(&corpus).expect("json");
+        let parsed = crate::load::parse_corpus_file("test", &json).expect("valid corpus");
+        assert_eq!(parsed.articles[1].id, "article-2");
+        assert_eq!(parsed.articles.len(), 2);
+        assert_eq!(parsed.statements.len(), 8);
+        assert!(parsed.statements[0].targets.contains(&"JPN".to_string()));
+    }
+
+    #[test]
+    fn empty_and_bad_options_are_errors_not_panics() {
+        assert!(matches!(
+            ingest_article("  \n", &IngestOptions::default()),
+            Err(IngestError::NoText)
+        ));
+        let options = IngestOptions {
+            speaker: Some("XYZ".into()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            ingest_article("Some text here.", &options),
+            Err(IngestError::UnknownSpeaker(_))
+        ));
+        let options = IngestOptions {
+            published: Some("2021-02-30".into()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            ingest_article("Some text here.", &options),
+            Err(IngestError::BadDate(_))
+        ));
+    }
+
+    #[test]
+    fn flags_override_what_is_found() {
+        let options = IngestOptions {
+            id: Some("a1".into()),
+            speaker: Some("JPN".into()),
+            published: Some("2020-01-02".into()),
+            source: Some("Outlet".into()),
+            title: Some("Title".into()),
+            url: Some("http://example.org/".into()),
+            gazetteers: Vec::new(),
+        };
+        let got = ingest_article("South Korea will talk to Japan.", &options).expect("ingest");
+        assert_eq!(got.article.speaker_country, "JPN");
+        assert_eq!(got.statements[0].targets, vec!["KOR".to_string()]);
+        assert_eq!(got.article.published.as_deref(), Some("2020-01-02"));
+        assert_eq!(got.statements[0].id, "a1-s01");
+    }
+}
