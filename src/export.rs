@@ -288,7 +288,7 @@ pub fn render_with(
     let items = items(corpus, statements)?;
     match format {
         ExportFormat::Markdown => Ok(markdown(corpus, &items, mode)),
-        ExportFormat::Csv => csv_text(corpus, &items, mode),
+        ExportFormat::Csv => csv_text(&items, mode),
         ExportFormat::Json => json_text(corpus, &items, mode),
     }
 }
@@ -483,7 +483,7 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "text",
 ];
 
-fn csv_text(_corpus: &Corpus, items: &[Item<'_>], mode: TextMode) -> Result<String, ExportError> {
+fn csv_text(items: &[Item<'_>], mode: TextMode) -> Result<String, ExportError> {
     let csv_error = |e: csv::Error| ExportError::Csv(e.to_string());
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
