@@ -596,23 +596,36 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-impl Config {
-    /// Parse config `text`; `path` names the file in errors and is the base of relative `data`
-    /// paths. `no_color` is left false (it comes from the environment, not the file).
-    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let invalid = |span: Option<Range<usize>>, message: String| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            at: span.map(|s| line_column(text, s.start)),
-            message,
-        };
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| invalid(e.span(), e.message().trim().to_string()))?;
+/// The file being parsed, for located errors.
+struct Source<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
 
-        let mut overrides: Vec<(Action, Vec<Spanned<String>>)> = Vec::new();
-        for (name, keys) in raw.keys {
+impl Source<'_> {
+    /// An error at `span` of the text (or the file as a whole).
+    fn error(&self, span: Option<Range<usize>>, message: String) -> ConfigError {
+        ConfigError::Invalid {
+            path: self.path.to_path_buf(),
+            at: span.map(|s| line_column(self.text, s.start)),
+            message,
+        }
+    }
+
+    /// The `[keys]` table as overrides: action names known, key strings valid, no key given to
+    /// two actions that would compete for it, no typing key for a search-bar-only action.
+    fn key_overrides(
+        &self,
+        table: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    ) -> Result<Vec<KeyOverride>, ConfigError> {
+        let defaults = Keymap::default();
+        // Each (context, key) bound so far, with its action.
+        let mut claimed: Vec<(Context, Key, Action)> = Vec::new();
+        let mut overrides = Vec::new();
+        for (name, written) in table {
             let action = action_from_name(name.get_ref()).ok_or_else(|| {
                 let known: Vec<&str> = bindable_actions().into_iter().map(action_name).collect();
-                invalid(
+                self.error(
                     Some(name.span()),
                     format!(
                         "unknown action \"{}\"; actions are: {}",
@@ -621,85 +634,90 @@ impl Config {
                     ),
                 )
             })?;
-            overrides.push((action, keys));
-        }
-        let defaults = Keymap::default();
-        let contexts_of = |action: Action| -> Vec<Context> {
-            defaults
+            let contexts: Vec<Context> = defaults
                 .bindings
                 .iter()
                 .filter(|b| b.action == action)
                 .map(|b| b.context)
-                .collect()
-        };
-        // Each (context, key) the user binds, with the action and where it was written.
-        let mut claimed: Vec<(Context, Key, Action)> = Vec::new();
-        let mut keys = Vec::new();
-        for (action, written) in &overrides {
-            let contexts = contexts_of(*action);
-            let mut list: Vec<Key> = Vec::new();
-            for key in written {
-                let k = parse_key(key.get_ref()).map_err(|e| invalid(Some(key.span()), e))?;
-                let usable: Vec<Context> = contexts
+                .collect();
+            let mut keys: Vec<Key> = Vec::new();
+            for entry in &written {
+                let key =
+                    parse_key(entry.get_ref()).map_err(|e| self.error(Some(entry.span()), e))?;
+                let acting: Vec<Context> = contexts
                     .iter()
-                    .filter_map(|&c| acting_context(c, &k))
+                    .filter_map(|&c| acting_context(c, &key))
                     .collect();
-                if usable.is_empty() {
-                    return Err(invalid(
-                        Some(key.span()),
+                if acting.is_empty() {
+                    return Err(self.error(
+                        Some(entry.span()),
                         format!(
                             "\"{}\" types text in the search bar and cannot run {}; use Ctrl-, Alt- or a named key",
-                            key_to_string(&k),
-                            action_name(*action)
+                            key_to_string(&key),
+                            action_name(action)
                         ),
                     ));
                 }
-                for &context in &usable {
-                    if let Some(&(_, _, other)) = claimed.iter().find(|(c, ck, a)| {
-                        *ck == k && *a != *action && contexts_overlap(*c, context)
-                    }) {
-                        return Err(invalid(
-                            Some(key.span()),
+                for &context in &acting {
+                    let rival = claimed.iter().find(|(c, k, a)| {
+                        *k == key && *a != action && contexts_overlap(*c, context)
+                    });
+                    if let Some(&(_, _, other)) = rival {
+                        return Err(self.error(
+                            Some(entry.span()),
                             format!(
                                 "key \"{}\" is bound to both {} and {}",
-                                key_to_string(&k),
+                                key_to_string(&key),
                                 action_name(other),
-                                action_name(*action)
+                                action_name(action)
                             ),
                         ));
                     }
-                    claimed.push((context, k, *action));
+                    claimed.push((context, key, action));
                 }
-                if !list.contains(&k) {
-                    list.push(k);
+                if !keys.contains(&key) {
+                    keys.push(key);
                 }
             }
-            keys.push(KeyOverride {
-                action: *action,
-                keys: list,
-            });
+            overrides.push(KeyOverride { action, keys });
         }
+        Ok(overrides)
+    }
 
-        let base = path.parent().unwrap_or(Path::new(""));
-        let mut data = Vec::with_capacity(raw.data.len());
-        for entry in &raw.data {
-            let written = entry.get_ref();
-            if written.trim().is_empty() {
-                return Err(invalid(Some(entry.span()), "empty data path".to_string()));
-            }
-            let as_path = PathBuf::from(written);
-            let home_relative = written == "~" || written.starts_with("~/");
-            data.push(if as_path.is_absolute() || home_relative {
-                as_path
-            } else {
-                base.join(as_path)
-            });
-        }
+    /// The `data` paths, relative ones resolved against the config file's directory; `~/` is
+    /// left for [`Config::load_with_vars`] to expand.
+    fn data_paths(&self, written: &[Spanned<String>]) -> Result<Vec<PathBuf>, ConfigError> {
+        let base = self.path.parent().unwrap_or(Path::new(""));
+        written
+            .iter()
+            .map(|entry| {
+                let text = entry.get_ref();
+                if text.trim().is_empty() {
+                    return Err(self.error(Some(entry.span()), "empty data path".to_string()));
+                }
+                let path = PathBuf::from(text);
+                let home_relative = text == "~" || text.starts_with("~/");
+                Ok(if path.is_absolute() || home_relative {
+                    path
+                } else {
+                    base.join(path)
+                })
+            })
+            .collect()
+    }
+}
 
+impl Config {
+    /// Parse config `text`; `path` names the file in errors and is the base of relative `data`
+    /// paths. `no_color` is left false (it comes from the environment, not the file).
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let source = Source { path, text };
+        let raw: RawConfig = toml::from_str(text)
+            .map_err(|e| source.error(e.span(), e.message().trim().to_string()))?;
         Ok(Config {
             theme: raw.theme,
-            keys,
-            data,
+            keys: source.key_overrides(raw.keys)?,
+            data: source.data_paths(&raw.data)?,
             mouse: raw.mouse.unwrap_or(true),
             no_color: false,
         })
