@@ -102,11 +102,22 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode, LoadError> {
 
 /// The browser: load (refusing invalid data before the terminal is touched), then run the loop.
 fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
-    let corpus = Arc::new(load_corpus(data)?);
+    let config = match agenda_tui::config::Config::load_from_env() {
+        Ok((config, _source)) => config,
+        Err(err) => {
+            eprintln!("{err}");
+            return Ok(ExitCode::from(err.exit_code()));
+        }
+    };
+    let corpus = Arc::new(load_corpus(&config.data_paths(data))?);
     let mut app = App::new(corpus);
-    app.theme = agenda_tui::theme::Theme::from_env();
+    app.keymap = config.keymap();
+    app.theme = config.ui_theme();
     let events = tui::channel();
-    match tui::run(app, |_query| {}, events) {
+    let options = tui::Options {
+        mouse: config.mouse,
+    };
+    match tui::run(app, options, |_query| {}, events) {
         Ok(tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(tui::Exit::Signal(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
         Err(e) => {

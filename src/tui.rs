@@ -31,6 +31,13 @@ pub enum Exit {
     Signal(i32),
 }
 
+/// How the terminal is set up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Capture the mouse (clicks and the wheel); off leaves the terminal's own selection working.
+    pub mouse: bool,
+}
+
 /// Turn a terminal event into an app message (focus changes and the like are dropped).
 pub fn message_of(event: Event) -> Option<Msg> {
     match event {
@@ -51,15 +58,24 @@ pub fn restore_terminal() {
 
 /// Raw mode, alternate screen, mouse capture and bracketed paste, with a panic hook that restores
 /// the terminal before the panic message prints.
-fn init_terminal() -> io::Result<DefaultTerminal> {
+fn init_terminal(options: Options) -> io::Result<DefaultTerminal> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
     }));
     let terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    enable_input_modes(options)?;
     Ok(terminal)
+}
+
+/// Bracketed paste always; mouse capture when asked for.
+fn enable_input_modes(options: Options) -> io::Result<()> {
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    if options.mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Read terminal events on a thread of their own and forward them to the loop. Blocking reads:
@@ -102,16 +118,15 @@ fn spawn_signal_listener(sender: Sender<LoopEvent>) -> io::Result<()> {
 
 /// Give the terminal back, stop the process (as Ctrl-z does in a shell), and take the terminal
 /// again when resumed with `fg`.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, options: Options) -> io::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     ratatui::crossterm::terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
+        ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
+    enable_input_modes(options)?;
     // Not `Terminal::clear`: it queries the cursor position, which the blocked input thread
     // would swallow. A resize clears the screen and forces a full redraw without asking.
     let size = terminal.size()?;
@@ -122,12 +137,13 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// restored on every way out.
 pub fn run(
     mut app: App,
+    options: Options,
     on_query: impl FnMut(String),
     events: (Sender<LoopEvent>, Receiver<LoopEvent>),
 ) -> io::Result<Exit> {
     spawn_signal_listener(events.0.clone())?;
-    let mut terminal = init_terminal()?;
-    let result = event_loop(&mut terminal, &mut app, on_query, events);
+    let mut terminal = init_terminal(options)?;
+    let result = event_loop(&mut terminal, &mut app, options, on_query, events);
     restore_terminal();
     result
 }
@@ -135,6 +151,7 @@ pub fn run(
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    options: Options,
     mut on_query: impl FnMut(String),
     (sender, receiver): (Sender<LoopEvent>, Receiver<LoopEvent>),
 ) -> io::Result<Exit> {
@@ -158,7 +175,7 @@ fn event_loop(
             }
             if app.suspend_requested {
                 app.suspend_requested = false;
-                suspend(terminal)?;
+                suspend(terminal, options)?;
                 changed = true;
             }
             next = receiver.try_recv().ok();

@@ -75,3 +75,45 @@ fn no_color_means_no_colour_codes_but_a_visible_selection() {
         "reverse video marks the selection"
     );
 }
+
+#[test]
+fn a_remapped_key_from_the_config_works_and_the_help_shows_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nmove_down = [\"n\"]\nquit = [\"x\"]\n").expect("config");
+    let command = format!(
+        "AGENDA_TUI_CONFIG='{}' NO_COLOR=1 {}; echo \"AFTER rc=$?\"; sleep 600",
+        config.display(),
+        binary()
+    );
+    let tmux = Tmux::start(100, 30, &command);
+    tmux.wait_for_text("Statements · Japan");
+    tmux.keys(&["j"]);
+    tmux.keys(&["n"]);
+    tmux.wait_for_text("Statements · United States");
+    tmux.keys(&["?"]);
+    let help = tmux.wait_for_text("Help · Esc to close");
+    assert!(
+        help.lines().any(|l| l.contains(" n ") || l.contains("│n ")),
+        "help lists n:\n{help}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("help closed", |s| !s.contains("Help · Esc"));
+    tmux.keys(&["q"]);
+    tmux.keys(&["x"]);
+    tmux.wait_for_text("AFTER rc=0");
+}
+
+#[test]
+fn an_invalid_config_is_a_located_error_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "mouse = true\n[keys]\nmove_dwn = [\"n\"]\n").expect("config");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_agenda-tui"))
+        .env("AGENDA_TUI_CONFIG", &config)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("config.toml:3:1"), "{stderr}");
+}

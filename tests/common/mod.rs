@@ -26,6 +26,10 @@ impl Tmux {
             NEXT.fetch_add(1, Ordering::SeqCst)
         );
         let tmux = Tmux { socket };
+        // The user's own config and colour preference must not leak into tests.
+        let command = format!(
+            "export XDG_CONFIG_HOME=/nonexistent/agenda-tui-tests; unset AGENDA_TUI_CONFIG NO_COLOR; {command}"
+        );
         let out = tmux.run(&[
             "-f",
             "/dev/null",
@@ -37,7 +41,7 @@ impl Tmux {
             &height.to_string(),
             "sh",
             "-c",
-            command,
+            &command,
         ]);
         assert!(out.status.success(), "tmux new-session failed: {out:?}");
         tmux.run(&["set-option", "-g", "remain-on-exit", "on"]);
