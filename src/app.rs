@@ -603,10 +603,12 @@ impl App {
         let countries_height = self.countries_list_height();
         self.countries_offset = keep_visible(self.countries_offset, row, countries_height);
         // Show the heading above the first item of a group when scrolled to it.
-        if self.countries_offset > 0 && self.countries_offset == row && row > 0 {
-            if let CountryRow::Heading(_) = self.rows[row - 1] {
-                self.countries_offset = row - 1;
-            }
+        if self.countries_offset > 0
+            && self.countries_offset == row
+            && row > 0
+            && let CountryRow::Heading(_) = self.rows[row - 1]
+        {
+            self.countries_offset = row - 1;
         }
         let statements_height = layout.inner_height(Pane::Statements);
         self.statements_offset = keep_visible(
