@@ -24,6 +24,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// The search worker finished (or progressed on) a query.
     SearchResults(SearchHits),
+    /// A message for the footer from the shell (an export written, a copy made, an error).
+    Status(String),
 }
 
 /// Ranked results of one query, as the search worker delivers them.
@@ -206,6 +208,14 @@ pub struct App {
     pub should_quit: bool,
     /// Set when the user pressed Ctrl-z; the shell suspends and clears it.
     pub suspend_requested: bool,
+    /// True while the export prompt asks for a format.
+    pub export_prompt: bool,
+    /// An export the shell should write: the format and the statements in view.
+    pub pending_export: Option<(crate::export::ExportFormat, Vec<u32>)>,
+    /// A statement the shell should copy to the clipboard.
+    pub pending_copy: Option<u32>,
+    /// A one-line message for the footer (export written, copied...), until the next key.
+    pub status: Option<String>,
 }
 
 /// The "go to" picker over the selected statement's targets, leaders and topics.
@@ -357,6 +367,10 @@ impl App {
             size: (80, 24),
             should_quit: false,
             suspend_requested: false,
+            export_prompt: false,
+            pending_export: None,
+            pending_copy: None,
+            status: None,
         };
         app.rebuild_items();
         app.select_first_value();
@@ -763,6 +777,10 @@ impl App {
                 true
             }
             Msg::SearchResults(hits) => self.on_results(hits),
+            Msg::Status(text) => {
+                self.status = Some(text);
+                true
+            }
         };
         if changed {
             self.scroll_into_view();
@@ -774,6 +792,10 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return false;
         }
+        let had_status = self.status.take().is_some();
+        if self.export_prompt {
+            return self.on_export_prompt_key(key) || had_status;
+        }
         let Some(action) = self.keymap.action_for(self.key_context(), &key) else {
             return self.search_focused && self.type_char(key);
         };
@@ -784,6 +806,27 @@ impl App {
             return self.on_jump_key(action);
         }
         self.perform(action)
+    }
+
+    /// The export prompt: `m`, `c` or `j` pick the format; Esc cancels.
+    fn on_export_prompt_key(&mut self, key: KeyEvent) -> bool {
+        use crate::export::ExportFormat;
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.should_quit = true;
+            return true;
+        }
+        let format = match key.code {
+            KeyCode::Char('m') => Some(ExportFormat::Markdown),
+            KeyCode::Char('c') => Some(ExportFormat::Csv),
+            KeyCode::Char('j') => Some(ExportFormat::Json),
+            KeyCode::Esc => None,
+            _ => return false,
+        };
+        self.export_prompt = false;
+        if let Some(format) = format {
+            self.pending_export = Some((format, self.listed.clone()));
+        }
+        true
     }
 
     fn on_jump_key(&mut self, action: Action) -> bool {
@@ -889,6 +932,17 @@ impl App {
             }
             Action::Quit | Action::ForceQuit => self.should_quit = true,
             Action::Suspend => self.suspend_requested = true,
+            Action::Export => {
+                if self.listed.is_empty() {
+                    self.status = Some("Nothing to export: no statements in view".into());
+                } else {
+                    self.export_prompt = true;
+                }
+            }
+            Action::Copy => match self.selected_statement_index() {
+                Some(statement) => self.pending_copy = Some(statement),
+                None => self.status = Some("Nothing to copy: no statement selected".into()),
+            },
             Action::ShowCountries => self.show_tab(IndexTab::Countries),
             Action::ShowLeaders => self.show_tab(IndexTab::Leaders),
             Action::ShowTopics => self.show_tab(IndexTab::Topics),

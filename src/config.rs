@@ -216,6 +216,8 @@ pub fn action_name(action: Action) -> &'static str {
         Action::ShowLeaders => "show_leaders",
         Action::ShowTopics => "show_topics",
         Action::JumpTo => "jump_to",
+        Action::Export => "export",
+        Action::Copy => "copy",
         Action::Quit => "quit",
         Action::ForceQuit => "force_quit",
         Action::Suspend => "suspend",

@@ -42,6 +42,10 @@ pub enum Action {
     ShowTopics,
     /// Open the "go to" picker: a target, leader or topic of the selected statement.
     JumpTo,
+    /// Export the statements in view to a file (asks for the format).
+    Export,
+    /// Copy the selected statement with its citation to the clipboard (OSC 52).
+    Copy,
     /// Quit.
     Quit,
     /// Quit from anywhere, even while typing.
@@ -261,6 +265,8 @@ impl Default for Keymap {
                     JumpTo,
                     "go to a country, leader or topic of the statement",
                 ),
+                b(Context::Panes, &[c('e')], Export, "export the statements in view to a file"),
+                b(Context::Panes, &[c('y')], Copy, "copy the statement with its citation"),
                 b(Context::Panes, &[c('?')], ToggleHelp, "this help"),
                 b(Context::Panes, &[c('q')], Quit, "quit"),
                 b(
