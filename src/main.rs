@@ -11,6 +11,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { paths }) => run_check(&paths),
+        Some(Command::Search { query, limit, json }) => {
+            run_search(&cli.data, &query.join(" "), limit, json)
+        }
         None => run_browser(&cli.data),
     };
     match result {
@@ -102,4 +105,26 @@ fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
         )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `agenda-tui search`: ranked matches on stdout, exit 1 when there are none.
+fn run_search(
+    data: &[PathBuf],
+    query: &str,
+    limit: usize,
+    json: bool,
+) -> Result<ExitCode, LoadError> {
+    let corpus = load_corpus(data)?;
+    let found = agenda_tui::search::report::write_results(
+        &corpus,
+        query,
+        limit,
+        json,
+        &mut std::io::stdout().lock(),
+    );
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

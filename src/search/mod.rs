@@ -25,6 +25,7 @@
 
 mod engine;
 mod query;
+pub mod report;
 mod worker;
 
 pub use engine::{highlight_positions, search};
