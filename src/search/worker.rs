@@ -211,8 +211,14 @@ impl Pass<'_> {
             self.deliver(hits, matched, true);
             return;
         }
-        let mut hits = Vec::with_capacity(matched);
         let mut last_delivery: Option<Instant> = None;
+        if matched > FIRST_ROUND {
+            // The exact count is known before scoring: show it at once.
+            if !self.deliver(Vec::new(), matched, false) {
+                return;
+            }
+        }
+        let mut hits = Vec::with_capacity(matched);
         let mut start = 0;
         while start < matched {
             let size = if start == 0 { FIRST_ROUND } else { ROUND };
