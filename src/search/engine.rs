@@ -188,7 +188,7 @@ impl<'a> Matcher<'a> {
 
     /// Whether statement `i` matches; exact, so scoring never rejects a statement that passed.
     /// `buf` is scratch space for the assembled haystack. Returns `Some(preferred)` on a match,
-    /// `preferred` meaning the first fuzzy term occurs as a plain substring (likely a top hit).
+    /// `preferred` meaning every fuzzy term occurs as a plain substring (likely a top hit).
     fn check(&self, i: u32, buf: &mut String) -> Option<bool> {
         let parts = self.index.parts(i as usize);
         for t in &self.terms {
@@ -214,10 +214,11 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let preferred = match self.terms.first() {
-            Some(t) if t.term.kind == TermKind::Fuzzy => parts.iter().any(|p| t.occurs_in(p)),
-            _ => true,
-        };
+        let preferred = self
+            .terms
+            .iter()
+            .filter(|t| t.term.kind == TermKind::Fuzzy)
+            .all(|t| parts.iter().any(|p| t.occurs_in(p)));
         Some(preferred)
     }
 
@@ -295,9 +296,9 @@ fn par_chunks<T: Send>(
     Some(results.into_iter().map(|(_, t)| t).collect())
 }
 
-/// The statements among `candidates` (all when `None`) that match: first those where the first
-/// fuzzy term occurs as a substring (likely top hits), then the rest, each in corpus order.
-/// The total is the exact match count. `None` when cancelled.
+/// The statements among `candidates` (all when `None`) that match: first those where every
+/// fuzzy term occurs as a substring (likely top hits), then the rest, each in corpus order, and
+/// how many come first. `None` when cancelled.
 pub(crate) fn filter(
     matcher: &Matcher<'_>,
     candidates: Option<&[u32]>,

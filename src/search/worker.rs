@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// Statements scored before the first partial result (small, for a fast first screen).
-const FIRST_ROUND: usize = 2048;
+const FIRST_ROUND: usize = 512;
 /// Statements scored per round after the first; stale work is abandoned between chunks.
 const ROUND: usize = 16_384;
 /// Minimum time between two partial results of one pass.
