@@ -2,6 +2,7 @@
 
 use super::query::{Query, Term, TermKind};
 use super::{Hit, SearchIndex};
+use aho_corasick::AhoCorasick;
 use fuzzy_matcher::FuzzyMatcher;
 use memchr::memmem;
 use std::cmp::Ordering;
@@ -66,11 +67,60 @@ impl Needle {
     }
 }
 
+/// A substring search with smart case.
+enum Substring {
+    /// Case-sensitive (or nothing to fold).
+    Exact(Box<memmem::Finder<'static>>),
+    /// ASCII letters in either case, with aho-corasick's fast prefilters.
+    Folded(AhoCorasick),
+    /// ASCII letters in either case, scanning candidates of the first byte (if the automaton
+    /// could not be built).
+    FoldedScan(Vec<u8>),
+}
+
+impl Substring {
+    fn new(needle: &str, case_sensitive: bool) -> Self {
+        let bytes = needle.as_bytes();
+        if case_sensitive || !bytes.iter().any(u8::is_ascii_alphabetic) {
+            return Substring::Exact(Box::new(memmem::Finder::new(bytes).into_owned()));
+        }
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([bytes])
+            .map_or_else(|_| Substring::FoldedScan(bytes.to_vec()), Substring::Folded)
+    }
+
+    /// Byte offset of the first occurrence in `hay`.
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        match self {
+            Substring::Exact(finder) => finder.find(hay),
+            Substring::Folded(automaton) => automaton.find(hay).map(|m| m.start()),
+            Substring::FoldedScan(needle) => find_folded(hay, needle),
+        }
+    }
+}
+
+/// First position of `needle` in `hay`, folding ASCII case.
+fn find_folded(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(found) = memchr::memchr2(lower, upper, hay.get(from..)?) {
+        let at = from + found;
+        let window = hay.get(at..at + needle.len())?;
+        if window.eq_ignore_ascii_case(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// A term prepared for fast checks.
 struct Prepared<'q> {
     term: &'q Term,
     needles: Vec<Needle>,
-    exact: memmem::Finder<'static>,
+    substring: Substring,
 }
 
 impl<'q> Prepared<'q> {
@@ -82,7 +132,7 @@ impl<'q> Prepared<'q> {
                 .chars()
                 .map(|c| Needle::new(c, term.case_sensitive))
                 .collect(),
-            exact: memmem::Finder::new(term.text.as_bytes()).into_owned(),
+            substring: Substring::new(&term.text, term.case_sensitive),
         }
     }
 
@@ -113,13 +163,7 @@ impl<'q> Prepared<'q> {
 
     /// `hay` holds the term as a substring (smart case: ASCII letters fold unless case-sensitive).
     fn occurs_in(&self, hay: &str) -> bool {
-        find_smart(
-            hay.as_bytes(),
-            self.term.text.as_bytes(),
-            self.term.case_sensitive,
-            &self.exact,
-        )
-        .is_some()
+        self.substring.find(hay.as_bytes()).is_some()
     }
 
     /// `text` starts with the term (smart case).
@@ -140,30 +184,6 @@ impl<'q> Prepared<'q> {
         let last = self.needles.last()?;
         last.rfind(hay.as_bytes()).map(|at| at + last.len())
     }
-}
-
-/// First position of `needle` in `hay`, folding ASCII case unless `case_sensitive`.
-fn find_smart(
-    hay: &[u8],
-    needle: &[u8],
-    case_sensitive: bool,
-    finder: &memmem::Finder<'_>,
-) -> Option<usize> {
-    if case_sensitive || !needle.iter().any(u8::is_ascii_alphabetic) {
-        return finder.find(hay);
-    }
-    let first = *needle.first()?;
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    let mut from = 0;
-    while let Some(found) = memchr::memchr2(lower, upper, hay.get(from..)?) {
-        let at = from + found;
-        let window = hay.get(at..at + needle.len())?;
-        if window.eq_ignore_ascii_case(needle) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 /// A query prepared for a pass.
@@ -436,13 +456,7 @@ pub fn highlight_positions(index: &SearchIndex, query: &Query, statement: u32) -
                 }
             }
             TermKind::Exact => {
-                let needle = term.text.as_bytes();
-                if let Some(at) = find_smart(
-                    text.as_bytes(),
-                    needle,
-                    term.case_sensitive,
-                    &prepared.exact,
-                ) {
+                if let Some(at) = prepared.substring.find(text.as_bytes()) {
                     let first = text.get(..at).map_or(0, |s| s.chars().count());
                     positions.extend(first..first + term.text.chars().count());
                 }
@@ -459,4 +473,27 @@ pub fn highlight_positions(index: &SearchIndex, query: &Query, statement: u32) -
     positions.sort_unstable();
     positions.dedup();
     positions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_substring_search_agrees_with_the_automaton() {
+        for (hay, needle) in [
+            ("Xi Jinping visit", "jinp"),
+            ("xx", "xxx"),
+            ("aAbB", "ab"),
+            ("문재인 Moon", "moon"),
+            ("", "a"),
+        ] {
+            let automaton = Substring::new(needle, false);
+            assert_eq!(
+                find_folded(hay.as_bytes(), needle.as_bytes()),
+                automaton.find(hay.as_bytes()),
+                "{hay} / {needle}"
+            );
+        }
+    }
 }

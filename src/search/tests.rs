@@ -104,6 +104,8 @@ fn query_operators_filter() {
     // Exact: "'xi jin" would be two terms; an exact substring of one word.
     let exact = q("'Jinping");
     assert_eq!(exact, vec!["arirang-2021-01-21-s06"]);
+    assert_eq!(q("'jinping"), exact, "lower case folds");
+    assert!(q("'JINPING").is_empty(), "upper case is exact");
     // Exact terms do not match scattered letters.
     assert!(q("'pten").is_empty());
     assert!(!q("pten").is_empty());
