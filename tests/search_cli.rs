@@ -81,3 +81,29 @@ fn bad_data_path_fails_without_results() {
     assert!(output.stdout.is_empty());
     assert!(!output.stderr.is_empty());
 }
+
+#[test]
+fn control_characters_are_not_printed() {
+    let seed = std::fs::read_to_string("data/corpus/seed.json").expect("seed");
+    let evil = seed.replace(
+        "\"id\": \"arirang-2021-01-21-s11\"",
+        "\"id\": \"evil\\u001b[2J\\u009b-s11\"",
+    );
+    assert_ne!(seed, evil);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("evil.json");
+    std::fs::write(&path, evil).expect("write");
+    let output = run(&[
+        "search",
+        "'Putin",
+        "--data",
+        path.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{9b}'),
+        "{text:?}"
+    );
+    assert!(text.contains("evil\u{241b}[2J\u{fffd}-s11"), "{text:?}");
+}
