@@ -219,6 +219,8 @@ impl Pass<'_> {
             }
         }
         let mut hits = Vec::with_capacity(matched);
+        // The best hits so far, kept small so that a partial result costs little.
+        let mut top: Vec<Hit> = Vec::new();
         let mut start = 0;
         while start < matched {
             let size = if start == 0 { FIRST_ROUND } else { ROUND };
@@ -226,11 +228,13 @@ impl Pass<'_> {
             let Some(scored) = score(&matcher, &matches[start..end], &stale) else {
                 return;
             };
+            top.extend(best(&scored, PARTIAL_HITS));
+            top = best(&top, PARTIAL_HITS);
             hits.extend(scored);
             start = end;
             let due = last_delivery.is_none_or(|at| at.elapsed() >= PARTIAL_INTERVAL);
             if start < matched && due {
-                if !self.deliver(best(&hits, PARTIAL_HITS), matched, false) {
+                if !self.deliver(top.clone(), matched, false) {
                     return;
                 }
                 last_delivery = Some(Instant::now());
