@@ -235,7 +235,7 @@ impl SearchIndex {
         ]
     }
 
-    /// The text of statement `i` as indexed (empty when out of range).
+    /// The statement's text as indexed (empty when out of range).
     pub fn text(&self, statement: u32) -> &str {
         let i = statement as usize;
         let own = self.parts(i)[0];
@@ -243,7 +243,7 @@ impl SearchIndex {
         own.get(..len).unwrap_or(own)
     }
 
-    /// Statement `i`'s whole haystack written into `out` (cleared first).
+    /// The statement's whole haystack written into `out` (cleared first; empty when out of range).
     pub fn haystack_into(&self, statement: u32, out: &mut String) {
         out.clear();
         for part in self.parts(statement as usize) {
@@ -251,7 +251,7 @@ impl SearchIndex {
         }
     }
 
-    /// Statement `i`'s whole haystack, as the matcher sees it (empty when out of range).
+    /// The statement's whole haystack, as the matcher sees it (empty when out of range).
     pub fn haystack(&self, statement: u32) -> String {
         let mut out = String::new();
         self.haystack_into(statement, &mut out);
