@@ -62,6 +62,31 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// between chunks and abandons its work once a newer query is submitted; a result of an older
 /// generation is never delivered after `submit` has returned. A query that extends the previous
 /// completed one re-scores only its matches.
+///
+/// ```
+/// use agenda_tui::search::{SearchIndex, SearchWorker, highlight_positions, parse_query};
+/// use std::sync::{Arc, mpsc};
+/// let corpus = agenda_tui::load::embedded_seed().unwrap();
+/// let index = Arc::new(SearchIndex::new(&corpus));
+/// // The UI passes a closure that sends into its event channel.
+/// let (events, inbox) = mpsc::channel();
+/// let worker = SearchWorker::spawn(Arc::clone(&index), move |outcome| {
+///     let _ = events.send(outcome);
+/// });
+/// let generation = worker.submit("putin".to_string());
+/// let outcome = loop {
+///     let outcome = inbox.recv().unwrap();
+///     // Partial results (complete == false) may come first; show them, then replace them.
+///     if outcome.generation == generation && outcome.complete {
+///         break outcome;
+///     }
+/// };
+/// let best = outcome.hits[0].statement;
+/// assert_eq!(corpus.statements[best as usize].id, "arirang-2021-01-21-s11");
+/// // Char indices into the statement text, for the rows on screen only.
+/// let marks = highlight_positions(&index, &parse_query(&outcome.query), best);
+/// assert_eq!(marks.len(), 5);
+/// ```
 pub struct SearchWorker {
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
