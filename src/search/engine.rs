@@ -1,7 +1,7 @@
 //! Matching: the memchr prefilter, scoring with SkimMatcherV2, passes on every core, highlighting.
 
 use super::query::{Query, Term, TermKind};
-use super::{Hit, SearchIndex};
+use super::{Hit, SearchIndex, fresh_matcher};
 use aho_corasick::AhoCorasick;
 use fuzzy_matcher::FuzzyMatcher;
 use memchr::memmem;
@@ -178,11 +178,22 @@ impl<'q> Prepared<'q> {
         })
     }
 
-    /// End (exclusive) of the last occurrence of the term's last character: no match of the term
-    /// ends later, and SkimMatcherV2's score does not depend on what follows the match.
-    fn match_end(&self, hay: &str) -> Option<usize> {
+    /// The part of `hay` that decides SkimMatcherV2's score for the term, which is the same on it
+    /// as on the whole of `hay` and cheaper to compute (the matcher's cost grows with the length
+    /// of what it is given):
+    /// - it ends with the last occurrence of the term's last character: no match ends later, and
+    ///   the score does not depend on what follows a match;
+    /// - it starts at the last space before the first occurrence of the term's first character:
+    ///   no match starts earlier, unmatched leading characters cost nothing, and every character
+    ///   after the space keeps its previous character, hence its bonus (the space itself, whose
+    ///   bonus changes as the first character, can never be matched: terms hold no whitespace).
+    fn match_window(&self, hay: &str) -> Option<Range<usize>> {
+        let bytes = hay.as_bytes();
+        let first = self.needles.first()?.find(bytes)?;
+        let start = memchr::memrchr(b' ', &bytes[..first]).unwrap_or(0);
         let last = self.needles.last()?;
-        last.rfind(hay.as_bytes()).map(|at| at + last.len())
+        let end = last.rfind(bytes)? + last.len();
+        (start <= end).then_some(start..end)
     }
 }
 
@@ -245,11 +256,10 @@ impl<'a> Matcher<'a> {
     /// Score of a statement known to match.
     fn score(&self, i: u32, buf: &mut String) -> Option<i64> {
         self.index.haystack_into(i, buf);
-        let matcher = self.index.matcher();
         let mut total = 0i64;
         for t in self.terms.iter().filter(|t| t.term.is_positive()) {
-            let end = t.match_end(buf)?;
-            total += matcher.fuzzy_match(buf.get(..end)?, &t.term.text)?;
+            let window = t.match_window(buf)?;
+            total += fresh_matcher().fuzzy_match(buf.get(window)?, &t.term.text)?;
         }
         Some(total)
     }
@@ -439,18 +449,17 @@ pub fn highlight_positions(index: &SearchIndex, query: &Query, statement: u32) -
     }
     let text = index.text(statement);
     let text_chars = text.chars().count();
-    let matcher = index.matcher();
     let mut positions = Vec::new();
     let mut haystack: Option<String> = None;
     for term in &query.terms {
         let prepared = Prepared::new(term);
         match term.kind {
             TermKind::Fuzzy => {
-                if let Some((_, found)) = matcher.fuzzy_indices(text, &term.text) {
+                if let Some((_, found)) = fresh_matcher().fuzzy_indices(text, &term.text) {
                     positions.extend(found);
                 } else {
                     let hay = haystack.get_or_insert_with(|| index.haystack(statement));
-                    if let Some((_, found)) = matcher.fuzzy_indices(hay, &term.text) {
+                    if let Some((_, found)) = fresh_matcher().fuzzy_indices(hay, &term.text) {
                         positions.extend(found.into_iter().filter(|&p| p < text_chars));
                     }
                 }
@@ -478,6 +487,24 @@ pub fn highlight_positions(index: &SearchIndex, query: &Query, statement: u32) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::parse_query;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_match_window_scores_like_the_whole_haystack(
+            hay in "[aAbBcC _.é문x0-]{0,60}",
+            pattern in "[abcABCé문x.0-]{1,4}",
+        ) {
+            let query = parse_query(&pattern);
+            let term = Prepared::new(&query.terms[0]);
+            let full = fresh_matcher().fuzzy_match(&hay, &pattern);
+            let windowed = term
+                .match_window(&hay)
+                .and_then(|w| fresh_matcher().fuzzy_match(&hay[w], &pattern));
+            prop_assert_eq!(full, windowed);
+        }
+    }
 
     #[test]
     fn folded_substring_search_agrees_with_the_automaton() {

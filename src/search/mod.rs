@@ -36,6 +36,18 @@ use crate::model::Corpus;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
 
+/// A new SkimMatcherV2 with smart case, for one call.
+///
+/// fuzzy-matcher 0.3.7 keeps a scratch matrix per thread and does not clear it between calls:
+/// cells left over from an earlier call can change a later score (see the test
+/// `scores_do_not_depend_on_earlier_calls`), and its `use_cache(false)` panics. A matcher that is
+/// reused would make scores depend on which statements a thread happened to score before, so the
+/// same query could rank differently from one pass to the next. A new matcher costs a few small
+/// allocations, small next to the scoring itself.
+pub fn fresh_matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().smart_case()
+}
+
 /// One matching statement and its score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -61,7 +73,6 @@ pub struct SearchIndex {
     people_of: Vec<u32>,
     /// Interned part of each statement's article title and outlet.
     article_of: Vec<u32>,
-    matcher: SkimMatcherV2,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -185,7 +196,6 @@ impl SearchIndex {
             shared_ends: ends,
             people_of,
             article_of,
-            matcher: SkimMatcherV2::default().smart_case(),
         }
     }
 
@@ -254,11 +264,6 @@ impl SearchIndex {
         let mut out = String::new();
         self.haystack_into(statement, &mut out);
         out
-    }
-
-    /// The matcher, built once: `SkimMatcherV2` with smart case.
-    pub fn matcher(&self) -> &SkimMatcherV2 {
-        &self.matcher
     }
 }
 
