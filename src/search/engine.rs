@@ -1,9 +1,8 @@
 //! Matching: the memchr prefilter, scoring with SkimMatcherV2, passes on every core, highlighting.
 
 use super::query::{Query, Term, TermKind};
-use super::{Hit, SearchIndex, fresh_matcher};
+use super::{Hit, SearchIndex};
 use aho_corasick::AhoCorasick;
-use fuzzy_matcher::FuzzyMatcher;
 use memchr::memmem;
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -259,7 +258,7 @@ impl<'a> Matcher<'a> {
         let mut total = 0i64;
         for t in self.terms.iter().filter(|t| t.term.is_positive()) {
             let window = t.match_window(buf)?;
-            total += fresh_matcher().fuzzy_match(buf.get(window)?, &t.term.text)?;
+            total += self.index.skim_score(buf.get(window)?, &t.term.text)?;
         }
         Some(total)
     }
@@ -455,11 +454,11 @@ pub fn highlight_positions(index: &SearchIndex, query: &Query, statement: u32) -
         let prepared = Prepared::new(term);
         match term.kind {
             TermKind::Fuzzy => {
-                if let Some((_, found)) = fresh_matcher().fuzzy_indices(text, &term.text) {
+                if let Some((_, found)) = index.skim_indices(text, &term.text) {
                     positions.extend(found);
                 } else {
                     let hay = haystack.get_or_insert_with(|| index.haystack(statement));
-                    if let Some((_, found)) = fresh_matcher().fuzzy_indices(hay, &term.text) {
+                    if let Some((_, found)) = index.skim_indices(hay, &term.text) {
                         positions.extend(found.into_iter().filter(|&p| p < text_chars));
                     }
                 }
@@ -488,9 +487,30 @@ pub fn highlight_positions(index: &SearchIndex, query: &Query, statement: u32) -
 mod tests {
     use super::*;
     use crate::search::parse_query;
+    use fuzzy_matcher::FuzzyMatcher;
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn scrubbed_calls_equal_a_new_matcher(
+            dirty_hay in "[aAbBcC _.é문x0-]{0,80}",
+            dirty_pattern in "[abcABCé문x.0-]{1,5}",
+            hay in "[aAbBcC _.é문x0-]{0,60}",
+            pattern in "[abcABCé문x.0-]{1,4}",
+        ) {
+            let index = SearchIndex::new(&crate::model::Corpus::default());
+            let _ = index.skim_indices(&dirty_hay, &dirty_pattern);
+            let _ = index.skim_score(&dirty_hay, &dirty_pattern);
+            let fresh = crate::search::fresh_matcher();
+            prop_assert_eq!(index.skim_score(&hay, &pattern), fresh.fuzzy_match(&hay, &pattern));
+            let _ = index.skim_score(&dirty_hay, &dirty_pattern);
+            let fresh = crate::search::fresh_matcher();
+            prop_assert_eq!(
+                index.skim_indices(&hay, &pattern),
+                fresh.fuzzy_indices(&hay, &pattern)
+            );
+        }
+
         #[test]
         fn the_match_window_scores_like_the_whole_haystack(
             hay in "[aAbBcC _.é문x0-]{0,60}",
@@ -498,10 +518,10 @@ mod tests {
         ) {
             let query = parse_query(&pattern);
             let term = Prepared::new(&query.terms[0]);
-            let full = fresh_matcher().fuzzy_match(&hay, &pattern);
+            let full = crate::search::fresh_matcher().fuzzy_match(&hay, &pattern);
             let windowed = term
                 .match_window(&hay)
-                .and_then(|w| fresh_matcher().fuzzy_match(&hay[w], &pattern));
+                .and_then(|w| crate::search::fresh_matcher().fuzzy_match(&hay[w], &pattern));
             prop_assert_eq!(full, windowed);
         }
     }

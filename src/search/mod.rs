@@ -33,19 +33,29 @@ pub use query::{Query, Term, TermKind, parse_query};
 pub use worker::{PARTIAL_HITS, SearchOutcome, SearchWorker};
 
 use crate::model::Corpus;
+use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
 
-/// A new SkimMatcherV2 with smart case, for one call.
-///
+/// SkimMatcherV2 with smart case, as built once per index.
+fn new_matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().smart_case()
+}
+
+/// A matcher that has never scored anything: the reference the scrubbed calls must equal.
+#[cfg(test)]
+pub(crate) fn fresh_matcher() -> SkimMatcherV2 {
+    new_matcher()
+}
+
 /// fuzzy-matcher 0.3.7 keeps a scratch matrix per thread and does not clear it between calls:
 /// cells left over from an earlier call can change a later score (see the test
-/// `scores_do_not_depend_on_earlier_calls`), and its `use_cache(false)` panics. A matcher that is
-/// reused would make scores depend on which statements a thread happened to score before, so the
-/// same query could rank differently from one pass to the next. A new matcher costs a few small
-/// allocations, small next to the scoring itself.
-pub fn fresh_matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().smart_case()
+/// `scores_do_not_depend_on_earlier_calls`), which would make scores depend on which statements
+/// a thread happened to score before, and its `use_cache(false)` panics. A one-character call
+/// first shrinks the matrix to 2×2 cells, all in row 0, which every call resets; the real call
+/// then grows it with default cells, exactly as a new matcher would, at the cost of one tiny call.
+fn scrub(matcher: &SkimMatcherV2) {
+    let _ = matcher.fuzzy_match("a", "a");
 }
 
 /// One matching statement and its score (higher is better).
@@ -73,6 +83,9 @@ pub struct SearchIndex {
     people_of: Vec<u32>,
     /// Interned part of each statement's article title and outlet.
     article_of: Vec<u32>,
+    /// Built once; always used through [`SearchIndex::skim_score`] and
+    /// [`SearchIndex::skim_indices`], which scrub its scratch state first.
+    matcher: SkimMatcherV2,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -196,6 +209,7 @@ impl SearchIndex {
             shared_ends: ends,
             people_of,
             article_of,
+            matcher: new_matcher(),
         }
     }
 
@@ -264,6 +278,19 @@ impl SearchIndex {
         let mut out = String::new();
         self.haystack_into(statement, &mut out);
         out
+    }
+
+    /// SkimMatcherV2's score of `pattern` in `choice` (smart case), independent of earlier calls.
+    pub fn skim_score(&self, choice: &str, pattern: &str) -> Option<i64> {
+        scrub(&self.matcher);
+        self.matcher.fuzzy_match(choice, pattern)
+    }
+
+    /// SkimMatcherV2's score and matched char indices of `pattern` in `choice` (smart case),
+    /// independent of earlier calls.
+    pub fn skim_indices(&self, choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        scrub(&self.matcher);
+        self.matcher.fuzzy_indices(choice, pattern)
     }
 }
 
