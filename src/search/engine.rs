@@ -10,6 +10,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering as AtomicOrdering};
 
 /// Statements per unit of work in the prefilter.
 const FILTER_CHUNK: usize = 8192;
+/// At most this many likely top hits are picked per prefilter chunk (plenty for a first screen;
+/// looking for more would slow down broad queries).
+const LIKELY_TOP_PER_CHUNK: usize = 64;
 /// Statements per unit of work while scoring.
 const SCORE_CHUNK: usize = 1024;
 /// Below this many hits sorting is not split across threads.
@@ -217,9 +220,8 @@ impl<'a> Matcher<'a> {
     }
 
     /// Whether statement `i` matches; exact, so scoring never rejects a statement that passed.
-    /// `buf` is scratch space for the assembled haystack. Returns `Some(preferred)` on a match,
-    /// `preferred` meaning every fuzzy term occurs as a plain substring (likely a top hit).
-    fn check(&self, i: u32, buf: &mut String) -> Option<bool> {
+    /// `buf` is scratch space for the assembled haystack.
+    fn matches(&self, i: u32, buf: &mut String) -> bool {
         let parts = self.index.parts(i as usize);
         for t in &self.terms {
             let ok = match t.term.kind {
@@ -228,7 +230,7 @@ impl<'a> Matcher<'a> {
                 TermKind::Exclude => true,
             };
             if !ok {
-                return None;
+                return false;
             }
         }
         if self.needs_haystack {
@@ -240,16 +242,20 @@ impl<'a> Matcher<'a> {
                     TermKind::Fuzzy | TermKind::Prefix => true,
                 };
                 if !ok {
-                    return None;
+                    return false;
                 }
             }
         }
-        let preferred = self
-            .terms
+        true
+    }
+
+    /// Whether every fuzzy term occurs in statement `i` as a plain substring: likely a top hit.
+    fn is_likely_top(&self, i: u32) -> bool {
+        let parts = self.index.parts(i as usize);
+        self.terms
             .iter()
             .filter(|t| t.term.kind == TermKind::Fuzzy)
-            .all(|t| parts.iter().any(|p| t.occurs_in(p)));
-        Some(preferred)
+            .all(|t| parts.iter().any(|p| t.occurs_in(p)))
     }
 
     /// Score of a statement known to match.
@@ -325,9 +331,9 @@ fn par_chunks<T: Send>(
     Some(results.into_iter().map(|(_, t)| t).collect())
 }
 
-/// The statements among `candidates` (all when `None`) that match: first those where every
-/// fuzzy term occurs as a substring (likely top hits), then the rest, each in corpus order, and
-/// how many come first. `None` when cancelled.
+/// The statements among `candidates` (all when `None`) that match: first some where every
+/// fuzzy term occurs as a substring (likely top hits, up to [`LIKELY_TOP_PER_CHUNK`] per chunk),
+/// then the rest, each in corpus order, and how many come first. `None` when cancelled.
 pub(crate) fn filter(
     matcher: &Matcher<'_>,
     candidates: Option<&[u32]>,
@@ -345,10 +351,13 @@ pub(crate) fn filter(
         let mut rest = Vec::new();
         for k in range {
             let i = id_at(k);
-            match matcher.check(i, buf) {
-                Some(true) => preferred.push(i),
-                Some(false) => rest.push(i),
-                None => {}
+            if !matcher.matches(i, buf) {
+                continue;
+            }
+            if preferred.len() < LIKELY_TOP_PER_CHUNK && matcher.is_likely_top(i) {
+                preferred.push(i);
+            } else {
+                rest.push(i);
             }
         }
         (preferred, rest)
