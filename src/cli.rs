@@ -45,6 +45,19 @@ pub enum Command {
     },
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Search statements (fzf syntax) and print the ranked results (exit 1 when none match).
+    Search {
+        /// The query: `word` fuzzy, `'word` exact, `^word` prefix of the text, `!word` excluded;
+        /// every term must match. Several arguments are joined with spaces.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Print at most N results (0 for all).
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Write JSON Lines, one object per result.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `agenda-tui export`: the statements matching every filter given, with their citations.

@@ -1,7 +1,7 @@
 //! agenda-tui: a terminal browser for diplomatic agendas.
 //!
 //! The core is pure and terminal-free: [`model`] (corpus types), [`load`] (reading and
-//! validation), [`ingest`] (raw article text to a corpus), [`app`] (browser state and
+//! validation), [`ingest`] (raw article text to a corpus), [`search`] (fuzzy search), [`app`] (browser state and
 //! `update`), [`layout`], [`detail`] and [`ui`] (drawing). [`tui`] is the terminal shell and
 //! `src/main.rs` the command line around it.
 
@@ -16,6 +16,7 @@ pub mod keys;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod search;
 pub mod text;
 pub mod theme;
 pub mod tui;

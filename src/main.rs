@@ -22,6 +22,9 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => Ok(agenda_tui::export::run(&args, &cli.data)),
         Some(Command::Completions { shell }) => Ok(agenda_tui::generate::print_completions(shell)),
         Some(Command::Man) => Ok(agenda_tui::generate::print_man_page()),
+        Some(Command::Search { query, limit, json }) => {
+            run_search(&cli.data, &query.join(" "), limit, json)
+        }
         None => run_browser(&cli.data),
     };
     match result {
@@ -125,4 +128,26 @@ fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// `agenda-tui search`: ranked matches on stdout, exit 1 when there are none.
+fn run_search(
+    data: &[PathBuf],
+    query: &str,
+    limit: usize,
+    json: bool,
+) -> Result<ExitCode, LoadError> {
+    let corpus = load_corpus(data)?;
+    let found = agenda_tui::search::report::write_results(
+        &corpus,
+        query,
+        limit,
+        json,
+        &mut std::io::stdout().lock(),
+    );
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

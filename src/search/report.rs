@@ -1,0 +1,96 @@
+//! Output of the headless `search` command: text lines or JSON Lines.
+
+use super::{Hit, SearchIndex, parse_query, search};
+use crate::model::Corpus;
+use std::io::Write;
+
+/// `text` with every control character made visible: C0 controls and DEL as their Unicode control
+/// pictures (`␛` for ESC, `␉` for TAB...), C1 controls as U+FFFD, so that printing it cannot move
+/// the cursor or change the terminal's state.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            '\u{80}'..='\u{9f}' => '\u{fffd}',
+            _ => c,
+        })
+        .collect()
+}
+
+/// One result as a tab-separated text line: score, statement id, target ids (comma-separated)
+/// and text, each sanitized.
+pub fn text_line(corpus: &Corpus, hit: &Hit) -> String {
+    let Some(statement) = corpus.statements.get(hit.statement as usize) else {
+        return String::new();
+    };
+    format!(
+        "{}\t{}\t{}\t{}",
+        hit.score,
+        sanitize(&statement.id),
+        sanitize(&statement.targets.join(",")),
+        sanitize(&statement.text)
+    )
+}
+
+/// One result as a JSON object: `id`, `score`, `targets`, `leaders`, `topics`, `article`,
+/// `speaker`, `speaker_entity`, `kind` and `text`.
+pub fn json_line(corpus: &Corpus, hit: &Hit) -> String {
+    let Some(s) = corpus.statements.get(hit.statement as usize) else {
+        return String::new();
+    };
+    serde_json::json!({
+        "id": s.id,
+        "score": hit.score,
+        "targets": s.targets,
+        "leaders": s.leaders,
+        "topics": s.topics,
+        "article": s.article,
+        "speaker": s.speaker,
+        "speaker_entity": s.speaker_entity,
+        "kind": s.kind.as_str(),
+        "text": s.text,
+    })
+    .to_string()
+}
+
+/// Search `corpus` for `query` and write at most `limit` results (all when 0) to `out`, one per
+/// line, as text or JSON Lines. Returns whether anything matched. Stops quietly when `out` fails
+/// (a closed pipe).
+pub fn write_results(
+    corpus: &Corpus,
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> bool {
+    let index = SearchIndex::new(corpus);
+    let hits = search(&index, &parse_query(query), None);
+    let shown = if limit == 0 { hits.len() } else { limit };
+    for hit in hits.iter().take(shown) {
+        let line = if json {
+            json_line(corpus, hit)
+        } else {
+            text_line(corpus, hit)
+        };
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    let _ = out.flush();
+    !hits.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_made_visible() {
+        assert_eq!(
+            sanitize("a\u{1b}[2Jb\tc\u{7f}\u{9b}é"),
+            "a␛[2Jb␉c␡\u{fffd}é"
+        );
+        assert_eq!(sanitize("\n\r\0"), "␊␍␀");
+    }
+}

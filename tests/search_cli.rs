@@ -1,0 +1,109 @@
+//! The headless `search` command, run as the built binary.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_agenda-tui"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn text_output_ranks_the_putin_statement_first() {
+    let output = run(&["search", "putin"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let first = text.lines().next().expect("a result");
+    let fields: Vec<&str> = first.split('\t').collect();
+    assert_eq!(fields.len(), 4, "{first}");
+    assert!(fields[0].parse::<i64>().is_ok());
+    assert_eq!(fields[1], "arirang-2021-01-21-s11");
+    assert_eq!(fields[2], "RUS");
+    assert!(fields[3].contains("Vladimir Putin"));
+}
+
+#[test]
+fn limit_caps_the_output() {
+    let output = run(&["search", "a", "--limit", "3"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output).lines().count(), 3);
+    let all = run(&["search", "--limit", "0", "a"]);
+    assert_eq!(stdout(&all).lines().count(), 15);
+}
+
+#[test]
+fn json_lines_parse_and_carry_the_fields() {
+    let output = run(&[
+        "search",
+        "xi",
+        "jinp",
+        "--json",
+        "--data",
+        "data/corpus/seed.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let objects: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    assert!(!objects.is_empty());
+    let first = &objects[0];
+    for key in [
+        "id", "score", "targets", "leaders", "topics", "article", "text",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(first["id"], "arirang-2021-01-21-s06");
+    assert_eq!(first["targets"], serde_json::json!(["CHN"]));
+    assert_eq!(first["leaders"], serde_json::json!(["Xi Jinping"]));
+    assert!(first["score"].as_i64().is_some());
+}
+
+#[test]
+fn no_match_exits_1_with_no_output() {
+    let output = run(&["search", "'zzqqxx"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let json = run(&["search", "--json", "'zzqqxx"]);
+    assert_eq!(json.status.code(), Some(1));
+}
+
+#[test]
+fn bad_data_path_fails_without_results() {
+    let output = run(&["search", "putin", "--data", "no/such/file.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert!(!output.stderr.is_empty());
+}
+
+#[test]
+fn control_characters_are_not_printed() {
+    let seed = std::fs::read_to_string("data/corpus/seed.json").expect("seed");
+    let evil = seed.replace(
+        "\"id\": \"arirang-2021-01-21-s11\"",
+        "\"id\": \"evil\\u001b[2J\\u009b-s11\"",
+    );
+    assert_ne!(seed, evil);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("evil.json");
+    std::fs::write(&path, evil).expect("write");
+    let output = run(&[
+        "search",
+        "'Putin",
+        "--data",
+        path.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{9b}'),
+        "{text:?}"
+    );
+    assert!(text.contains("evil\u{241b}[2J\u{fffd}-s11"), "{text:?}");
+}
