@@ -37,6 +37,20 @@ pub struct SearchHits {
     pub ranked: Vec<u32>,
     /// False while the worker is still scoring (partial results).
     pub complete: bool,
+    /// How many statements match in all (known before `ranked` is complete).
+    pub matched: usize,
+}
+
+impl SearchHits {
+    /// Results of a worker pass, as the app keeps them.
+    pub fn from_outcome(outcome: &crate::search::SearchOutcome) -> Self {
+        SearchHits {
+            query: outcome.query.clone(),
+            ranked: outcome.hits.iter().map(|hit| hit.statement).collect(),
+            complete: outcome.complete,
+            matched: outcome.matched,
+        }
+    }
 }
 
 /// What a row of the left pane stands for.
@@ -195,6 +209,10 @@ pub struct App {
     pub search_cursor: usize,
     /// Results of the active search; `None` when not searching.
     pub results: Option<SearchHits>,
+    /// The search index, for highlighting matched characters (set by the shell).
+    pub search_index: Option<Arc<crate::search::SearchIndex>>,
+    /// The parsed query of `results`.
+    active_query: Option<crate::search::Query>,
     saved_selection: Option<(ItemKey, Option<u32>)>,
     /// The query the shell should hand to the search worker next.
     pub pending_query: Option<String>,
@@ -360,6 +378,8 @@ impl App {
             search_input: String::new(),
             search_cursor: 0,
             results: None,
+            search_index: None,
+            active_query: None,
             saved_selection: None,
             pending_query: None,
             help_open: false,
@@ -402,8 +422,12 @@ impl App {
     /// Char indices of the statement's text that match the active search, sorted; empty when
     /// not searching.
     pub fn highlight_positions(&self, statement: u32) -> Vec<usize> {
-        let _ = statement;
-        Vec::new()
+        match (&self.search_index, &self.active_query) {
+            (Some(index), Some(query)) => {
+                crate::search::highlight_positions(index, query, statement)
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The key-table context the keyboard is in.
@@ -1073,19 +1097,31 @@ impl App {
         if hits.query != self.search_input || self.search_input.trim().is_empty() {
             return false;
         }
+        // A later pass of the same query (partial results growing into the final ranking)
+        // keeps what the user selected meanwhile; a new query starts from its best match.
+        let same_query = self.results.as_ref().is_some_and(|r| r.query == hits.query);
         let keep_key = self
             .selected_key()
-            .filter(|_| self.is_filtering() && !self.search_focused);
+            .filter(|_| self.is_filtering() && (same_query || !self.search_focused));
+        let kept_statement = self.selected_statement_index().filter(|_| same_query);
+        if !same_query {
+            self.active_query = Some(crate::search::parse_query(&hits.query));
+        }
         self.results = Some(hits);
         self.rebuild_items();
         let item = keep_key
             .and_then(|k| self.items.iter().position(|i| i.key == k))
             .unwrap_or(0);
         self.selected_item = item;
-        self.selected_statement = 0;
-        self.statements_offset = 0;
-        self.detail_scroll = 0;
         self.rebuild_listed();
+        let statement = kept_statement
+            .and_then(|s| self.listed.iter().position(|&l| l == s))
+            .unwrap_or(0);
+        if !same_query || statement != self.selected_statement {
+            self.statements_offset = 0;
+            self.detail_scroll = 0;
+        }
+        self.selected_statement = statement;
         true
     }
 
@@ -1099,6 +1135,7 @@ impl App {
 
     fn restore_selection(&mut self) {
         self.results = None;
+        self.active_query = None;
         self.rebuild_items();
         let (key, statement) = self.saved_selection.take().unwrap_or((ItemKey::All, None));
         self.select_key_and_statement(key, statement);
@@ -1130,6 +1167,7 @@ impl App {
         self.saved_selection = None;
         self.search_focused = false;
         self.results = None;
+        self.active_query = None;
         self.rebuild_items();
         self.select_key_and_statement(first_target, Some(statement));
         self.focus = Pane::Statements;
@@ -1368,6 +1406,7 @@ mod tests {
             query: "putin".into(),
             ranked: vec![10],
             complete: true,
+            matched: 1,
         }));
         press(&mut app, KeyCode::Char('?'));
         assert!(!app.help_open, "? is typed into the search bar");
@@ -1399,6 +1438,7 @@ mod tests {
             query: "putin".into(),
             ranked: vec![10, 9],
             complete: true,
+            matched: 2,
         }));
         assert_eq!(item_names(&app), vec!["All matches 2", "Russia 2"]);
         assert_eq!(app.selected_statement_index(), Some(10));
@@ -1419,6 +1459,7 @@ mod tests {
             query: "p".into(),
             ranked: vec![1],
             complete: true,
+            matched: 1,
         }));
         assert!(!changed);
         assert!(!app.is_filtering());
@@ -1542,6 +1583,7 @@ mod tests {
             query: "putin".into(),
             ranked: vec![10],
             complete: true,
+            matched: 1,
         }));
         assert_eq!(item_names(&app), vec!["All matches 1", "Vladimir Putin 1"]);
     }

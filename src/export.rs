@@ -630,24 +630,13 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
-    if paths.is_empty() {
-        load::embedded_seed()
-    } else {
-        load::load_paths(paths)
-    }
-}
-
 /// `agenda-tui export`: load the corpus (`--data`, else the config's `data`, else the embedded
 /// seed), select, render, and write to `-o FILE` or standard output. Messages go to standard
 /// error. Exit status: 0 when statements were written, 1 when none matched or writing failed,
 /// 2 for invalid data or config.
 pub fn run(args: &ExportArgs, cli_data: &[PathBuf]) -> ExitCode {
-    if args.query.is_some() {
-        eprintln!("error: --query is not supported yet");
-        return ExitCode::from(1);
-    }
     for (flag, value) in [
+        ("--query", &args.query),
         ("--country", &args.country),
         ("--leader", &args.leader),
         ("--topic", &args.topic),
@@ -664,7 +653,7 @@ pub fn run(args: &ExportArgs, cli_data: &[PathBuf]) -> ExitCode {
             return ExitCode::from(err.exit_code());
         }
     };
-    let corpus = match load_corpus(&config.data_paths(cli_data)) {
+    let corpus = match load::load_or_seed(&config.data_paths(cli_data)) {
         Ok(corpus) => corpus,
         Err(err) => {
             eprintln!("{err}");
@@ -676,7 +665,10 @@ pub fn run(args: &ExportArgs, cli_data: &[PathBuf]) -> ExitCode {
         leader: args.leader.clone(),
         topic: args.topic.clone(),
     };
-    let selected = select(&corpus, &filter);
+    let mut selected = select(&corpus, &filter);
+    if let Some(query) = &args.query {
+        selected = matching_query(&corpus, &selected, query);
+    }
     if selected.is_empty() {
         let reasons = filter.unmatched(&corpus);
         if reasons.is_empty() {
@@ -710,6 +702,18 @@ pub fn run(args: &ExportArgs, cli_data: &[PathBuf]) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The statements of `selected` that match the search `query` (fzf syntax), in corpus order.
+pub fn matching_query(corpus: &Corpus, selected: &[u32], query: &str) -> Vec<u32> {
+    let index = crate::search::SearchIndex::new(corpus);
+    let parsed = crate::search::parse_query(query);
+    let mut hits: Vec<u32> = crate::search::search(&index, &parsed, Some(selected))
+        .into_iter()
+        .map(|hit| hit.statement)
+        .collect();
+    hits.sort_unstable();
+    hits
 }
 
 fn write_file(

@@ -265,8 +265,18 @@ impl Default for Keymap {
                     JumpTo,
                     "go to a country, leader or topic of the statement",
                 ),
-                b(Context::Panes, &[c('e')], Export, "export the statements in view to a file"),
-                b(Context::Panes, &[c('y')], Copy, "copy the statement with its citation"),
+                b(
+                    Context::Panes,
+                    &[c('e')],
+                    Export,
+                    "export the statements in view to a file",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('y')],
+                    Copy,
+                    "copy the statement with its citation",
+                ),
                 b(Context::Panes, &[c('?')], ToggleHelp, "this help"),
                 b(Context::Panes, &[c('q')], Quit, "quit"),
                 b(

@@ -652,6 +652,15 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     merge(name, parsed)
 }
 
+/// The corpora at `paths`, or the embedded seed corpus when no path is given.
+pub fn load_or_seed(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    if paths.is_empty() {
+        embedded_seed()
+    } else {
+        load_paths(paths)
+    }
+}
+
 /// The seed corpus compiled into the binary.
 pub fn embedded_seed() -> Result<Corpus, LoadError> {
     let file = parse_corpus_file(EMBEDDED_SEED_NAME, EMBEDDED_SEED.as_bytes())?;

@@ -1,9 +1,9 @@
 //! The `agenda-tui` binary: parses the command line and runs the browser or a subcommand.
 
-use agenda_tui::app::App;
+use agenda_tui::app::{App, Msg, SearchHits};
 use agenda_tui::cli::{Cli, Command};
 use agenda_tui::load::{self, LoadError};
-use agenda_tui::model::Corpus;
+use agenda_tui::search::{SearchIndex, SearchWorker};
 use agenda_tui::tui;
 use clap::Parser;
 use std::path::PathBuf;
@@ -33,15 +33,6 @@ fn main() -> ExitCode {
             eprintln!("{err}");
             ExitCode::from(err.exit_code() as u8)
         }
-    }
-}
-
-/// The corpus named by `--data`, or the embedded seed when there is none.
-fn load_corpus(data: &[PathBuf]) -> Result<Corpus, LoadError> {
-    if data.is_empty() {
-        load::embedded_seed()
-    } else {
-        load::load_paths(data)
     }
 }
 
@@ -112,15 +103,37 @@ fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
             return Ok(ExitCode::from(err.exit_code()));
         }
     };
-    let corpus = Arc::new(load_corpus(&config.data_paths(data))?);
-    let mut app = App::new(corpus);
+    let corpus = Arc::new(load::load_or_seed(&config.data_paths(data))?);
+    // The browser's indexes and the search index are built side by side.
+    let (mut app, index) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| Arc::new(SearchIndex::new(&corpus)));
+        let app = App::new(Arc::clone(&corpus));
+        (app, index.join())
+    });
+    let index = match index {
+        Ok(index) => index,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
     app.keymap = config.keymap();
     app.theme = config.ui_theme();
+    app.search_index = Some(Arc::clone(&index));
     let events = tui::channel();
+    let results = events.0.clone();
+    let worker = SearchWorker::spawn(index, move |outcome| {
+        let hits = SearchHits::from_outcome(&outcome);
+        let _ = results.send(tui::LoopEvent::Msg(Msg::SearchResults(hits)));
+    });
     let options = tui::Options {
         mouse: config.mouse,
     };
-    match tui::run(app, options, |_query| {}, events) {
+    match tui::run(
+        app,
+        options,
+        |query| {
+            worker.submit(query);
+        },
+        events,
+    ) {
         Ok(tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(tui::Exit::Signal(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
         Err(e) => {
@@ -137,7 +150,7 @@ fn run_search(
     limit: usize,
     json: bool,
 ) -> Result<ExitCode, LoadError> {
-    let corpus = load_corpus(data)?;
+    let corpus = load::load_or_seed(data)?;
     let found = agenda_tui::search::report::write_results(
         &corpus,
         query,

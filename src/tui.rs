@@ -183,11 +183,88 @@ fn event_loop(
         if let Some(query) = app.pending_query.take() {
             on_query(query);
         }
+        if let Some(status) = perform_file_and_clipboard_requests(app) {
+            changed |= app.update(Msg::Status(status));
+        }
         if changed {
             terminal.draw(|frame| crate::ui::draw(frame, app))?;
         }
     }
     Ok(Exit::Quit)
+}
+
+/// Carry out what the app asked for that needs I/O: an export to a file, a clipboard copy.
+/// Returns the message to show in the footer.
+fn perform_file_and_clipboard_requests(app: &mut App) -> Option<String> {
+    if let Some((format, statements)) = app.pending_export.take() {
+        return Some(export_to_new_file(app, format, &statements));
+    }
+    let statement = app.pending_copy.take()?;
+    let text = crate::export::quote_with_citation(&app.corpus, statement)?;
+    Some(copy_with_osc52(&text))
+}
+
+/// Write the statements to `agenda-tui-export[-N].EXT` in the working directory (never over an
+/// existing file), whole or not at all.
+fn export_to_new_file(
+    app: &App,
+    format: crate::export::ExportFormat,
+    statements: &[u32],
+) -> String {
+    let rendered = match crate::export::render(&app.corpus, statements, format) {
+        Ok(text) => text,
+        Err(e) => return format!("Export failed: {e}"),
+    };
+    let extension = format.extension();
+    let path = (0..1000)
+        .map(|n| {
+            let name = if n == 0 {
+                format!("agenda-tui-export.{extension}")
+            } else {
+                format!("agenda-tui-export-{n}.{extension}")
+            };
+            std::path::PathBuf::from(name)
+        })
+        .find(|p| !p.exists());
+    let Some(path) = path else {
+        return "Export failed: too many agenda-tui-export files here".to_string();
+    };
+    match crate::export::write_atomically(&path, rendered.as_bytes()) {
+        Ok(()) => {
+            let shown = std::fs::canonicalize(&path).unwrap_or(path);
+            format!(
+                "Exported {} statement{} to {}",
+                statements.len(),
+                if statements.len() == 1 { "" } else { "s" },
+                crate::text::sanitize(&shown.display().to_string())
+            )
+        }
+        Err(e) => format!("Export failed: {}: {e}", path.display()),
+    }
+}
+
+/// Terminals known not to take OSC 52 clipboard writes.
+fn terminal_lacks_osc52() -> bool {
+    match std::env::var("TERM") {
+        Ok(term) => term.is_empty() || term == "dumb" || term == "linux",
+        Err(_) => true,
+    }
+}
+
+/// Put `text` on the clipboard with OSC 52 (works over SSH and in tmux with set-clipboard on).
+fn copy_with_osc52(text: &str) -> String {
+    use base64::Engine;
+    use std::io::Write;
+    if terminal_lacks_osc52() {
+        return "This terminal cannot take clipboard writes (OSC 52); press e to export instead"
+            .into();
+    }
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    match write!(out, "\u{1b}]52;c;{encoded}\u{7}").and_then(|()| out.flush()) {
+        Ok(()) => "Copied the statement and its citation to the clipboard (OSC 52)".into(),
+        Err(e) => format!("Copy failed: {e}"),
+    }
 }
 
 /// A channel pair for [`run`]; clone the sender to deliver search results into the loop.

@@ -203,13 +203,8 @@ fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
     for row in app.rows.iter().skip(app.countries_offset).take(list_height) {
         match *row {
             CountryRow::Heading(heading) => {
-                let heading = if app.is_filtering() {
-                    format!("{heading} · matches")
-                } else {
-                    heading.to_string()
-                };
                 lines.push(Line::styled(
-                    truncate_to_width(&heading, width).into_owned(),
+                    truncate_to_width(heading, width).into_owned(),
                     app.theme.heading,
                 ));
             }
@@ -338,6 +333,27 @@ fn highlighted_spans(
     base: Style,
 ) -> Vec<Span<'static>> {
     let clean = sanitize(text);
+    // When the first match lies beyond two thirds of the row, start the row shortly before it
+    // (after a leading "…") so that the match is on screen.
+    let first_match_column = marked
+        .first()
+        .map(|&first| clean.chars().take(first).map(char_width).sum::<usize>());
+    let (clean, shifted): (std::borrow::Cow<str>, Vec<usize>) =
+        match (marked.first(), first_match_column) {
+            (Some(&first), Some(column)) if width > 8 && column > width * 2 / 3 => {
+                let skip = first.saturating_sub(width / 4);
+                let mut shown = String::from("…");
+                shown.extend(clean.chars().skip(skip));
+                let marks = marked
+                    .iter()
+                    .filter(|&&m| m >= skip)
+                    .map(|&m| m - skip + 1)
+                    .collect();
+                (std::borrow::Cow::Owned(shown), marks)
+            }
+            _ => (clean, marked.to_vec()),
+        };
+    let marked = shifted.as_slice();
     let cut = truncate_to_width(&clean, width);
     let mut spans = Vec::new();
     let mut current = String::new();
@@ -519,11 +535,7 @@ fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
     let count = match &app.results {
         Some(hits) => {
             let suffix = if waiting { " …" } else { "" };
-            format!(
-                " {}/{}{suffix} ",
-                hits.ranked.len(),
-                app.corpus.statements.len()
-            )
+            format!(" {}/{}{suffix} ", hits.matched, app.corpus.statements.len())
         }
         None if waiting => " searching… ".to_string(),
         None => String::new(),
@@ -583,6 +595,28 @@ fn hint(keymap: &Keymap, context: Context, action: Action, what: &str) -> Option
 
 fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
     let keymap = &app.keymap;
+    let message = if app.export_prompt {
+        Some(format!(
+            " Export {} statement{} as:  m Markdown   c CSV   j JSON   (Esc cancels)",
+            app.listed.len(),
+            if app.listed.len() == 1 { "" } else { "s" }
+        ))
+    } else {
+        app.status
+            .as_ref()
+            .map(|status| format!(" {}", sanitize(status)))
+    };
+    if let Some(message) = message {
+        let shown = truncate_to_width(&message, rect.width as usize).into_owned();
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                shown,
+                app.theme.accent.add_modifier(Modifier::BOLD),
+            )),
+            rect,
+        );
+        return;
+    }
     let hints: Vec<String> = if app.jump.is_some() {
         vec!["↑↓ choose".into(), "Enter go".into(), "Esc close".into()]
     } else if app.help_open {

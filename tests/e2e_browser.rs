@@ -60,8 +60,9 @@ fn browse_the_seed_read_the_olympics_statement_and_quit_with_q() {
     tmux.keys(&["g", "j"]);
     tmux.wait_for_text("Statements · Japan (3)");
     tmux.keys(&["Enter", "Down"]);
-    let screen = tmux.wait_for_text("Tokyo Olympics");
-    assert!(screen.contains("reported speech"), "{screen}");
+    tmux.wait_for("the Olympics statement in the detail pane", |s| {
+        s.contains("Tokyo Olympics") && s.contains("reported speech")
+    });
     tmux.keys(&["?"]);
     tmux.wait_for_text("Help · Esc to close");
     tmux.keys(&["Escape"]);
@@ -78,10 +79,10 @@ fn resizing_small_and_back_redraws_and_ctrl_c_quits() {
     tmux.resize(45, 14);
     tmux.wait_for_text("Countries │ Statements │ Detail");
     tmux.resize(120, 40);
-    let screen = tmux.wait_for("full layout", |s| {
-        s.contains("Statements · Japan") && s.contains("Detail")
+    // Polled as a whole: a capture may land between two halves of a redraw.
+    tmux.wait_for("full layout", |s| {
+        s.contains("Statements · Japan") && s.contains("Detail") && s.contains("ASEAN")
     });
-    assert!(screen.contains("ASEAN"), "{screen}");
     tmux.keys(&["/"]);
     tmux.type_text("q");
     tmux.keys(&["C-c"]);
@@ -234,6 +235,42 @@ fn an_idle_browser_uses_no_cpu() {
         "idle browser used {} ticks of CPU in 2 s",
         after - before
     );
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}
+
+#[test]
+fn search_for_putin_highlights_and_enter_goes_to_russia() {
+    let tmux = start_browser(120, 40, "");
+    tmux.keys(&["/"]);
+    tmux.type_text("putin");
+    // The Russia statement about Putin's visit ranks first and is selected; its detail shows.
+    tmux.wait_for("ranked results, best first", |s| {
+        let first_row = s.lines().nth(2).unwrap_or_default();
+        s.contains("Statements · All matches")
+            && first_row.contains("N … Vladimir Putin and to promote")
+            && s.contains("About    Russia (RUS)")
+    });
+    // The matched letters are drawn in the match style (light red in the default theme).
+    let highlighted = |s: &str| s.contains("\u{1b}[38;5;9mPutin");
+    let mut styled = tmux.screen_with_styles();
+    let start = std::time::Instant::now();
+    while !highlighted(&styled) && start.elapsed() < common::DEADLINE {
+        styled = tmux.screen_with_styles();
+    }
+    assert!(highlighted(&styled), "Putin highlighted:\n{styled}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the statement in its country, search cleared", |s| {
+        s.contains("Statements · Russia (2)")
+            && s.contains("Putin visit to Seoul")
+            && s.contains("filter: none")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.press_until(&["?"], "help after Esc", |s| {
+        s.contains("Help · Esc to close")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("help closed", |s| !s.contains("Help · Esc to close"));
     tmux.keys(&["q"]);
     assert_restored(&tmux);
 }

@@ -215,15 +215,44 @@ fn filters_combine_and_no_match_exits_1_with_a_reason() {
 }
 
 #[test]
-fn query_is_refused_for_now() {
+fn query_selects_the_matching_statements() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = run(dir.path(), &["export", "--query", "moon", "--format", "md"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("--query is not supported yet"),
-        "{}",
-        stderr(&out)
+    let out = run(
+        dir.path(),
+        &["export", "--query", "putin", "--format", "csv"],
     );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let texts: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("record")[15].to_string())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("Vladimir Putin")),
+        "{texts:?}"
+    );
+    // Combined with a filter, both must hold.
+    let out = run(
+        dir.path(),
+        &[
+            "export",
+            "--query",
+            "'dwell",
+            "--country",
+            "JPN",
+            "--format",
+            "md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(markdown.contains("As for Japan Moon said"), "{markdown}");
+    assert!(!markdown.contains("Tokyo Olympics"), "{markdown}");
+    let out = run(
+        dir.path(),
+        &["export", "--query", "zzzqqq", "--format", "md"],
+    );
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

@@ -192,7 +192,7 @@ fn answer(app: &mut App) -> Option<SearchHits> {
         .next()
         .map(|c| c.to_lowercase().to_string())
         .unwrap_or_default();
-    let ranked = app
+    let ranked: Vec<u32> = app
         .corpus
         .statements
         .iter()
@@ -200,10 +200,12 @@ fn answer(app: &mut App) -> Option<SearchHits> {
         .filter(|(_, s)| s.text.to_lowercase().contains(&first))
         .map(|(i, _)| i as u32)
         .collect();
+    let matched = ranked.len();
     Some(SearchHits {
         query,
         ranked,
         complete: true,
+        matched,
     })
 }
 

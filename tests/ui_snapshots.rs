@@ -102,6 +102,7 @@ fn search_results_at_100x30() {
         query: "putin".into(),
         ranked: vec![10],
         complete: true,
+        matched: 1,
     }));
     insta::assert_snapshot!(render(&app).backend());
 }

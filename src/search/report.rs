@@ -4,19 +4,7 @@ use super::{Hit, SearchIndex, parse_query, search};
 use crate::model::Corpus;
 use std::io::Write;
 
-/// `text` with every control character made visible: C0 controls and DEL as their Unicode control
-/// pictures (`␛` for ESC, `␉` for TAB...), C1 controls as U+FFFD, so that printing it cannot move
-/// the cursor or change the terminal's state.
-pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            '\u{80}'..='\u{9f}' => '\u{fffd}',
-            _ => c,
-        })
-        .collect()
-}
+use crate::text::sanitize;
 
 /// One result as a tab-separated text line: score, statement id, target ids (comma-separated)
 /// and text, each sanitized.
@@ -86,11 +74,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn control_characters_are_made_visible() {
-        assert_eq!(
-            sanitize("a\u{1b}[2Jb\tc\u{7f}\u{9b}é"),
-            "a␛[2Jb␉c␡\u{fffd}é"
+    fn text_lines_carry_no_control_characters() {
+        let mut corpus = crate::load::embedded_seed().expect("seed");
+        corpus.statements[0].text = "a\u{1b}[2Jb\u{9b}c\u{202e}".into();
+        let line = text_line(
+            &corpus,
+            &Hit {
+                statement: 0,
+                score: 1,
+            },
         );
-        assert_eq!(sanitize("\n\r\0"), "␊␍␀");
+        assert!(line.ends_with("a␛[2Jb\u{fffd}c\u{fffd}"), "{line}");
     }
 }

@@ -100,6 +100,12 @@ impl Tmux {
         self.run(&["send-keys", "-t", "0", "-l", text]);
     }
 
+    /// The visible screen with its colours and attributes as escape sequences.
+    pub fn screen_with_styles(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "0"]).stdout)
+            .into_owned()
+    }
+
     /// The visible screen as text.
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
@@ -153,6 +159,28 @@ impl Tmux {
                 panic!("timed out waiting for {what}; screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Send `keys` again and again until the screen satisfies `check` (for a key that may be
+    /// swallowed, e.g. one that directly follows an Esc and would read as Alt-key).
+    pub fn press_until(&self, keys: &[&str], what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            self.keys(keys);
+            for _ in 0..10 {
+                let screen = self.screen();
+                if check(&screen) {
+                    return screen;
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "timed out pressing {keys:?} for {what}; screen:\n{}",
+                    self.screen()
+                );
+            }
         }
     }
 
