@@ -316,8 +316,8 @@ impl App {
                 .map(|topic| match topic_ids.get(topic.as_str()) {
                     Some(&id) => id,
                     None => {
-                        topics.push(topic.clone());
-                        topic_ids.insert(topic.clone(), topics.len() as u32 - 1);
+                        topics.push(topic.to_string());
+                        topic_ids.insert(topic.to_string(), topics.len() as u32 - 1);
                         topics.len() as u32 - 1
                     }
                 })
@@ -1374,7 +1374,7 @@ mod tests {
         assert_eq!(selected_name(&app), "United States");
         assert_eq!(app.selected_statement, 0);
         let first = &app.corpus.statements[app.selected_statement_index().expect("one") as usize];
-        assert!(first.targets.contains(&"USA".to_string()));
+        assert!(first.targets.iter().any(|t| t == "USA"));
     }
 
     #[test]

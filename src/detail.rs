@@ -170,7 +170,7 @@ pub fn build(app: &App, index: usize, width: usize) -> Vec<DetailLine> {
         .iter()
         .map(|name| match corpus.leader(name) {
             Some(l) => format!("{name} ({}, {})", l.role, corpus.entity_name(&l.entity)),
-            None => name.clone(),
+            None => name.to_string(),
         })
         .collect::<Vec<_>>()
         .join("; ");

@@ -260,8 +260,8 @@ fn items<'a>(corpus: &'a Corpus, statements: &[u32]) -> Result<Vec<Item<'a>>, Ex
                 corpus
                     .article(&statement.article)
                     .ok_or_else(|| ExportError::MissingArticle {
-                        statement: statement.id.clone(),
-                        article: statement.article.clone(),
+                        statement: statement.id.to_string(),
+                        article: statement.article.to_string(),
                     })?;
             Ok(Item { statement, article })
         })
@@ -430,7 +430,7 @@ fn markdown(corpus: &Corpus, items: &[Item<'_>], mode: TextMode) -> String {
                 }
             })
             .collect();
-        let list = |values: &[String]| -> String {
+        let list = |values: &[crate::model::ShortText]| -> String {
             if values.is_empty() {
                 "none".to_string()
             } else {
@@ -491,17 +491,17 @@ fn csv_text(items: &[Item<'_>], mode: TextMode) -> Result<String, ExportError> {
     writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
     for item in items {
         let (s, a) = (item.statement, item.article);
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
         let record: [String; 16] = [
-            s.id.clone(),
+            s.id.to_string(),
             a.id.clone(),
-            opt(&a.published),
+            opt(a.published.as_deref()),
             a.source.clone(),
-            opt(&a.byline),
-            opt(&a.url),
+            opt(a.byline.as_deref()),
+            opt(a.url.as_deref()),
             a.title.clone(),
-            opt(&s.speaker),
-            s.speaker_entity.clone(),
+            opt(s.speaker.as_deref()),
+            s.speaker_entity.to_string(),
             s.kind.as_str().to_string(),
             s.targets.join("; "),
             s.leaders.join("; "),
@@ -537,7 +537,7 @@ fn sub_corpus_of(corpus: &Corpus, items: &[Item<'_>]) -> CorpusFile {
     let article_ids: HashSet<&str> = items.iter().map(|i| i.article.id.as_str()).collect();
     let mut leader_names: HashSet<&str> = HashSet::new();
     for item in items {
-        leader_names.extend(item.statement.leaders.iter().map(String::as_str));
+        leader_names.extend(item.statement.leaders.iter().map(|l| l.as_str()));
         if let Some(speaker) = item.statement.speaker.as_deref()
             && corpus.leader(speaker).is_some()
         {
@@ -561,7 +561,7 @@ fn sub_corpus_of(corpus: &Corpus, items: &[Item<'_>]) -> CorpusFile {
     entity_ids.extend(file.leaders.iter().map(|l| l.entity.as_str()));
     for item in items {
         entity_ids.insert(item.statement.speaker_entity.as_str());
-        entity_ids.extend(item.statement.targets.iter().map(String::as_str));
+        entity_ids.extend(item.statement.targets.iter().map(|t| t.as_str()));
     }
     file.entities = corpus
         .entities
@@ -1092,7 +1092,7 @@ mod tests {
         statement.text = text.to_string();
         statement.start = 0;
         statement.end = text.len();
-        statement.topics = vec![format!("t{text}")];
+        statement.topics = vec![format!("t{text}").into()];
         Corpus::from_parts(
             "any".into(),
             file.articles,

@@ -215,70 +215,111 @@ pub fn parse_corpus_file(file: &str, bytes: &[u8]) -> Result<CorpusFile, LoadErr
             "a corpus file must be a JSON object",
         )));
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| {
-        let message = if e.is_data() {
-            "a corpus file must be a JSON object".to_string()
-        } else {
-            bare_message(&e)
-        };
-        invalid(Problem::new(
+    // The fast path parses once, straight into the model. Only a file that fails is parsed
+    // again, more slowly, to say where and why.
+    let corpus: CorpusFile = match serde_json::from_str(text) {
+        Ok(corpus) => corpus,
+        Err(_) => return Err(locate_parse_error(file, text)),
+    };
+    if corpus.format != FORMAT_NAME {
+        return Err(invalid(Problem::new(
             file,
-            Location::LineColumn(e.line(), e.column()),
-            message,
-        ))
-    })?;
+            Location::Field("format".into(), None),
+            format!(
+                "unknown format \"{}\", expected \"{FORMAT_NAME}\"",
+                corpus.format
+            ),
+        )));
+    }
+    if corpus.version != FORMAT_VERSION {
+        return Err(invalid(Problem::new(
+            file,
+            Location::Field("version".into(), None),
+            format!(
+                "unsupported version {}, this build reads version {FORMAT_VERSION}",
+                corpus.version
+            ),
+        )));
+    }
+    let mut problems = Problems::default();
+    validate_file(file, &corpus, &mut problems);
+    problems.into_result(corpus)
+}
+
+/// Why `text` does not parse as a corpus file: a foreign or future header first, then the JSON
+/// path, line and column of the first syntax or type error.
+fn locate_parse_error(file: &str, text: &str) -> LoadError {
+    let header: Header = match serde_json::from_str(text) {
+        Ok(header) => header,
+        Err(e) => {
+            let message = if e.is_data() {
+                "a corpus file must be a JSON object".to_string()
+            } else {
+                bare_message(&e)
+            };
+            return invalid(Problem::new(
+                file,
+                Location::LineColumn(e.line(), e.column()),
+                message,
+            ));
+        }
+    };
     match header.format {
         Some(serde_json::Value::String(s)) if s == FORMAT_NAME => {}
         Some(other) => {
-            return Err(invalid(Problem::new(
+            return invalid(Problem::new(
                 file,
                 Location::Field("format".into(), None),
                 format!("unknown format {other}, expected \"{FORMAT_NAME}\""),
-            )));
+            ));
         }
         None => {
-            return Err(invalid(Problem::new(
+            return invalid(Problem::new(
                 file,
                 Location::Field("format".into(), None),
                 format!("missing field `format` (expected \"{FORMAT_NAME}\")"),
-            )));
+            ));
         }
     }
     match header.version {
         Some(serde_json::Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION as u64) => {}
         Some(other) => {
-            return Err(invalid(Problem::new(
+            return invalid(Problem::new(
                 file,
                 Location::Field("version".into(), None),
                 format!("unsupported version {other}, this build reads version {FORMAT_VERSION}"),
-            )));
+            ));
         }
         None => {
-            return Err(invalid(Problem::new(
+            return invalid(Problem::new(
                 file,
                 Location::Field("version".into(), None),
                 "missing field `version`",
-            )));
+            ));
         }
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let corpus: CorpusFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let at = (inner.line() > 0).then(|| (inner.line(), inner.column()));
-        let location = if path == "." || path.is_empty() {
-            match at {
-                Some((l, c)) => Location::LineColumn(l, c),
-                None => Location::File,
-            }
-        } else {
-            Location::Field(path, at)
-        };
-        invalid(Problem::new(file, location, bare_message(&inner)))
-    })?;
-    let mut problems = Problems::default();
-    validate_file(file, &corpus, &mut problems);
-    problems.into_result(corpus)
+    match serde_path_to_error::deserialize::<_, CorpusFile>(&mut de) {
+        Ok(_) => invalid(Problem::new(
+            file,
+            Location::File,
+            "not a valid corpus file",
+        )),
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let at = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+            let location = if path == "." || path.is_empty() {
+                match at {
+                    Some((l, c)) => Location::LineColumn(l, c),
+                    None => Location::File,
+                }
+            } else {
+                Location::Field(path, at)
+            };
+            invalid(Problem::new(file, location, bare_message(&inner)))
+        }
+    }
 }
 
 /// Every self-contained check of one corpus file: ids, references, offsets, text, dates.
@@ -471,6 +512,9 @@ pub fn merge(name: String, files: Vec<(String, CorpusFile)>) -> Result<Corpus, L
     let mut statement_origin: HashMap<String, (usize, usize)> = HashMap::new();
     let mut entity_seen: HashMap<String, (usize, usize, usize)> = HashMap::new();
     let mut leader_seen: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    // Each file's statement ids are already unique (validated); only merging several files
+    // needs the cross-file map.
+    let several = files.len() > 1;
 
     for (file_no, (file, corpus)) in files.into_iter().enumerate() {
         file_names.push(file.clone());
@@ -529,8 +573,12 @@ pub fn merge(name: String, files: Vec<(String, CorpusFile)>) -> Result<Corpus, L
                 articles.push(article);
             }
         }
+        if !several {
+            statements = corpus.statements;
+            continue;
+        }
         for (i, statement) in corpus.statements.into_iter().enumerate() {
-            if let Some(&(other_file, other_i)) = statement_origin.get(&statement.id) {
+            if let Some(&(other_file, other_i)) = statement_origin.get(statement.id.as_str()) {
                 problems.push(Problem::new(
                     &file,
                     Location::Field(format!("statements[{i}].id"), None),
@@ -541,7 +589,7 @@ pub fn merge(name: String, files: Vec<(String, CorpusFile)>) -> Result<Corpus, L
                 ));
                 continue;
             }
-            statement_origin.insert(statement.id.clone(), (file_no, i));
+            statement_origin.insert(statement.id.to_string(), (file_no, i));
             statements.push(statement);
         }
     }

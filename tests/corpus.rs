@@ -56,7 +56,7 @@ fn seed_corpus_agrees_with_gold_annotation_f1_is_one() {
             .filter(|st| st.start < end && start < st.end)
         {
             for t in &st.targets {
-                predicted.insert((sentence.to_string(), t.clone()));
+                predicted.insert((sentence.to_string(), t.to_string()));
             }
         }
     }

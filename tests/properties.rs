@@ -79,19 +79,17 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 }
                 let start = body.len();
                 body.push_str(&text);
-                let mut targets: Vec<String> = targets
-                    .into_iter()
-                    .map(|t| ENTITY_IDS[t].to_string())
-                    .collect();
+                let mut targets: Vec<agenda_tui::model::ShortText> =
+                    targets.into_iter().map(|t| ENTITY_IDS[t].into()).collect();
                 targets.dedup();
                 statements.push(Statement {
-                    id: format!("s{}", statements.len()),
-                    article: id.clone(),
+                    id: format!("s{}", statements.len()).into(),
+                    article: id.as_str().into(),
                     text,
                     start,
                     end: body.len(),
                     targets,
-                    speaker: with_leader.then(|| "Moon Jae-in".to_string()),
+                    speaker: with_leader.then(|| "Moon Jae-in".into()),
                     speaker_entity: "KOR".into(),
                     kind: [
                         StatementKind::Quote,
@@ -103,7 +101,7 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                     } else {
                         vec![]
                     },
-                    topics: vec![format!("topic {a}")],
+                    topics: vec![format!("topic {a}").into()],
                 });
             }
             out_articles.push(Article {

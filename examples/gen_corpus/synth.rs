@@ -406,17 +406,17 @@ fn article(rng: &mut Rng, number: usize, first: usize, room: usize) -> Generated
             title_topic = topic;
         }
         statements.push(Statement {
-            id: format!("syn-s{:08}", first + k),
-            article: article_id.clone(),
+            id: format!("syn-s{:08}", first + k).into(),
+            article: article_id.as_str().into(),
             start,
             end: body.len(),
             text,
-            targets,
-            speaker: (with_speaker && speaker.is_some()).then(|| speaker_name.to_string()),
-            speaker_entity: home_id.to_string(),
+            targets: targets.into_iter().map(Into::into).collect(),
+            speaker: (with_speaker && speaker.is_some()).then(|| speaker_name.into()),
+            speaker_entity: home_id.into(),
             kind,
-            leaders,
-            topics,
+            leaders: leaders.into_iter().map(Into::into).collect(),
+            topics: topics.into_iter().map(Into::into).collect(),
         });
     }
     let year = 2015 + rng.below(10);

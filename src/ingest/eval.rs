@@ -152,7 +152,7 @@ pub fn score_article(
             cursor = end;
             for statement in &ingested.statements {
                 if statement.start < end && start < statement.end {
-                    predicted.extend(statement.targets.iter().map(String::as_str));
+                    predicted.extend(statement.targets.iter().map(|t| t.as_str()));
                 }
                 if statement.start == start && statement.end == end {
                     counts.sentences_split_right += 1;

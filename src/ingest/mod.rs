@@ -233,21 +233,30 @@ impl Pipeline {
                     (None, None) => (None, speaker_country.clone()),
                 };
             statements.push(Statement {
-                id: format!("{id}-s{:0width$}", n + 1),
-                article: id.clone(),
+                id: format!("{id}-s{:0width$}", n + 1).into(),
+                article: id.as_str().into(),
                 text: sentence_text.to_string(),
                 start: sentence.start,
                 end: sentence.end,
-                targets: attribution.targets.clone(),
-                speaker,
-                speaker_entity,
+                targets: attribution
+                    .targets
+                    .iter()
+                    .map(|t| t.as_str().into())
+                    .collect(),
+                speaker: speaker.map(Into::into),
+                speaker_entity: speaker_entity.into(),
                 kind: attribution.kind,
                 leaders: attribution
                     .leaders
                     .iter()
-                    .map(|&i| found.leaders[i].name.clone())
+                    .map(|&i| found.leaders[i].name.as_str().into())
                     .collect(),
-                topics: self.topics.topics(sentence_text, &names),
+                topics: self
+                    .topics
+                    .topics(sentence_text, &names)
+                    .into_iter()
+                    .map(Into::into)
+                    .collect(),
             });
         }
         let leaders = found
@@ -383,9 +392,9 @@ impl Pipeline {
                 let new_id = format!("{base}-{n}");
                 let prefix = format!("{base}-s");
                 for statement in &mut ingested.statements {
-                    statement.article = new_id.clone();
+                    statement.article = new_id.as_str().into();
                     if let Some(rest) = statement.id.strip_prefix(&prefix) {
-                        statement.id = format!("{new_id}-s{rest}");
+                        statement.id = format!("{new_id}-s{rest}").into();
                     }
                 }
                 ingested.article.id = new_id;
@@ -480,7 +489,7 @@ mod tests {
         assert_eq!(parsed.articles[1].id, "article-2");
         assert_eq!(parsed.articles.len(), 2);
         assert_eq!(parsed.statements.len(), 8);
-        assert!(parsed.statements[0].targets.contains(&"JPN".to_string()));
+        assert!(parsed.statements[0].targets.iter().any(|t| t == "JPN"));
     }
 
     #[test]
