@@ -359,7 +359,7 @@ mod never_panics {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        #![proptest_config(ProptestConfig::with_cases(2000))]
 
         #[test]
         fn any_text_ingests_to_a_valid_corpus_or_a_clean_error(

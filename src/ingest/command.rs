@@ -1,13 +1,14 @@
 //! The `ingest` and `eval` subcommands: arguments and runners called from `main`.
 
 use super::{IngestOptions, Pipeline};
+use crate::export::write_atomically;
 use clap::Args;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Largest input article read (bytes).
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Arguments of `agenda-tui ingest`.
 #[derive(Debug, Clone, Args)]
@@ -95,20 +96,6 @@ fn read_article(path: &Path) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_string())
 }
 
-/// Write `bytes` to `path` through a temporary file in the same directory and a rename, so the
-/// file is written whole or not at all.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// Run `agenda-tui ingest`.
 pub fn run_ingest(args: &IngestArgs) -> ExitCode {
     let pipeline = match Pipeline::with_extra(&args.gazetteers) {
@@ -126,7 +113,7 @@ pub fn run_ingest(args: &IngestArgs) -> ExitCode {
                 "\r[{}/{}] {}\x1b[K",
                 n + 1,
                 args.files.len(),
-                path.display()
+                crate::text::sanitize(&path.display().to_string())
             );
         }
         let text = match read_article(path) {
