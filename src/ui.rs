@@ -48,28 +48,17 @@ fn draw_jump(frame: &mut Frame, app: &App, area: Rect) {
     let Some(picker) = &app.jump else {
         return;
     };
-    let width = area.width.saturating_sub(4).min(60);
-    let height = (picker.choices.len() as u16 + 2).min(area.height.saturating_sub(2));
-    if width < 10 || height < 3 {
-        return;
-    }
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
+    let height = picker.choices.len() as u16 + 2;
+    let Some(inner) = draw_overlay(
+        frame,
+        app,
+        area,
+        60,
         height,
-    );
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.accent)
-        .title(Span::styled(
-            fit_title(" Go to · Enter jumps · Esc closes ", width),
-            app.theme.accent.add_modifier(Modifier::BOLD),
-        ));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+        " Go to · Enter jumps · Esc closes ",
+    ) else {
+        return;
+    };
     let visible = inner.height as usize;
     let offset = picker.selected.saturating_sub(visible.saturating_sub(1));
     let lines: Vec<Line> = picker
@@ -695,17 +684,38 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
         }
         out.push((String::new(), String::new()));
     }
+    out.push(("Search syntax".into(), String::new()));
+    for (example, meaning) in [
+        ("xi jin", "every space-separated term must match (fuzzy)"),
+        ("'summit", "exact substring"),
+        ("^South", "statement text starts with it"),
+        ("!trade", "exclude statements containing it"),
+        ("Moon", "an upper-case letter makes a term case-sensitive"),
+    ] {
+        out.push((example.into(), meaning.into()));
+    }
+    out.push((String::new(), String::new()));
     out.push(("Mouse".into(), String::new()));
     out.push(("click".into(), "focus a pane and select the row".into()));
     out.push(("wheel".into(), "scroll the pane under the pointer".into()));
     out
 }
 
-fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
-    let width = area.width.saturating_sub(4).min(72);
-    let height = area.height.saturating_sub(2);
+/// Clear a centred box of at most `max_width` columns and `height` rows (both kept inside the
+/// screen), draw its rounded border and title, and return the area inside; `None` when the
+/// screen is too small for one.
+fn draw_overlay(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    max_width: u16,
+    height: u16,
+    title: &str,
+) -> Option<Rect> {
+    let width = area.width.saturating_sub(4).min(max_width);
+    let height = height.min(area.height.saturating_sub(2));
     if width < 10 || height < 3 {
-        return;
+        return None;
     }
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
@@ -719,11 +729,20 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
         .border_type(BorderType::Rounded)
         .border_style(app.theme.accent)
         .title(Span::styled(
-            fit_title(" Help · Esc to close ", width),
+            fit_title(title, width),
             app.theme.accent.add_modifier(Modifier::BOLD),
         ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    Some(inner)
+}
+
+fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(inner) = draw_overlay(frame, app, area, 72, area.height, " Help · Esc to close ")
+    else {
+        return;
+    };
+    let rect = Rect::new(inner.x - 1, inner.y - 1, inner.width + 2, inner.height + 2);
     let entries = help_lines(&app.keymap);
     let key_width = 20.min(inner.width as usize / 2);
     let scroll = app

@@ -40,6 +40,36 @@ pub struct FoundLeaders {
     pub mentions: Vec<LeaderMention>,
 }
 
+impl FoundLeaders {
+    /// The position of `leader` among the people found, adding it when new (a known person
+    /// without a country takes the new one's).
+    fn add(&mut self, leader: FoundLeader) -> usize {
+        match self.leaders.iter().position(|l| l.name == leader.name) {
+            Some(i) => {
+                if self.leaders[i].country.is_none() {
+                    self.leaders[i].country = leader.country;
+                }
+                i
+            }
+            None => {
+                self.leaders.push(leader);
+                self.leaders.len() - 1
+            }
+        }
+    }
+
+    /// Record a mention at `start..end` of a person from the leader gazetteer.
+    fn mention_entry(&mut self, entry: &super::gazetteer::LeaderEntry, start: usize, end: usize) {
+        let leader = self.add(FoundLeader {
+            name: entry.name.clone(),
+            country: Some(entry.country.clone()),
+            role: entry.role.clone(),
+            aliases: entry.aliases.clone(),
+        });
+        self.mentions.push(LeaderMention { start, end, leader });
+    }
+}
+
 const ROLES: &[(&str, &str)] = &[
     (
         "State Councilor and Foreign Minister",
@@ -243,20 +273,6 @@ impl LeaderMatcher {
         entity_mentions: &[Mention],
     ) -> FoundLeaders {
         let mut found = FoundLeaders::default();
-        let add_leader = |found: &mut FoundLeaders, leader: FoundLeader| -> usize {
-            match found.leaders.iter().position(|l| l.name == leader.name) {
-                Some(i) => {
-                    if found.leaders[i].country.is_none() {
-                        found.leaders[i].country = leader.country;
-                    }
-                    i
-                }
-                None => {
-                    found.leaders.push(leader);
-                    found.leaders.len() - 1
-                }
-            }
-        };
         let country_of_mention = |m: &Mention| -> Option<String> {
             if m.venue || !matches!(m.form, NameForm::Name | NameForm::Demonym) {
                 return None;
@@ -336,7 +352,7 @@ impl LeaderMatcher {
                     }
                 }
             };
-            let index = add_leader(&mut found, leader);
+            let index = found.add(leader);
             found.mentions.push(LeaderMention {
                 start: name_start,
                 end: name_end,
@@ -364,21 +380,7 @@ impl LeaderMatcher {
                     .find(|(i, _)| date.is_some_and(|d| self.entries[*i].in_office_on(d)))
                     .or_else(|| entries.first());
                 if let Some(&(i, _)) = chosen {
-                    let entry = &self.entries[i];
-                    let index = add_leader(
-                        &mut found,
-                        FoundLeader {
-                            name: entry.name.clone(),
-                            country: Some(entry.country.clone()),
-                            role: entry.role.clone(),
-                            aliases: entry.aliases.clone(),
-                        },
-                    );
-                    found.mentions.push(LeaderMention {
-                        start,
-                        end,
-                        leader: index,
-                    });
+                    found.mention_entry(&self.entries[i], start, end);
                 }
             } else {
                 short_matches.push((start, end, m.pattern().as_usize()));
@@ -410,21 +412,7 @@ impl LeaderMatcher {
                 None => None,
             };
             if let Some(&(i, _)) = chosen {
-                let entry = &self.entries[i];
-                let index = add_leader(
-                    &mut found,
-                    FoundLeader {
-                        name: entry.name.clone(),
-                        country: Some(entry.country.clone()),
-                        role: entry.role.clone(),
-                        aliases: entry.aliases.clone(),
-                    },
-                );
-                found.mentions.push(LeaderMention {
-                    start,
-                    end,
-                    leader: index,
-                });
+                found.mention_entry(&self.entries[i], start, end);
             }
         }
 
