@@ -1620,6 +1620,32 @@ mod tests {
     }
 
     #[test]
+    fn export_asks_for_a_format_and_hands_the_statements_in_view_to_the_shell() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('e'));
+        assert!(app.export_prompt);
+        press(&mut app, KeyCode::Char('x'));
+        assert!(app.export_prompt, "other keys do not answer the prompt");
+        press(&mut app, KeyCode::Char('c'));
+        assert!(!app.export_prompt);
+        let (format, statements) = app.pending_export.take().expect("export requested");
+        assert_eq!(format, crate::export::ExportFormat::Csv);
+        assert_eq!(statements, app.listed, "the Japan statements in view");
+        press(&mut app, KeyCode::Char('e'));
+        press(&mut app, KeyCode::Esc);
+        assert!(
+            !app.export_prompt && app.pending_export.is_none(),
+            "Esc cancels"
+        );
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(app.pending_copy, app.selected_statement_index());
+        app.update(Msg::Status("Copied".into()));
+        assert_eq!(app.status.as_deref(), Some("Copied"));
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.status, None, "the next key clears the message");
+    }
+
+    #[test]
     fn an_empty_corpus_has_nothing_selected_and_does_not_panic() {
         let corpus = Corpus::default();
         let mut app = App::new(Arc::new(corpus));

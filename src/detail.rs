@@ -216,6 +216,50 @@ pub fn build(app: &App, index: usize, width: usize) -> Vec<DetailLine> {
                 out.extend(wrapped_marked(&s.text, width, Role::Dim, &[], Role::Dim, 2));
             }
         }
+        for target in &statement.targets {
+            let others = same_article_about(app, index, target);
+            if others.is_empty() {
+                continue;
+            }
+            out.push(Vec::new());
+            let heading = format!("Also in this article about {}", corpus.entity_name(target));
+            out.extend(wrapped_marked(
+                &heading,
+                width,
+                Role::Heading,
+                &[],
+                Role::Heading,
+                0,
+            ));
+            for other in others {
+                let text = format!("• {}", corpus.statements[other].text);
+                out.extend(wrapped_marked(&text, width, Role::Dim, &[], Role::Dim, 2));
+            }
+        }
     }
     out
+}
+
+/// How far from a statement the article's other statements are looked for (articles are stored
+/// contiguously; this bounds the work per drawn frame on huge corpora).
+const SAME_ARTICLE_WINDOW: usize = 400;
+/// At most this many other statements are listed per target.
+const SAME_ARTICLE_LIMIT: usize = 5;
+
+/// Other statements of the same article that target `target`, the nearest ones, in article order.
+fn same_article_about(app: &App, index: usize, target: &str) -> Vec<usize> {
+    let statements = &app.corpus.statements;
+    let article = &statements[index].article;
+    let low = index.saturating_sub(SAME_ARTICLE_WINDOW);
+    let high = (index + SAME_ARTICLE_WINDOW).min(statements.len().saturating_sub(1));
+    let mut found: Vec<usize> = (low..=high)
+        .filter(|&i| i != index)
+        .filter(|&i| {
+            statements[i].article == *article && statements[i].targets.iter().any(|t| t == target)
+        })
+        .collect();
+    found.sort_by_key(|&i| i.abs_diff(index));
+    found.truncate(SAME_ARTICLE_LIMIT);
+    found.sort_unstable();
+    found
 }

@@ -165,6 +165,7 @@ fn event_loop(
         // Drain everything already queued (a held key, a paste, a burst of results) before
         // drawing once.
         while let Some(event) = next {
+            panic_on_request_in_debug_builds(&event);
             match event {
                 LoopEvent::Msg(msg) => changed |= app.update(msg),
                 LoopEvent::InputError(e) => return Err(e),
@@ -265,6 +266,20 @@ fn copy_with_osc52(text: &str) -> String {
         Ok(()) => "Copied the statement and its citation to the clipboard (OSC 52)".into(),
         Err(e) => format!("Copy failed: {e}"),
     }
+}
+
+/// Debug builds only, for the end-to-end test of the panic hook: with `AGENDA_TUI_TEST_PANIC`
+/// set, F12 panics inside the event loop. Release builds have no such key.
+fn panic_on_request_in_debug_builds(event: &LoopEvent) {
+    #[cfg(debug_assertions)]
+    if let LoopEvent::Msg(Msg::Key(key)) = event
+        && key.code == ratatui::crossterm::event::KeyCode::F(12)
+        && std::env::var_os("AGENDA_TUI_TEST_PANIC").is_some()
+    {
+        panic!("test panic requested with F12");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = event;
 }
 
 /// A channel pair for [`run`]; clone the sender to deliver search results into the loop.

@@ -274,3 +274,25 @@ fn search_for_putin_highlights_and_enter_goes_to_russia() {
     tmux.keys(&["q"]);
     assert_restored(&tmux);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message_prints() {
+    // Debug builds panic on F12 when AGENDA_TUI_TEST_PANIC is set (tests run the debug binary).
+    let command = format!(
+        "echo BEFORE-BROWSER; AGENDA_TUI_TEST_PANIC=1 {}; echo \"AFTER-BROWSER rc=$?\"; sleep 600",
+        binary()
+    );
+    let tmux = Tmux::start(100, 30, &command);
+    tmux.wait_for_text("Statements · Japan");
+    tmux.keys(&["F12"]);
+    let screen = tmux.wait_for_text("AFTER-BROWSER rc=101");
+    assert!(
+        screen.contains("test panic requested with F12"),
+        "the message is on the main screen:\n{screen}"
+    );
+    assert!(screen.contains("BEFORE-BROWSER"), "{screen}");
+    assert!(!screen.contains("Statements · Japan"), "{screen}");
+    assert_eq!(tmux.pane_format("#{alternate_on}"), "0");
+    assert_eq!(tmux.pane_format("#{mouse_any_flag}"), "0");
+    assert_eq!(tmux.pane_format("#{cursor_flag}"), "1");
+}

@@ -136,3 +136,71 @@ fn every_size_draws_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn leaders_index_at_100x30() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('2'));
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn topics_index_at_100x30() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('3'));
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+/// Three articles in January, March and June 2021 about Japan and China.
+fn corpus_over_months() -> App {
+    let mut articles = Vec::new();
+    let mut statements = Vec::new();
+    for (n, (date, target)) in [
+        ("2021-01-21", "JPN"),
+        ("2021-03-05", "JPN"),
+        ("2021-03-20", "CHN"),
+        ("2021-06-30", "JPN"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let body = format!("Seoul spoke about {target} on {date}. Officials met again.");
+        let first = body.find(". ").expect("two sentences") + 1;
+        articles.push(
+            serde_json::json!({ "id": format!("a{n}"), "title": format!("Report {n}"),
+            "source": "Yonhap", "published": date, "byline": null, "url": null,
+            "speaker_country": "KOR", "body": body }),
+        );
+        statements.push(serde_json::json!({ "id": format!("s{n}a"), "article": format!("a{n}"),
+            "text": &body[..first], "start": 0, "end": first, "targets": [target], "speaker": null,
+            "speaker_entity": "KOR", "kind": "narrative", "leaders": [], "topics": ["bilateral relations"] }));
+        statements.push(serde_json::json!({ "id": format!("s{n}b"), "article": format!("a{n}"),
+            "text": &body[first + 1..], "start": first + 1, "end": body.len(), "targets": [target],
+            "speaker": null, "speaker_entity": "KOR", "kind": "narrative", "leaders": [], "topics": [] }));
+    }
+    let json = serde_json::json!({
+        "format": "agenda-corpus", "version": 1, "articles": articles,
+        "entities": [
+            { "id": "KOR", "name": "South Korea", "kind": "country" },
+            { "id": "JPN", "name": "Japan", "kind": "country" },
+            { "id": "CHN", "name": "China", "kind": "country" }
+        ],
+        "leaders": [], "statements": statements
+    });
+    let file = load::parse_corpus_file("months.json", json.to_string().as_bytes()).expect("valid");
+    let corpus =
+        load::merge("months.json".into(), vec![("months.json".into(), file)]).expect("merge");
+    App::new(Arc::new(corpus))
+}
+
+#[test]
+fn monthly_chart_and_dated_rows_with_several_articles() {
+    let mut app = corpus_over_months();
+    app.update(Msg::Resize(120, 30));
+    assert_eq!(
+        app.monthly,
+        vec![2, 0, 2, 0, 0, 2],
+        "Japan: January, March, June 2021"
+    );
+    insta::assert_snapshot!(render(&app).backend());
+}
