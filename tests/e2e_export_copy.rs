@@ -1,0 +1,62 @@
+//! End-to-end: `e` exports the statements in view to a new file and says where; `y` copies the
+//! selected statement with its citation through OSC 52.
+
+mod common;
+
+use base64::Engine;
+use common::{Tmux, binary};
+
+#[test]
+fn e_exports_the_statements_in_view_and_y_copies_with_osc52() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let go = dir.path().join("go");
+    let raw = dir.path().join("raw.bin");
+    let command = format!(
+        "cd '{}'; while [ ! -e go ]; do sleep 0.05; done; TERM=xterm-256color {}; echo DONE; sleep 600",
+        dir.path().display(),
+        binary()
+    );
+    let tmux = Tmux::start(100, 30, &command);
+    tmux.pipe_output_to(&raw);
+    std::fs::write(&go, "").expect("go");
+    tmux.wait_for_text("Statements · Japan (3)");
+    tmux.keys(&["e"]);
+    tmux.wait_for_text("Export 3 statements as:");
+    tmux.keys(&["j"]);
+    let exported = dir.path().join("agenda-tui-export.json");
+    tmux.wait_for_text("Exported 3 statements to");
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_agenda-tui"))
+        .arg("check")
+        .arg(&exported)
+        .output()
+        .expect("check");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // A second export never overwrites the first.
+    tmux.keys(&["e"]);
+    tmux.wait_for_text("Export 3 statements as:");
+    tmux.keys(&["m"]);
+    tmux.wait_for_text("agenda-tui-export.md");
+    tmux.keys(&["e"]);
+    tmux.wait_for_text("Export 3 statements as:");
+    tmux.keys(&["m"]);
+    tmux.wait_for_text("agenda-tui-export-1.md");
+
+    tmux.keys(&["y"]);
+    tmux.wait_for_text("Copied the statement and its citation");
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("DONE");
+    let output = String::from_utf8_lossy(&std::fs::read(&raw).expect("raw")).into_owned();
+    let start = output.find("\u{1b}]52;c;").expect("an OSC 52 write") + 5;
+    let end = start + output[start..].find('\u{7}').expect("BEL ends OSC 52");
+    let payload = &output[start + 2..end];
+    let copied = base64::engine::general_purpose::STANDARD
+        .decode(payload)
+        .expect("base64");
+    let copied = String::from_utf8(copied).expect("utf-8");
+    assert!(copied.contains("As for Japan Moon said"), "{copied}");
+    assert!(copied.contains("Arirang News"), "the citation: {copied}");
+}
