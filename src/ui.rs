@@ -322,26 +322,26 @@ fn highlighted_spans(
     base: Style,
 ) -> Vec<Span<'static>> {
     let clean = sanitize(text);
-    // When the first match lies beyond two thirds of the row, start the row shortly before it
-    // (after a leading "…") so that the match is on screen.
-    let first_match_column = marked
-        .first()
-        .map(|&first| clean.chars().take(first).map(char_width).sum::<usize>());
-    let (clean, shifted): (std::borrow::Cow<str>, Vec<usize>) =
-        match (marked.first(), first_match_column) {
-            (Some(&first), Some(column)) if width > 8 && column > width * 2 / 3 => {
-                let skip = first.saturating_sub(width / 4);
-                let mut shown = String::from("…");
-                shown.extend(clean.chars().skip(skip));
-                let marks = marked
-                    .iter()
-                    .filter(|&&m| m >= skip)
-                    .map(|&m| m - skip + 1)
-                    .collect();
-                (std::borrow::Cow::Owned(shown), marks)
-            }
-            _ => (clean, marked.to_vec()),
-        };
+    // When the longest run of matched characters (two or more in a row: a scattered fuzzy match
+    // says little) lies beyond two thirds of the row, start the row shortly before it (after a
+    // leading "…") so that the match is on screen.
+    let run_start = longest_run_start(marked);
+    let run_column =
+        run_start.map(|first| clean.chars().take(first).map(char_width).sum::<usize>());
+    let (clean, shifted): (std::borrow::Cow<str>, Vec<usize>) = match (run_start, run_column) {
+        (Some(first), Some(column)) if width > 8 && column > width * 2 / 3 => {
+            let skip = first.saturating_sub(width / 4);
+            let mut shown = String::from("…");
+            shown.extend(clean.chars().skip(skip));
+            let marks = marked
+                .iter()
+                .filter(|&&m| m >= skip)
+                .map(|&m| m - skip + 1)
+                .collect();
+            (std::borrow::Cow::Owned(shown), marks)
+        }
+        _ => (clean, marked.to_vec()),
+    };
     let marked = shifted.as_slice();
     let cut = truncate_to_width(&clean, width);
     let mut spans = Vec::new();
@@ -374,6 +374,23 @@ fn highlighted_spans(
         spans.push(Span::styled(current, style));
     }
     spans
+}
+
+/// The start of the longest run of consecutive positions in `marked` (sorted), when that run
+/// has at least two positions.
+fn longest_run_start(marked: &[usize]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut run_start = 0;
+    for i in 0..marked.len() {
+        if i == 0 || marked[i] != marked[i - 1] + 1 {
+            run_start = i;
+        }
+        let length = i + 1 - run_start;
+        if length >= 2 && best.is_none_or(|(_, best_length)| length > best_length) {
+            best = Some((marked[run_start], length));
+        }
+    }
+    best.map(|(start, _)| start)
 }
 
 fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {

@@ -248,7 +248,7 @@ fn search_for_putin_highlights_and_enter_goes_to_russia() {
     tmux.wait_for("ranked results, best first", |s| {
         let first_row = s.lines().nth(2).unwrap_or_default();
         s.contains("Statements · All matches")
-            && first_row.contains("N … Vladimir Putin and to promote")
+            && first_row.contains("Vladimir Putin and to promote")
             && s.contains("About    Russia (RUS)")
     });
     // The matched letters are drawn in the match style (light red in the default theme).
