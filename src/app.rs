@@ -213,7 +213,7 @@ pub struct App {
     pub search_index: Option<Arc<crate::search::SearchIndex>>,
     /// The parsed query of `results`.
     active_query: Option<crate::search::Query>,
-    saved_selection: Option<(ItemKey, Option<u32>)>,
+    saved_selection: Option<(IndexTab, ItemKey, Option<u32>)>,
     /// The query the shell should hand to the search worker next.
     pub pending_query: Option<String>,
     /// True while the help overlay is open.
@@ -235,6 +235,10 @@ pub struct App {
     /// A one-line message for the footer (export written, copied...), until the next key.
     pub status: Option<String>,
 }
+
+/// The longest search query, in characters (a longer paste is cut): no one searches with more,
+/// and it bounds the work of every keystroke.
+pub const MAX_QUERY_CHARS: usize = 1000;
 
 /// The "go to" picker over the selected statement's targets, leaders and topics.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -639,7 +643,9 @@ impl App {
         let layout = self.layout();
         let row = self.row_of_item(self.selected_item);
         let countries_height = self.countries_list_height();
-        self.countries_offset = keep_visible(self.countries_offset, row, countries_height);
+        // Keep the selection on screen, and no blank rows below while rows above are hidden.
+        self.countries_offset = keep_visible(self.countries_offset, row, countries_height)
+            .min(self.rows.len().saturating_sub(countries_height));
         // Show the heading above the first item of a group when scrolled to it.
         if self.countries_offset > 0
             && self.countries_offset == row
@@ -653,7 +659,8 @@ impl App {
             self.statements_offset,
             self.selected_statement,
             statements_height,
-        );
+        )
+        .min(self.listed.len().saturating_sub(statements_height));
         let max_scroll = self.detail_max_scroll();
         self.detail_scroll = self.detail_scroll.min(max_scroll);
         self.help_scroll = self.help_scroll.min(self.keymap.bindings.len() + 8);
@@ -679,32 +686,32 @@ impl App {
 
     /// The left pane's title as pieces: each tab's label (with the tab it selects) and the
     /// separators between them, fitted to `width` columns.
+    ///
+    /// The pieces include their spaces and are drawn one after the other from the column after
+    /// the pane's corner, so mouse clicks map onto them exactly.
     pub fn tab_title(&self, width: usize) -> Vec<(Option<IndexTab>, String)> {
-        let full: Vec<(Option<IndexTab>, String)> = IndexTab::ALL
-            .iter()
-            .enumerate()
-            .flat_map(|(i, &tab)| {
-                let sep = (i > 0).then(|| (None, "·".to_string()));
-                sep.into_iter()
-                    .chain([(Some(tab), format!("{} {}", i + 1, tab.title()))])
-            })
-            .collect();
-        let total: usize = full.iter().map(|(_, t)| t.chars().count() + 2).sum();
+        let space = || (None, " ".to_string());
+        let mut full = vec![space()];
+        for (i, &tab) in IndexTab::ALL.iter().enumerate() {
+            if i > 0 {
+                full.extend([(None, "·".to_string()), space()]);
+            }
+            full.extend([(Some(tab), format!("{} {}", i + 1, tab.title())), space()]);
+        }
+        let total: usize = full.iter().map(|(_, t)| crate::text::str_width(t)).sum();
         if total <= width.saturating_sub(2) {
             return full;
         }
-        IndexTab::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, &tab)| {
-                let label = if tab == self.tab {
-                    format!("{} {}", i + 1, tab.title())
-                } else {
-                    (i + 1).to_string()
-                };
-                (Some(tab), label)
-            })
-            .collect()
+        let mut compact = vec![space()];
+        for (i, &tab) in IndexTab::ALL.iter().enumerate() {
+            let label = if tab == self.tab {
+                format!("{} {}", i + 1, tab.title())
+            } else {
+                (i + 1).to_string()
+            };
+            compact.extend([(Some(tab), label), space()]);
+        }
+        compact
     }
 
     /// The largest useful detail scroll for the current size.
@@ -821,7 +828,7 @@ impl App {
             return self.on_export_prompt_key(key) || had_status;
         }
         let Some(action) = self.keymap.action_for(self.key_context(), &key) else {
-            return self.search_focused && self.type_char(key);
+            return (self.search_focused && self.type_char(key)) || had_status;
         };
         if self.help_open {
             return self.on_help_key(action);
@@ -1039,6 +1046,7 @@ impl App {
             return false;
         }
         match key.code {
+            KeyCode::Char(_) if self.search_input.chars().count() >= MAX_QUERY_CHARS => false,
             KeyCode::Char(c) => {
                 let mut buf = [0u8; 4];
                 self.edit(
@@ -1057,10 +1065,12 @@ impl App {
             self.search_focused = true;
             self.search_cursor = self.search_input.len();
         }
+        let room = MAX_QUERY_CHARS.saturating_sub(self.search_input.chars().count());
         let clean: String = text
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .filter(|&c| !crate::text::is_unsafe_char(c))
+            .take(room)
             .collect();
         self.edit(self.search_cursor, self.search_cursor, &clean);
         true
@@ -1081,11 +1091,14 @@ impl App {
             if self.is_filtering() {
                 self.restore_selection();
             }
+            // A search abandoned before its results came holds on to nothing.
+            self.saved_selection = None;
             self.pending_query = None;
             return;
         }
         if self.saved_selection.is_none() {
             self.saved_selection = Some((
+                self.tab,
                 self.selected_key().unwrap_or(ItemKey::All),
                 self.selected_statement_index(),
             ));
@@ -1136,8 +1149,12 @@ impl App {
     fn restore_selection(&mut self) {
         self.results = None;
         self.active_query = None;
+        let (tab, key, statement) =
+            self.saved_selection
+                .take()
+                .unwrap_or((self.tab, ItemKey::All, None));
+        self.tab = tab;
         self.rebuild_items();
-        let (key, statement) = self.saved_selection.take().unwrap_or((ItemKey::All, None));
         self.select_key_and_statement(key, statement);
     }
 
@@ -1168,6 +1185,7 @@ impl App {
         self.search_focused = false;
         self.results = None;
         self.active_query = None;
+        self.tab = IndexTab::Countries;
         self.rebuild_items();
         self.select_key_and_statement(first_target, Some(statement));
         self.focus = Pane::Statements;
@@ -1178,9 +1196,10 @@ impl App {
         let (column, row) = (mouse.column, mouse.row);
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
-                if self.help_open || self.jump.is_some() {
+                if self.help_open || self.jump.is_some() || self.export_prompt {
                     self.help_open = false;
                     self.jump = None;
+                    self.export_prompt = false;
                     return true;
                 }
                 if layout
@@ -1199,10 +1218,10 @@ impl App {
                 self.focus = pane;
                 let rect = layout.pane(pane).unwrap_or_default();
                 if pane == Pane::Countries && row == rect.y {
-                    // The title holds the tabs: " label label ... " starting after the corner.
+                    // The title holds the tabs, drawn from the column after the corner.
                     let mut x = rect.x as usize + 1;
                     for (tab, label) in self.tab_title(rect.width as usize) {
-                        let width = crate::text::str_width(&label) + 2;
+                        let width = crate::text::str_width(&label);
                         if let Some(tab) = tab
                             && (x..x + width).contains(&(column as usize))
                         {
@@ -1246,6 +1265,15 @@ impl App {
                 if self.help_open {
                     self.help_scroll = (self.help_scroll as isize + delta).max(0) as usize;
                     return true;
+                }
+                if let Some(picker) = self.jump.as_mut() {
+                    // The picker belongs to the selected statement: the wheel moves within it.
+                    let len = picker.choices.len();
+                    picker.selected = step(picker.selected, delta.signum(), len, false);
+                    return true;
+                }
+                if self.export_prompt {
+                    return false;
                 }
                 match layout.pane_at(column, row) {
                     Some(pane) => {
@@ -1643,6 +1671,125 @@ mod tests {
         assert_eq!(app.status.as_deref(), Some("Copied"));
         press(&mut app, KeyCode::Char('j'));
         assert_eq!(app.status, None, "the next key clears the message");
+    }
+
+    fn search_and_answer(app: &mut App, query: &str, ranked: Vec<u32>) {
+        press(app, KeyCode::Char('/'));
+        type_text(app, query);
+        let matched = ranked.len();
+        app.update(Msg::SearchResults(SearchHits {
+            query: app.search_input.clone(),
+            ranked,
+            complete: true,
+            matched,
+        }));
+    }
+
+    #[test]
+    fn enter_on_a_result_goes_to_its_country_from_any_index() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('2'));
+        search_and_answer(&mut app, "olymp", vec![7]);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.tab, IndexTab::Countries);
+        assert_eq!(selected_name(&app), "Japan");
+        assert_eq!(app.selected_statement_index(), Some(7));
+    }
+
+    #[test]
+    fn clearing_a_search_restores_the_index_and_row_held_before_it() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(selected_name(&app), "China");
+        search_and_answer(&mut app, "moon", vec![1, 2, 3]);
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.tab, IndexTab::Countries);
+        assert_eq!(selected_name(&app), "China");
+    }
+
+    #[test]
+    fn a_search_abandoned_before_results_forgets_its_saved_selection() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "pu");
+        ctrl(&mut app, 'u');
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(selected_name(&app), "United States");
+        search_and_answer(&mut app, "x", vec![0]);
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(
+            selected_name(&app),
+            "United States",
+            "not the row from the first search"
+        );
+    }
+
+    #[test]
+    fn the_wheel_moves_inside_an_open_picker_not_under_it() {
+        let mut app = seed_app();
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('f'));
+        let statement = app.selected_statement_index();
+        let statements = app.layout().statements.expect("shown");
+        app.update(Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: statements.x + 2,
+            row: statements.y + 2,
+            modifiers: KeyModifiers::NONE,
+        }));
+        assert_eq!(app.selected_statement_index(), statement);
+        assert_eq!(app.jump.as_ref().map(|p| p.selected), Some(1));
+    }
+
+    #[test]
+    fn clicks_on_the_left_title_hit_exactly_the_drawn_tab_labels() {
+        for (width, height) in [(120, 40), (80, 24), (50, 20), (80, 12)] {
+            let mut app = seed_app();
+            app.update(Msg::Resize(width, height));
+            let rect = app.layout().countries.expect("countries shown");
+            let mut x = rect.x + 1;
+            for (tab, label) in app.tab_title(rect.width as usize) {
+                let cells = crate::text::str_width(&label) as u16;
+                for column in x..x + cells {
+                    let mut probe = app.clone();
+                    probe.update(Msg::Mouse(MouseEvent {
+                        kind: MouseEventKind::Down(MouseButton::Left),
+                        column,
+                        row: rect.y,
+                        modifiers: KeyModifiers::NONE,
+                    }));
+                    let expected = tab.unwrap_or(IndexTab::Countries);
+                    assert_eq!(
+                        probe.tab, expected,
+                        "{width}x{height} column {column} {label:?}"
+                    );
+                }
+                x += cells;
+            }
+        }
+    }
+
+    #[test]
+    fn a_huge_paste_is_cut_to_the_query_limit_and_messages_clear_on_any_key() {
+        let mut app = seed_app();
+        app.update(Msg::Paste("x".repeat(100_000)));
+        assert_eq!(app.search_input.chars().count(), MAX_QUERY_CHARS);
+        assert!(!app.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char('y'),
+            KeyModifiers::NONE
+        ))));
+        press(&mut app, KeyCode::Esc);
+        app.update(Msg::Status("Exported".into()));
+        assert!(
+            app.update(Msg::Key(KeyEvent::new(KeyCode::F(9), KeyModifiers::NONE))),
+            "an unbound key still clears the message and redraws"
+        );
+        assert_eq!(app.status, None);
     }
 
     #[test]

@@ -54,15 +54,20 @@ pub fn message_of(event: Event) -> Option<Msg> {
 pub fn restore_terminal() {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
+    let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
 /// Raw mode, alternate screen, mouse capture and bracketed paste, with a panic hook that restores
 /// the terminal before the panic message prints.
 fn init_terminal(options: Options) -> io::Result<DefaultTerminal> {
     let previous = std::panic::take_hook();
+    // A panic on any thread (the search worker, the input reader) ends the program: the
+    // terminal is restored, the message printed on the main screen, and the process exits
+    // rather than drawing on in a restored terminal.
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
+        std::process::exit(101);
     }));
     let terminal = ratatui::try_init()?;
     enable_input_modes(options)?;
@@ -118,7 +123,9 @@ fn spawn_signal_listener(sender: Sender<LoopEvent>) -> io::Result<()> {
 
 /// Give the terminal back, stop the process (as Ctrl-z does in a shell), and take the terminal
 /// again when resumed with `fg`.
-fn suspend(terminal: &mut DefaultTerminal, options: Options) -> io::Result<()> {
+/// Returns the terminal's size on resuming (it may have changed while stopped, and a stopped
+/// process gets no resize event).
+fn suspend(terminal: &mut DefaultTerminal, options: Options) -> io::Result<(u16, u16)> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     ratatui::crossterm::terminal::enable_raw_mode()?;
@@ -130,7 +137,8 @@ fn suspend(terminal: &mut DefaultTerminal, options: Options) -> io::Result<()> {
     // Not `Terminal::clear`: it queries the cursor position, which the blocked input thread
     // would swallow. A resize clears the screen and forces a full redraw without asking.
     let size = terminal.size()?;
-    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok((size.width, size.height))
 }
 
 /// Run the browser until the user quits or a termination signal arrives. The terminal is
@@ -176,7 +184,8 @@ fn event_loop(
             }
             if app.suspend_requested {
                 app.suspend_requested = false;
-                suspend(terminal, options)?;
+                let (width, height) = suspend(terminal, options)?;
+                app.update(Msg::Resize(width, height));
                 changed = true;
             }
             next = receiver.try_recv().ok();
@@ -197,12 +206,19 @@ fn event_loop(
 /// Carry out what the app asked for that needs I/O: an export to a file, a clipboard copy.
 /// Returns the message to show in the footer.
 fn perform_file_and_clipboard_requests(app: &mut App) -> Option<String> {
-    if let Some((format, statements)) = app.pending_export.take() {
-        return Some(export_to_new_file(app, format, &statements));
+    let exported = app
+        .pending_export
+        .take()
+        .map(|(format, statements)| export_to_new_file(app, format, &statements));
+    let copied = app
+        .pending_copy
+        .take()
+        .and_then(|statement| crate::export::quote_with_citation(&app.corpus, statement))
+        .map(|text| copy_with_osc52(&text));
+    match (exported, copied) {
+        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+        (a, b) => a.or(b),
     }
-    let statement = app.pending_copy.take()?;
-    let text = crate::export::quote_with_citation(&app.corpus, statement)?;
-    Some(copy_with_osc52(&text))
 }
 
 /// Write the statements to `agenda-tui-export[-N].EXT` in the working directory (never over an

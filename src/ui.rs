@@ -48,7 +48,9 @@ fn draw_jump(frame: &mut Frame, app: &App, area: Rect) {
     let Some(picker) = &app.jump else {
         return;
     };
-    let height = picker.choices.len() as u16 + 2;
+    let height = u16::try_from(picker.choices.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
     let Some(inner) = draw_overlay(
         frame,
         app,
@@ -138,16 +140,14 @@ fn draw_tabs(frame: &mut Frame, app: &App, rect: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
 
-fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
-    let focused = app.focus == pane && !app.search_focused && !app.help_open;
-    let (border_style, title_style) = if focused {
-        (
-            app.theme.accent,
-            app.theme.accent.add_modifier(Modifier::BOLD),
-        )
-    } else {
-        (app.theme.dim, Style::new())
-    };
+/// True when `pane` has the keyboard (not the search bar or an overlay).
+fn pane_has_focus(app: &App, pane: Pane) -> bool {
+    app.focus == pane && !app.search_focused && !app.help_open
+}
+
+/// A pane's border: thick and in the accent colour when focused.
+fn pane_frame(app: &App, pane: Pane) -> Block<'static> {
+    let focused = pane_has_focus(app, pane);
     Block::default()
         .borders(Borders::ALL)
         .border_type(if focused {
@@ -155,8 +155,21 @@ fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
         } else {
             BorderType::Plain
         })
-        .border_style(border_style)
-        .title(Span::styled(title, title_style))
+        .border_style(if focused {
+            app.theme.accent
+        } else {
+            app.theme.dim
+        })
+}
+
+/// A pane's border with its title.
+fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
+    let title_style = if pane_has_focus(app, pane) {
+        app.theme.accent.add_modifier(Modifier::BOLD)
+    } else {
+        Style::new()
+    };
+    pane_frame(app, pane).title(Span::styled(title, title_style))
 }
 
 /// Fit `title` into a block of `width` columns (leaving room for the corners).
@@ -166,7 +179,7 @@ fn fit_title(title: &str, width: u16) -> String {
 
 fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
     let focused = app.focus == Pane::Countries && !app.search_focused && !app.help_open;
-    let mut title = vec![Span::raw(" ")];
+    let mut title = Vec::new();
     for (tab, label) in app.tab_title(rect.width as usize) {
         let style = match tab {
             Some(tab) if tab == app.tab => {
@@ -181,9 +194,8 @@ fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
             _ => app.theme.dim,
         };
         title.push(Span::styled(label, style));
-        title.push(Span::raw(" "));
     }
-    let block = pane_block(app, Pane::Countries, String::new()).title(Line::from(title));
+    let block = pane_frame(app, Pane::Countries).title(Line::from(title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let width = inner.width as usize;
@@ -561,12 +573,16 @@ fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
     // Scroll the input horizontally so the cursor stays visible.
     let cursor_chars = app.search_input[..app.search_cursor].chars().count();
     let chars: Vec<char> = input.chars().collect();
-    let mut start = 0;
+    let cursor_chars = cursor_chars.min(chars.len());
+    // Walk back from the cursor while the text before it (and the cursor cell) still fits.
+    let mut start = cursor_chars;
+    let mut before_cursor = 0;
+    while start > 0 && before_cursor + char_width(chars[start - 1]) < room {
+        start -= 1;
+        before_cursor += char_width(chars[start]);
+    }
     let width_between =
         |a: usize, b: usize| chars[a..b].iter().map(|&c| char_width(c)).sum::<usize>();
-    while start < cursor_chars && width_between(start, cursor_chars) + 1 > room {
-        start += 1;
-    }
     let mut shown = String::new();
     let mut used = 0;
     for &c in &chars[start..] {

@@ -162,11 +162,24 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
     let screen = tmux.wait_for_text("Stopped");
     assert!(!screen.contains("Statements · Japan"), "{screen}");
     assert_eq!(tmux.pane_format("#{alternate_on}"), "0");
+    assert_eq!(
+        tmux.pane_format("#{cursor_flag}"),
+        "1",
+        "cursor shown while suspended"
+    );
+    // The window changes size while the browser is stopped: it learns the new size on resuming.
+    tmux.resize(120, 40);
     tmux.type_text("fg");
     tmux.keys(&["Enter"]);
-    tmux.wait_for_text("Statements · Japan");
+    tmux.wait_for("redrawn at the new size", |s| {
+        s.contains("Statements · Japan")
+            && s.lines().nth(1).is_some_and(|l| l.chars().count() > 100)
+    });
     tmux.keys(&["j"]);
     tmux.wait_for_text("Statements · United States");
+    // At 120x40 the detail pane is the right column; a click there focuses it.
+    tmux.click(110, 10);
+    tmux.wait_for("detail focused", |s| s.contains("┏ Detail"));
     tmux.keys(&["q"]);
     tmux.wait_for("prompt after quitting", |s| {
         s.trim_end().ends_with("prompt$")

@@ -204,3 +204,22 @@ fn monthly_chart_and_dated_rows_with_several_articles() {
     );
     insta::assert_snapshot!(render(&app).backend());
 }
+
+#[test]
+fn the_left_title_is_drawn_where_clicks_expect_its_tabs() {
+    for (width, height) in [(120, 40), (80, 24), (50, 20), (80, 12)] {
+        let app = seed_app(width, height);
+        let rect = app.layout().countries.expect("countries shown");
+        let expected: String = app
+            .tab_title(rect.width as usize)
+            .into_iter()
+            .map(|(_, piece)| piece)
+            .collect();
+        let terminal = render(&app);
+        let buffer = terminal.backend().buffer();
+        let drawn: String = (rect.x + 1..rect.x + 1 + expected.chars().count() as u16)
+            .map(|x| buffer[(x, rect.y)].symbol().to_string())
+            .collect();
+        assert_eq!(drawn, expected, "{width}x{height}");
+    }
+}
