@@ -150,12 +150,11 @@ fn bench_size(dir: &Path, statements: usize, fzf: bool) -> std::io::Result<()> {
 
     let (rss_before, _) = memory_mib();
     let start = Instant::now();
-    let corpus =
-        Arc::new(load::load_paths(std::slice::from_ref(&path)).map_err(std::io::Error::other)?);
+    let corpus = load::load_paths(std::slice::from_ref(&path)).map_err(std::io::Error::other)?;
     let load_ms = ms(start.elapsed());
     let (rss_loaded, peak_loaded) = memory_mib();
     let start = Instant::now();
-    let index = Arc::new(SearchIndex::new(Arc::clone(&corpus)));
+    let index = Arc::new(SearchIndex::new(&corpus));
     let index_ms = ms(start.elapsed());
     let (rss_indexed, peak_indexed) = memory_mib();
 

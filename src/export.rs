@@ -654,7 +654,7 @@ pub fn run(args: &ExportArgs, cli_data: &[PathBuf]) -> ExitCode {
         }
     };
     let corpus = match load::load_or_seed(&config.data_paths(cli_data)) {
-        Ok(corpus) => std::sync::Arc::new(corpus),
+        Ok(corpus) => corpus,
         Err(err) => {
             eprintln!("{err}");
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1));
@@ -705,8 +705,8 @@ pub fn run(args: &ExportArgs, cli_data: &[PathBuf]) -> ExitCode {
 }
 
 /// The statements of `selected` that match the search `query` (fzf syntax), in corpus order.
-pub fn matching_query(corpus: &std::sync::Arc<Corpus>, selected: &[u32], query: &str) -> Vec<u32> {
-    let index = crate::search::SearchIndex::new(std::sync::Arc::clone(corpus));
+pub fn matching_query(corpus: &Corpus, selected: &[u32], query: &str) -> Vec<u32> {
+    let index = crate::search::SearchIndex::new(corpus);
     let parsed = crate::search::parse_query(query);
     let mut hits: Vec<u32> = crate::search::search(&index, &parsed, Some(selected))
         .into_iter()

@@ -106,7 +106,7 @@ fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
     let corpus = Arc::new(load::load_or_seed(&config.data_paths(data))?);
     // The browser's indexes and the search index are built side by side.
     let (mut app, index) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| Arc::new(SearchIndex::new(Arc::clone(&corpus))));
+        let index = scope.spawn(|| Arc::new(SearchIndex::new(&corpus)));
         let app = App::new(Arc::clone(&corpus));
         (app, index.join())
     });
@@ -150,7 +150,7 @@ fn run_search(
     limit: usize,
     json: bool,
 ) -> Result<ExitCode, LoadError> {
-    let corpus = Arc::new(load::load_or_seed(data)?);
+    let corpus = load::load_or_seed(data)?;
     let found = agenda_tui::search::report::write_results(
         &corpus,
         query,

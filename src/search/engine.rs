@@ -140,7 +140,7 @@ impl<'q> Prepared<'q> {
 
     /// The characters of the term appear in order across the parts (separators never matter:
     /// terms hold no whitespace).
-    fn is_subsequence(&self, parts: &[&str]) -> bool {
+    fn is_subsequence(&self, parts: &[&str; 3]) -> bool {
         let mut part = 0;
         let mut pos = 0;
         for needle in &self.needles {
@@ -507,7 +507,7 @@ mod tests {
             hay in "[aAbBcC _.é문x0-]{0,60}",
             pattern in "[abcABCé문x.0-]{1,4}",
         ) {
-            let index = SearchIndex::new(std::sync::Arc::new(crate::model::Corpus::default()));
+            let index = SearchIndex::new(&crate::model::Corpus::default());
             let _ = index.skim_indices(&dirty_hay, &dirty_pattern);
             let _ = index.skim_score(&dirty_hay, &dirty_pattern);
             let fresh = crate::search::fresh_matcher();

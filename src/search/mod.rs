@@ -9,8 +9,8 @@
 //!
 //! ```
 //! use agenda_tui::search::{parse_query, search, SearchCache, SearchIndex};
-//! let corpus = std::sync::Arc::new(agenda_tui::load::embedded_seed().unwrap());
-//! let index = SearchIndex::new(std::sync::Arc::clone(&corpus));
+//! let corpus = agenda_tui::load::embedded_seed().unwrap();
+//! let index = SearchIndex::new(&corpus);
 //! let hits = search(&index, &parse_query("putin"), None);
 //! assert_eq!(corpus.statements[hits[0].statement as usize].id, "arirang-2021-01-21-s11");
 //! // While the user types, let a cache re-score only the previous matches:
@@ -36,7 +36,6 @@ use crate::model::Corpus;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// SkimMatcherV2 with smart case, as built once per index.
 fn new_matcher() -> SkimMatcherV2 {
@@ -70,10 +69,12 @@ pub struct Hit {
 
 /// The searchable form of a corpus: one haystack per statement, stored compactly, and the matcher.
 pub struct SearchIndex {
-    /// The corpus; statement texts are read from it, not copied.
-    corpus: Arc<Corpus>,
-    /// Interned part of each statement's topics.
-    topics_of: Vec<u32>,
+    /// Text, a space and the topics of every statement, back to back.
+    own: String,
+    /// `own[own_ends[i - 1]..own_ends[i]]` is statement `i`'s part (`own_ends[-1]` meaning 0).
+    own_ends: Vec<usize>,
+    /// Byte length of each statement's text (the head of its part).
+    text_lens: Vec<u32>,
     /// Interned shared parts, back to back.
     shared: String,
     /// `shared[shared_ends[k - 1]..shared_ends[k]]` is interned part `k`.
@@ -127,11 +128,18 @@ fn push_word(out: &mut String, word: &str) {
 }
 
 impl SearchIndex {
-    /// Build the haystacks of every statement of `corpus`. The index shares the corpus (the
-    /// statement texts are not copied).
-    pub fn new(corpus: Arc<Corpus>) -> Self {
+    /// Build the haystacks of every statement of `corpus`.
+    pub fn new(corpus: &Corpus) -> Self {
         let n = corpus.statements.len();
-        let mut topics_of = Vec::with_capacity(n);
+        let mut own = String::with_capacity(
+            corpus
+                .statements
+                .iter()
+                .map(|s| s.text.len() + 1 + s.topics.iter().map(|t| t.len() + 1).sum::<usize>())
+                .sum(),
+        );
+        let mut own_ends = Vec::with_capacity(n);
+        let mut text_lens = Vec::with_capacity(n);
         let mut people_of = Vec::with_capacity(n);
         let mut article_of = Vec::with_capacity(n);
         let mut interner = Interner {
@@ -146,13 +154,14 @@ impl SearchIndex {
             .map(|a| interner.intern(&format!("{} {}", a.title, a.source)))
             .collect();
         let mut people = String::new();
-        let mut topics = String::new();
         for statement in &corpus.statements {
-            topics.clear();
+            own.push_str(&statement.text);
+            text_lens.push(u32::try_from(statement.text.len()).unwrap_or(u32::MAX));
             for topic in &statement.topics {
-                push_word(&mut topics, topic);
+                own.push(' ');
+                own.push_str(topic);
             }
-            topics_of.push(interner.intern(&topics));
+            own_ends.push(own.len());
 
             people.clear();
             for target in &statement.targets {
@@ -191,9 +200,11 @@ impl SearchIndex {
         } = interner;
         text.shrink_to_fit();
         ends.shrink_to_fit();
+        own.shrink_to_fit();
         SearchIndex {
-            corpus,
-            topics_of,
+            own,
+            own_ends,
+            text_lens,
             shared: text,
             shared_ends: ends,
             people_of,
@@ -204,17 +215,19 @@ impl SearchIndex {
 
     /// Number of statements indexed.
     pub fn len(&self) -> usize {
-        self.topics_of.len()
+        self.own_ends.len()
     }
 
     /// True when the corpus had no statements.
     pub fn is_empty(&self) -> bool {
-        self.topics_of.is_empty()
+        self.own_ends.is_empty()
     }
 
     /// Approximate heap memory held by the index, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.topics_of.capacity() * size_of::<u32>()
+        self.own.capacity()
+            + self.own_ends.capacity() * size_of::<usize>()
+            + self.text_lens.capacity() * size_of::<u32>()
             + self.shared.capacity()
             + self.shared_ends.capacity() * size_of::<usize>()
             + (self.people_of.capacity() + self.article_of.capacity()) * size_of::<u32>()
@@ -230,25 +243,26 @@ impl SearchIndex {
         self.shared.get(start..end).unwrap_or("")
     }
 
-    /// The four pieces of statement `i`'s haystack (text, topics, people, article); empty
+    /// The three pieces of statement `i`'s haystack (own part, people part, article part); empty
     /// strings when `i` is out of range.
-    fn parts(&self, i: usize) -> [&str; 4] {
-        let (Some(statement), Some(&topics)) =
-            (self.corpus.statements.get(i), self.topics_of.get(i))
-        else {
-            return ["", "", "", ""];
+    fn parts(&self, i: usize) -> [&str; 3] {
+        let Some(&end) = self.own_ends.get(i) else {
+            return ["", "", ""];
         };
+        let start = if i == 0 { 0 } else { self.own_ends[i - 1] };
         [
-            statement.text.as_str(),
-            self.shared_part(topics),
+            self.own.get(start..end).unwrap_or(""),
             self.shared_part(self.people_of[i]),
             self.shared_part(self.article_of[i]),
         ]
     }
 
-    /// The statement's text (empty when out of range).
+    /// The statement's text as indexed (empty when out of range).
     pub fn text(&self, statement: u32) -> &str {
-        self.parts(statement as usize)[0]
+        let i = statement as usize;
+        let own = self.parts(i)[0];
+        let len = self.text_lens.get(i).copied().unwrap_or(0) as usize;
+        own.get(..len).unwrap_or(own)
     }
 
     /// The statement's whole haystack written into `out` (cleared first; empty when out of range).

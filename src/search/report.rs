@@ -46,13 +46,13 @@ pub fn json_line(corpus: &Corpus, hit: &Hit) -> String {
 /// line, as text or JSON Lines. Returns whether anything matched. Stops quietly when `out` fails
 /// (a closed pipe).
 pub fn write_results(
-    corpus: &std::sync::Arc<Corpus>,
+    corpus: &Corpus,
     query: &str,
     limit: usize,
     json: bool,
     out: &mut dyn Write,
 ) -> bool {
-    let index = SearchIndex::new(std::sync::Arc::clone(corpus));
+    let index = SearchIndex::new(corpus);
     let hits = search(&index, &parse_query(query), None);
     let shown = if limit == 0 { hits.len() } else { limit };
     for hit in hits.iter().take(shown) {

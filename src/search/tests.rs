@@ -7,7 +7,7 @@ use std::time::Duration;
 
 fn seed() -> (Corpus, SearchIndex) {
     let corpus = embedded_seed().expect("seed loads");
-    let index = SearchIndex::new(Arc::new(corpus.clone()));
+    let index = SearchIndex::new(&corpus);
     (corpus, index)
 }
 
@@ -114,7 +114,7 @@ fn scores_do_not_depend_on_earlier_calls() {
         "if fuzzy-matcher fixed this, a matcher could be reused again"
     );
     // The index's matcher gives the fresh score, whatever it scored before.
-    let index = SearchIndex::new(Arc::new(Corpus::default()));
+    let index = SearchIndex::new(&Corpus::default());
     let _ = index.skim_score(hay, "문문.");
     assert_eq!(index.skim_score(window, "문문."), fresh);
 }
@@ -246,7 +246,7 @@ fn one_statement_corpus(text: &str) -> Corpus {
 fn highlight_positions_are_char_indices_with_hangul() {
     let text = "문재인 대통령은 Putin 대통령과 만났다";
     let corpus = one_statement_corpus(text);
-    let index = SearchIndex::new(Arc::new(corpus.clone()));
+    let index = SearchIndex::new(&corpus);
     let chars: Vec<char> = text.chars().collect();
     let pick = |q: &str| -> String {
         highlight_positions(&index, &parse_query(q), 0)
@@ -293,7 +293,7 @@ fn odd_input_never_panics() {
             let _ = highlight_positions(&index, &query, hit.statement);
         }
     }
-    let empty = SearchIndex::new(Arc::new(Corpus::default()));
+    let empty = SearchIndex::new(&Corpus::default());
     assert!(empty.is_empty());
     assert!(search(&empty, &parse_query("a"), None).is_empty());
     assert_eq!(empty.text(3), "");
@@ -321,7 +321,7 @@ fn big_corpus(copies: usize) -> Corpus {
 
 #[test]
 fn worker_delivers_partial_then_complete_results() {
-    let index = Arc::new(SearchIndex::new(Arc::new(big_corpus(400))));
+    let index = Arc::new(SearchIndex::new(&big_corpus(400)));
     let (tx, rx) = mpsc::channel();
     let worker = SearchWorker::spawn(Arc::clone(&index), move |outcome| {
         let _ = tx.send(outcome);
@@ -344,7 +344,7 @@ fn worker_delivers_partial_then_complete_results() {
 
 #[test]
 fn worker_never_delivers_stale_results() {
-    let index = Arc::new(SearchIndex::new(Arc::new(big_corpus(400))));
+    let index = Arc::new(SearchIndex::new(&big_corpus(400)));
     let (tx, rx) = mpsc::channel::<SearchOutcome>();
     let (entered_tx, entered_rx) = mpsc::channel::<u64>();
     let (release_tx, release_rx) = mpsc::channel::<()>();

@@ -66,8 +66,8 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// ```
 /// use agenda_tui::search::{SearchIndex, SearchWorker, highlight_positions, parse_query};
 /// use std::sync::{Arc, mpsc};
-/// let corpus = Arc::new(agenda_tui::load::embedded_seed().unwrap());
-/// let index = Arc::new(SearchIndex::new(Arc::clone(&corpus)));
+/// let corpus = agenda_tui::load::embedded_seed().unwrap();
+/// let index = Arc::new(SearchIndex::new(&corpus));
 /// // The UI passes a closure that sends into its event channel.
 /// let (events, inbox) = mpsc::channel();
 /// let worker = SearchWorker::spawn(Arc::clone(&index), move |outcome| {
