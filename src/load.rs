@@ -183,15 +183,7 @@ struct Header {
 /// Parse one corpus file from bytes and validate it on its own. `file` names it in problems.
 pub fn parse_corpus_file(file: &str, bytes: &[u8]) -> Result<CorpusFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(invalid(Problem::new(
-            file,
-            Location::File,
-            format!(
-                "file is {} bytes, over the {} byte limit",
-                bytes.len(),
-                MAX_FILE_BYTES
-            ),
-        )));
+        return Err(too_large(file, bytes.len() as u64));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -599,13 +591,27 @@ pub fn merge(name: String, files: Vec<(String, CorpusFile)>) -> Result<Corpus, L
     ))
 }
 
+/// The problem of a file over [`MAX_FILE_BYTES`].
+fn too_large(file: &str, bytes: u64) -> LoadError {
+    invalid(Problem::new(
+        file,
+        Location::File,
+        format!("file is {bytes} bytes, over the {MAX_FILE_BYTES} byte limit"),
+    ))
+}
+
+/// An operating-system failure on `path`.
+fn io_error(path: &Path, error: &std::io::Error) -> LoadError {
+    LoadError::Io {
+        file: path.display().to_string(),
+        message: error.to_string(),
+    }
+}
+
 /// Read a file's bytes with the size limit checked first; I/O failures name the file.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
-    let io = |e: std::io::Error| LoadError::Io {
-        file: file.clone(),
-        message: e.to_string(),
-    };
+    let io = |e: std::io::Error| io_error(path, &e);
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
         return Err(LoadError::Io {
@@ -620,15 +626,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
         });
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(invalid(Problem::new(
-            &file,
-            Location::File,
-            format!(
-                "file is {} bytes, over the {} byte limit",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        )));
+        return Err(too_large(&file, meta.len()));
     }
     std::fs::read(path).map_err(io)
 }
@@ -637,15 +635,9 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| LoadError::Io {
-            file: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
         if meta.is_dir() {
-            let entries = std::fs::read_dir(path).map_err(|e| LoadError::Io {
-                file: path.display().to_string(),
-                message: e.to_string(),
-            })?;
+            let entries = std::fs::read_dir(path).map_err(|e| io_error(path, &e))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
