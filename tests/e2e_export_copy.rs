@@ -9,16 +9,13 @@ use common::{Tmux, binary};
 #[test]
 fn e_exports_the_statements_in_view_and_y_copies_with_osc52() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let go = dir.path().join("go");
     let raw = dir.path().join("raw.bin");
     let command = format!(
-        "cd '{}'; while [ ! -e go ]; do sleep 0.05; done; TERM=xterm-256color {}; echo DONE; sleep 600",
+        "cd '{}'; TERM=xterm-256color {}; echo DONE; sleep 600",
         dir.path().display(),
         binary()
     );
-    let tmux = Tmux::start(100, 30, &command);
-    tmux.pipe_output_to(&raw);
-    std::fs::write(&go, "").expect("go");
+    let tmux = Tmux::start_recorded(100, 30, &command, &raw);
     tmux.wait_for_text("Statements · Japan (3)");
     tmux.keys(&["e"]);
     tmux.wait_for_text("Export 3 statements as:");

@@ -52,17 +52,13 @@ fn injected_escape_sequences_never_reach_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = dir.path().join("evil.json");
     std::fs::write(&corpus, hostile_corpus()).expect("write corpus");
-    let go = dir.path().join("go");
     let raw = dir.path().join("raw.bin");
     let command = format!(
-        "while [ ! -e '{}' ]; do sleep 0.05; done; {} --data '{}'; echo DONE; sleep 600",
-        go.display(),
+        "{} --data '{}'; echo DONE; sleep 600",
         binary(),
         corpus.display()
     );
-    let tmux = Tmux::start(140, 40, &command);
-    tmux.pipe_output_to(&raw);
-    std::fs::write(&go, "").expect("start the browser");
+    let tmux = Tmux::start_recorded(140, 40, &command, &raw);
     let screen = tmux.wait_for_text("Evilland");
     assert!(
         screen.contains("A␛[2JB"),

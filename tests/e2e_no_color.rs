@@ -31,17 +31,10 @@ fn is_colour(param: &str) -> bool {
 
 fn record(no_color: bool) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
-    let go = dir.path().join("go");
     let raw = dir.path().join("raw.bin");
     let env = if no_color { "NO_COLOR=1" } else { "" };
-    let command = format!(
-        "while [ ! -e '{}' ]; do sleep 0.05; done; {env} {}; echo DONE; sleep 600",
-        go.display(),
-        binary()
-    );
-    let tmux = Tmux::start(100, 30, &command);
-    tmux.pipe_output_to(&raw);
-    std::fs::write(&go, "").expect("go");
+    let command = format!("{env} {}; echo DONE; sleep 600", binary());
+    let tmux = Tmux::start_recorded(100, 30, &command, &raw);
     tmux.wait_for_text("Statements · Japan");
     tmux.keys(&["Tab", "j", "?"]);
     tmux.wait_for_text("Help · Esc to close");

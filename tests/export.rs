@@ -481,18 +481,14 @@ fn text_written_to_a_terminal_carries_no_escape_sequences() {
     std::fs::write(&corpus, hostile_corpus()).expect("write corpus");
     let injected = ["A\u{1b}[2JB", "C\u{1b}]0;", "E\u{9b}", "G\u{202e}H"];
     for format in ["md", "csv", "json"] {
-        let go = dir.path().join(format!("go-{format}"));
         let raw = dir.path().join(format!("raw-{format}.bin"));
         let command = format!(
-            "while [ ! -e '{}' ]; do sleep 0.05; done; HOME='{}' {} export --data '{}' --format {format}; echo EXIT=$?; sleep 600",
-            go.display(),
+            "HOME='{}' {} export --data '{}' --format {format}; echo EXIT=$?; sleep 600",
             dir.path().display(),
             binary(),
             corpus.display()
         );
-        let tmux = Tmux::start(200, 50, &command);
-        tmux.pipe_output_to(&raw);
-        std::fs::write(&go, "").expect("start");
+        let tmux = Tmux::start_recorded(200, 50, &command, &raw);
         let screen = tmux.wait_for_text("EXIT=");
         assert!(screen.contains("EXIT=0"), "{format}: {screen}");
         drop(tmux);

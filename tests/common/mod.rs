@@ -122,6 +122,20 @@ impl Tmux {
         .to_string()
     }
 
+    /// Start `command` only once the window's output is being recorded into `raw`, so that not a
+    /// byte is missed (the command waits for a go-file written after `pipe-pane`).
+    pub fn start_recorded(width: u16, height: u16, command: &str, raw: &std::path::Path) -> Tmux {
+        let go = raw.with_extension("go");
+        let gated = format!(
+            "while [ ! -e '{}' ]; do sleep 0.05; done; {command}",
+            go.display()
+        );
+        let tmux = Tmux::start(width, height, &gated);
+        tmux.pipe_output_to(raw);
+        std::fs::write(&go, "").expect("start the recorded command");
+        tmux
+    }
+
     /// Record every byte the pane's program writes into `path` (tmux pipe-pane).
     pub fn pipe_output_to(&self, path: &std::path::Path) {
         let out = self.run(&[
