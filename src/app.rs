@@ -661,9 +661,14 @@ impl App {
             statements_height,
         )
         .min(self.listed.len().saturating_sub(statements_height));
-        let max_scroll = self.detail_max_scroll();
-        self.detail_scroll = self.detail_scroll.min(max_scroll);
-        self.help_scroll = self.help_scroll.min(self.keymap.bindings.len() + 8);
+        // Building the detail lines to count them is only needed when scrolled at all.
+        if self.detail_scroll > 0 {
+            self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll());
+        }
+        // The last help line can be reached and no further: Up answers at once.
+        let help_rows = layout::help_rows(Rect::new(0, 0, self.size.0, self.size.1));
+        let help_max = self.keymap.help_lines().len().saturating_sub(help_rows);
+        self.help_scroll = self.help_scroll.min(help_max);
     }
 
     /// Rows of the monthly chart at the bottom of the left pane (0 when not shown: a corpus
@@ -1790,6 +1795,21 @@ mod tests {
             "an unbound key still clears the message and redraws"
         );
         assert_eq!(app.status, None);
+    }
+
+    #[test]
+    fn help_scrolls_to_its_last_line_and_back_at_once() {
+        let mut app = seed_app();
+        app.update(Msg::Resize(80, 12));
+        press(&mut app, KeyCode::Char('?'));
+        for _ in 0..200 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        let rows = layout::help_rows(Rect::new(0, 0, 80, 12));
+        let last = app.keymap.help_lines().len() - rows;
+        assert_eq!(app.help_scroll, last, "the last line is reachable");
+        press(&mut app, KeyCode::Char('k'));
+        assert_eq!(app.help_scroll, last - 1, "up moves at once");
     }
 
     #[test]

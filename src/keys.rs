@@ -382,6 +382,44 @@ impl Keymap {
             .map(Key::label)
     }
 
+    /// The lines of the help overlay, generated from this table: (keys, description), with
+    /// headings as lines without a description.
+    pub fn help_lines(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (context, heading) in [
+            (Context::Panes, "In the panes"),
+            (Context::SearchBar, "In the search bar"),
+            (Context::Global, "Anywhere"),
+        ] {
+            out.push((heading.to_string(), String::new()));
+            for binding in self.bindings.iter().filter(|b| b.context == context) {
+                out.push((Keymap::labels(binding), binding.help.to_string()));
+            }
+            if context == Context::SearchBar {
+                out.push((
+                    "(letters)".into(),
+                    "type the query; matches update live".into(),
+                ));
+            }
+            out.push((String::new(), String::new()));
+        }
+        out.push(("Search syntax".into(), String::new()));
+        for (example, meaning) in [
+            ("xi jin", "every space-separated term must match (fuzzy)"),
+            ("'summit", "exact substring"),
+            ("^South", "statement text starts with it"),
+            ("!trade", "exclude statements containing it"),
+            ("Moon", "an upper-case letter makes a term case-sensitive"),
+        ] {
+            out.push((example.into(), meaning.into()));
+        }
+        out.push((String::new(), String::new()));
+        out.push(("Mouse".into(), String::new()));
+        out.push(("click".into(), "focus a pane and select the row".into()));
+        out.push(("wheel".into(), "scroll the pane under the pointer".into()));
+        out
+    }
+
     /// All labels of the keys of a binding, joined for display: `↑ k`.
     pub fn labels(binding: &Binding) -> String {
         binding

@@ -188,6 +188,30 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
     single
 }
 
+/// Widest the help overlay gets.
+pub const HELP_WIDTH: u16 = 72;
+
+/// A box centred in `area`, at most `max_width` columns and `height` rows and kept two cells off
+/// the edges; `None` when the area is too small for one.
+pub fn overlay(area: Rect, max_width: u16, height: u16) -> Option<Rect> {
+    let width = area.width.saturating_sub(4).min(max_width);
+    let height = height.min(area.height.saturating_sub(2));
+    if width < 10 || height < 3 {
+        return None;
+    }
+    Some(Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    ))
+}
+
+/// Rows of help text the help overlay shows in `area` (inside its border).
+pub fn help_rows(area: Rect) -> usize {
+    overlay(area, HELP_WIDTH, area.height).map_or(0, |r| r.height.saturating_sub(2) as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -697,43 +697,6 @@ fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
 
-/// The lines of the help overlay, generated from the key table.
-pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (context, heading) in [
-        (Context::Panes, "In the panes"),
-        (Context::SearchBar, "In the search bar"),
-        (Context::Global, "Anywhere"),
-    ] {
-        out.push((heading.to_string(), String::new()));
-        for binding in keymap.bindings.iter().filter(|b| b.context == context) {
-            out.push((Keymap::labels(binding), binding.help.to_string()));
-        }
-        if context == Context::SearchBar {
-            out.push((
-                "(letters)".into(),
-                "type the query; matches update live".into(),
-            ));
-        }
-        out.push((String::new(), String::new()));
-    }
-    out.push(("Search syntax".into(), String::new()));
-    for (example, meaning) in [
-        ("xi jin", "every space-separated term must match (fuzzy)"),
-        ("'summit", "exact substring"),
-        ("^South", "statement text starts with it"),
-        ("!trade", "exclude statements containing it"),
-        ("Moon", "an upper-case letter makes a term case-sensitive"),
-    ] {
-        out.push((example.into(), meaning.into()));
-    }
-    out.push((String::new(), String::new()));
-    out.push(("Mouse".into(), String::new()));
-    out.push(("click".into(), "focus a pane and select the row".into()));
-    out.push(("wheel".into(), "scroll the pane under the pointer".into()));
-    out
-}
-
 /// Clear a centred box of at most `max_width` columns and `height` rows (both kept inside the
 /// screen), draw its rounded border and title, and return the area inside; `None` when the
 /// screen is too small for one.
@@ -745,17 +708,8 @@ fn draw_overlay(
     height: u16,
     title: &str,
 ) -> Option<Rect> {
-    let width = area.width.saturating_sub(4).min(max_width);
-    let height = height.min(area.height.saturating_sub(2));
-    if width < 10 || height < 3 {
-        return None;
-    }
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let rect = crate::layout::overlay(area, max_width, height)?;
+    let width = rect.width;
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -771,12 +725,18 @@ fn draw_overlay(
 }
 
 fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(inner) = draw_overlay(frame, app, area, 72, area.height, " Help · Esc to close ")
-    else {
+    let Some(inner) = draw_overlay(
+        frame,
+        app,
+        area,
+        crate::layout::HELP_WIDTH,
+        area.height,
+        " Help · Esc to close ",
+    ) else {
         return;
     };
     let rect = Rect::new(inner.x - 1, inner.y - 1, inner.width + 2, inner.height + 2);
-    let entries = help_lines(&app.keymap);
+    let entries = app.keymap.help_lines();
     let key_width = 20.min(inner.width as usize / 2);
     let scroll = app
         .help_scroll
