@@ -1,4 +1,5 @@
-//! The command line, defined once with clap; `main` dispatches on it.
+//! The command line, defined once with clap (types only); [`crate::commands::run`] dispatches
+//! on it.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -32,9 +33,9 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Turn raw news article texts into a corpus (see docs/ingest.md).
-    Ingest(crate::ingest::command::IngestArgs),
+    Ingest(IngestArgs),
     /// Score ingest against gold annotations in DIR (NAME.txt + NAME.gold.json).
-    Eval(crate::ingest::command::EvalArgs),
+    Eval(EvalArgs),
     /// Export the matching statements with their citations as Markdown, CSV or a corpus file.
     Export(ExportArgs),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell.
@@ -81,4 +82,50 @@ pub struct ExportArgs {
     /// Write to FILE (whole or not at all) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// Arguments of `agenda-tui ingest`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct IngestArgs {
+    /// Article text files (UTF-8): clean bodies or web page dumps; one article each.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Write the corpus here (whole or not at all) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "OUT.json")]
+    pub output: Option<PathBuf>,
+    /// Speaker country entity id (e.g. KOR); found in the text when absent.
+    #[arg(long, value_name = "ID")]
+    pub speaker: Option<String>,
+    /// Publication date YYYY-MM-DD; found in the text when absent.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<String>,
+    /// Outlet name; found in the byline when absent.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Headline; found in the page dump when absent.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Where the article came from.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Extra gazetteer TSV file (see docs/ingest.md); repeatable.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Also report the lines removed as boilerplate.
+    #[arg(long)]
+    pub verbose: bool,
+}
+
+/// Arguments of `agenda-tui eval`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EvalArgs {
+    /// Directory with NAME.txt, NAME.gold.json and optionally NAME.raw.txt files.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Extra gazetteer TSV file; repeatable.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    pub gazetteers: Vec<PathBuf>,
+    /// List every wrong (sentence, target) pair.
+    #[arg(long)]
+    pub verbose: bool,
 }

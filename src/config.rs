@@ -6,6 +6,7 @@
 //! else `$XDG_CONFIG_HOME/agenda-tui/config.toml`, else `~/.config/agenda-tui/config.toml`) and
 //! reads it. See `docs/export-and-config.md`.
 
+use crate::fsio::line_column;
 use crate::keys::{Action, Binding, Context, Key, Keymap};
 use crate::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -586,18 +587,6 @@ struct RawConfig {
     mouse: Option<bool>,
 }
 
-/// Line and column (1-based, column in characters) of byte `offset` of `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 /// The file being parsed, for located errors.
 struct Source<'a> {
     path: &'a Path,
@@ -609,7 +598,7 @@ impl Source<'_> {
     fn error(&self, span: Option<Range<usize>>, message: String) -> ConfigError {
         ConfigError::Invalid {
             path: self.path.to_path_buf(),
-            at: span.map(|s| line_column(self.text, s.start)),
+            at: span.map(|s| line_column(self.text.as_bytes(), s.start)),
             message,
         }
     }
@@ -930,31 +919,6 @@ impl Config {
     }
 }
 
-/// `agenda-tui --print-config`: print the effective configuration and its source to standard
-/// output; a config error goes to standard error with its exit status.
-pub fn print_config() -> std::process::ExitCode {
-    match Config::load_from_env() {
-        Ok((config, source)) => {
-            let text = config.to_toml_string(&source);
-            let mut stdout = std::io::stdout().lock();
-            match std::io::Write::write_all(&mut stdout, text.as_bytes()) {
-                Ok(()) => std::process::ExitCode::SUCCESS,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    std::process::ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: standard output: {e}");
-                    std::process::ExitCode::from(1)
-                }
-            }
-        }
-        Err(err) => {
-            eprintln!("{err}");
-            std::process::ExitCode::from(err.exit_code())
-        }
-    }
-}
-
 /// The text of the config file at `path`, `None` when there is no file there.
 fn read_config(path: &Path) -> Result<Option<String>, ConfigError> {
     let io = |message: String| ConfigError::Io {
@@ -984,7 +948,7 @@ fn read_config(path: &Path) -> Result<Option<String>, ConfigError> {
             let prefix = String::from_utf8_lossy(&bytes[..valid]);
             Err(ConfigError::Invalid {
                 path: path.to_path_buf(),
-                at: Some(line_column(&prefix, prefix.len())),
+                at: Some(line_column(prefix.as_bytes(), prefix.len())),
                 message: "not valid UTF-8".into(),
             })
         }
@@ -1349,8 +1313,6 @@ quit = ["x", "Ctrl-q"]
             message.starts_with("error: /cfg/config.toml:3:10:"),
             "{message}"
         );
-        assert_eq!(line_column("ab\ncé\nx", 7), (3, 1));
-        assert_eq!(line_column("cé", 2), (1, 2));
     }
 
     #[test]

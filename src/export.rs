@@ -1,20 +1,15 @@
 //! Export: choose statements with a filter and write them, each with its citation (outlet, byline,
 //! date, url), as Markdown, CSV (RFC 4180) or a corpus format v1 sub-corpus that `check` accepts.
 //!
-//! [`select`] and [`render`] are pure. [`write_atomically`] puts a rendering into a file whole or
-//! not at all, and [`run`] is the `agenda-tui export` command built from them.
+//! Pure: [`select`] and [`render`] compute text; writing it is the caller's
+//! (`commands::export`, or the browser's effects).
 
-use crate::cli::ExportArgs;
-use crate::config::Config;
 use crate::load::{self, LoadError};
 use crate::model::{Article, Corpus, CorpusFile, Statement};
 use crate::text;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// The formats statements can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -43,16 +38,6 @@ impl ExportFormat {
             ExportFormat::Markdown => "md",
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
-        }
-    }
-
-    /// The format named `name` (`md`, `markdown`, `csv`, `json`; any case), as a user types it.
-    pub fn from_name(name: &str) -> Option<ExportFormat> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Some(ExportFormat::Markdown),
-            "csv" => Some(ExportFormat::Csv),
-            "json" => Some(ExportFormat::Json),
-            _ => None,
         }
     }
 }
@@ -605,105 +590,6 @@ fn json_text(corpus: &Corpus, items: &[Item<'_>], mode: TextMode) -> Result<Stri
     })
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-/// Write `contents` to `path` whole or not at all: into a new temporary file in the same
-/// directory, flushed to disk, then renamed over `path`. On failure `path` is untouched and the
-/// temporary file is removed. A new file gets the usual permissions (0666 less the umask).
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".agenda-tui-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// `agenda-tui export`: load the corpus (`--data`, else the config's `data`, else the embedded
-/// seed), select, render, and write to `-o FILE` or standard output. Messages go to standard
-/// error. Exit status: 0 when statements were written, 1 when none matched or writing failed,
-/// 2 for invalid data or config.
-pub fn run(args: &ExportArgs, cli_data: &[PathBuf]) -> ExitCode {
-    for (flag, value) in [
-        ("--query", &args.query),
-        ("--country", &args.country),
-        ("--leader", &args.leader),
-        ("--topic", &args.topic),
-    ] {
-        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-            eprintln!("error: {flag} needs a non-empty value");
-            return ExitCode::from(1);
-        }
-    }
-    let config = match Config::load_from_env() {
-        Ok((config, _)) => config,
-        Err(err) => {
-            eprintln!("{err}");
-            return ExitCode::from(err.exit_code());
-        }
-    };
-    let corpus = match load::load_or_seed(&config.data_paths(cli_data)) {
-        Ok(corpus) => corpus,
-        Err(err) => {
-            eprintln!("{err}");
-            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1));
-        }
-    };
-    let filter = ExportFilter {
-        country: args.country.clone(),
-        leader: args.leader.clone(),
-        topic: args.topic.clone(),
-    };
-    let mut selected = select(&corpus, &filter);
-    if let Some(query) = &args.query {
-        selected = matching_query(&corpus, &selected, query);
-    }
-    if selected.is_empty() {
-        let reasons = filter.unmatched(&corpus);
-        if reasons.is_empty() {
-            eprintln!("agenda-tui export: no statement matches");
-        } else {
-            eprintln!(
-                "agenda-tui export: no statement matches: {}",
-                reasons.join("; ")
-            );
-        }
-        return ExitCode::from(1);
-    }
-    let result = match &args.output {
-        Some(path) => write_file(&corpus, &selected, args.format, path),
-        None => write_stdout(&corpus, &selected, args.format),
-    };
-    match result {
-        Ok(()) => {
-            if let Some(path) = &args.output {
-                let plural = if selected.len() == 1 { "" } else { "s" };
-                eprintln!(
-                    "agenda-tui export: {} statement{plural} written to {}",
-                    selected.len(),
-                    path.display()
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("{err}");
-            ExitCode::from(1)
-        }
-    }
-}
-
 /// The statements of `selected` that match the search `query` (fzf syntax), in corpus order.
 pub fn matching_query(corpus: &Corpus, selected: &[u32], query: &str) -> Vec<u32> {
     let index = crate::search::SearchIndex::new(corpus);
@@ -714,43 +600,6 @@ pub fn matching_query(corpus: &Corpus, selected: &[u32], query: &str) -> Vec<u32
         .collect();
     hits.sort_unstable();
     hits
-}
-
-fn write_file(
-    corpus: &Corpus,
-    selected: &[u32],
-    format: ExportFormat,
-    path: &Path,
-) -> Result<(), ExportError> {
-    let text = render(corpus, selected, format)?;
-    write_atomically(path, text.as_bytes()).map_err(|e| ExportError::Io {
-        target: path.display().to_string(),
-        message: e.to_string(),
-    })
-}
-
-fn write_stdout(
-    corpus: &Corpus,
-    selected: &[u32],
-    format: ExportFormat,
-) -> Result<(), ExportError> {
-    let stdout = std::io::stdout();
-    let mode = if stdout.is_terminal() {
-        TextMode::Terminal
-    } else {
-        TextMode::Verbatim
-    };
-    let text = render_with(corpus, selected, format, mode)?;
-    let mut lock = stdout.lock();
-    match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
-        Ok(()) => Ok(()),
-        // A reader that stopped early (`| head`) is not an error of ours.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(ExportError::Io {
-            target: "standard output".into(),
-            message: e.to_string(),
-        }),
-    }
 }
 
 #[cfg(test)]
@@ -887,14 +736,18 @@ mod tests {
 
     #[test]
     fn formats_have_names_and_extensions() {
+        use clap::ValueEnum;
         for format in ExportFormat::ALL {
-            assert_eq!(ExportFormat::from_name(format.extension()), Some(format));
+            assert_eq!(
+                ExportFormat::from_str(format.extension(), false),
+                Ok(format)
+            );
         }
         assert_eq!(
-            ExportFormat::from_name(" Markdown "),
-            Some(ExportFormat::Markdown)
+            ExportFormat::from_str("markdown", false),
+            Ok(ExportFormat::Markdown)
         );
-        assert_eq!(ExportFormat::from_name("xml"), None);
+        assert!(ExportFormat::from_str("xml", false).is_err());
     }
 
     #[test]
@@ -1129,25 +982,5 @@ mod tests {
             let _ = select(&corpus, &f);
             let _ = f.unmatched(&corpus);
         }
-    }
-
-    #[test]
-    fn atomic_write_replaces_whole_files_and_leaves_nothing_on_failure() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("out.csv");
-        write_atomically(&path, b"first").expect("write");
-        write_atomically(&path, b"second").expect("overwrite");
-        assert_eq!(std::fs::read(&path).expect("read"), b"second");
-        let blocked = dir.path().join("a-directory");
-        std::fs::create_dir(&blocked).expect("mkdir");
-        assert!(write_atomically(&blocked, b"x").is_err());
-        let missing_dir = dir.path().join("no/such/dir/out.md");
-        assert!(write_atomically(&missing_dir, b"x").is_err());
-        let mut names: Vec<String> = std::fs::read_dir(dir.path())
-            .expect("list")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["a-directory", "out.csv"]);
     }
 }

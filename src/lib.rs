@@ -7,10 +7,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod detail;
 pub mod export;
-pub mod generate;
+pub mod fsio;
 pub mod ingest;
 pub mod keys;
 pub mod layout;

@@ -86,7 +86,7 @@ pub enum LoadError {
 
 impl LoadError {
     /// The process exit status for this failure: 2 for invalid data, 1 otherwise.
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> u8 {
         match self {
             LoadError::Invalid { .. } => 2,
             LoadError::Io { .. } => 1,
@@ -151,18 +151,6 @@ fn invalid(problem: Problem) -> LoadError {
     }
 }
 
-/// Line and column (1-based, column in characters) of a byte offset in `bytes`.
-fn line_column_of(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
 /// serde_json's message without its trailing " at line L column C".
 fn bare_message(err: &serde_json::Error) -> String {
     let text = err.to_string();
@@ -188,7 +176,7 @@ pub fn parse_corpus_file(file: &str, bytes: &[u8]) -> Result<CorpusFile, LoadErr
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let (line, column) = line_column_of(bytes, e.valid_up_to());
+            let (line, column) = crate::fsio::line_column(bytes, e.valid_up_to());
             return Err(invalid(Problem::new(
                 file,
                 Location::LineColumn(line, column),
@@ -200,7 +188,7 @@ pub fn parse_corpus_file(file: &str, bytes: &[u8]) -> Result<CorpusFile, LoadErr
     if let Some((pos, c)) = first
         && c != '{'
     {
-        let (line, column) = line_column_of(bytes, pos);
+        let (line, column) = crate::fsio::line_column(bytes, pos);
         return Err(invalid(Problem::new(
             file,
             Location::LineColumn(line, column),
@@ -713,14 +701,6 @@ pub fn embedded_seed() -> Result<Corpus, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_and_column_count_characters() {
-        let text = "ab\ncé\nx".as_bytes();
-        assert_eq!(line_column_of(text, 0), (1, 1));
-        assert_eq!(line_column_of(text, 3), (2, 1));
-        assert_eq!(line_column_of(text, 6), (2, 3));
-    }
 
     #[test]
     fn embedded_seed_loads() {

@@ -246,7 +246,7 @@ fn export_to_new_file(
     let Some(path) = path else {
         return "Export failed: too many agenda-tui-export files here".to_string();
     };
-    match crate::export::write_atomically(&path, rendered.as_bytes()) {
+    match crate::fsio::write_atomically(&path, rendered.as_bytes()) {
         Ok(()) => {
             let shown = std::fs::canonicalize(&path).unwrap_or(path);
             format!(

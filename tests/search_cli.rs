@@ -2,11 +2,103 @@
 
 use std::process::{Command, Output};
 
+/// The binary with no config file in reach (a `HOME` with none, no `XDG_CONFIG_HOME`, no
+/// `AGENDA_TUI_CONFIG`).
+fn agenda() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_agenda-tui"));
+    command
+        .env_remove("AGENDA_TUI_CONFIG")
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", env!("CARGO_TARGET_TMPDIR"));
+    command
+}
+
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_agenda-tui"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    agenda().args(args).output().expect("the binary runs")
+}
+
+/// A config file in `dir` whose `data` is `data`.
+fn config_with_data(dir: &std::path::Path, data: &std::path::Path) -> std::path::PathBuf {
+    let config = dir.join("config.toml");
+    let value = toml_string(&data.display().to_string());
+    std::fs::write(&config, format!("data = [{value}]\n")).expect("write config");
+    config
+}
+
+/// `text` as a TOML basic string.
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+#[test]
+fn search_reads_the_configs_data_unless_data_is_given() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let japan = dir.path().join("japan.json");
+    let japan_arg = japan.to_str().expect("UTF-8 path");
+    let out = run(&[
+        "export",
+        "--country",
+        "JPN",
+        "--format",
+        "json",
+        "-o",
+        japan_arg,
+    ]);
+    assert!(out.status.success());
+    let config = config_with_data(dir.path(), &japan);
+    let with_config = |args: &[&str]| {
+        agenda()
+            .env("AGENDA_TUI_CONFIG", &config)
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    // The Putin statement is about Russia: in the seed, not in the Japan-only corpus.
+    assert_eq!(run(&["search", "'putin"]).status.code(), Some(0));
+    let out = with_config(&["search", "'putin"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = with_config(&["search", "japan"]);
+    assert_eq!(out.status.code(), Some(0));
+    for line in stdout(&out).lines() {
+        assert!(
+            line.split('\t').nth(2).is_some_and(|t| t.contains("JPN")),
+            "{line}"
+        );
+    }
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/seed.json");
+    assert_eq!(
+        with_config(&["--data", seed, "search", "'putin"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_missing_config_data_path_is_an_error_for_every_corpus_command() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = config_with_data(dir.path(), &dir.path().join("gone.json"));
+    for args in [
+        &[][..],
+        &["search", "'putin"][..],
+        &["export", "--format", "md"][..],
+    ] {
+        let out = agenda()
+            .env("AGENDA_TUI_CONFIG", &config)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let message = String::from_utf8_lossy(&out.stderr);
+        assert!(message.contains("gone.json"), "{args:?}: {message}");
+    }
 }
 
 fn stdout(output: &Output) -> String {

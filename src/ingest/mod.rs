@@ -2,14 +2,14 @@
 //!
 //! The pipeline has one module per stage: [`clean`] → [`sentences`] → [`entities`] →
 //! [`leaders`] → [`attribution`] → [`topics`], driven by the gazetteers of [`gazetteer`].
-//! [`eval`] scores the result against gold annotations; [`command`] runs both subcommands.
+//! [`eval`] scores the result against gold annotations; `agenda-tui ingest` itself runs in `commands::ingest`.
 //! See `docs/ingest.md`.
 
 #![warn(missing_docs)]
 
+pub mod article;
 pub mod attribution;
 pub mod clean;
-pub mod command;
 pub mod entities;
 pub mod eval;
 pub mod gazetteer;

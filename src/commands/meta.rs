@@ -1,7 +1,10 @@
-//! Shell completion scripts and the man page, generated from the clap definition in
-//! [`crate::cli`] so they always describe the real command line.
+//! Commands about the program itself: shell completion scripts and the man page, generated
+//! from the clap definition in [`crate::cli`] so they always describe the real command line,
+//! and `--print-config`.
 
+use super::{CommandResult, Output};
 use crate::cli::Cli;
+use crate::config::Config;
 use clap::CommandFactory;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -20,28 +23,23 @@ pub fn write_man_page(out: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
-/// Run `f` on standard output and turn the outcome into an exit status; a reader that stopped
-/// early (`| head`) is not an error.
-fn to_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
-    let mut stdout = io::stdout().lock();
-    match f(&mut stdout) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: standard output: {e}");
-            ExitCode::from(1)
-        }
-    }
-}
-
 /// `agenda-tui completions SHELL`: print the completion script.
-pub fn print_completions(shell: clap_complete::Shell) -> ExitCode {
-    to_stdout(|out| write_completions(shell, out))
+pub fn print_completions(shell: clap_complete::Shell) -> CommandResult {
+    Output::new().with(|out| write_completions(shell, out))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `agenda-tui man`: print the man page.
-pub fn print_man_page() -> ExitCode {
-    to_stdout(write_man_page)
+pub fn print_man_page() -> CommandResult {
+    Output::new().with(write_man_page)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `agenda-tui --print-config`: print the effective configuration and where it came from.
+pub fn print_config() -> CommandResult {
+    let (config, source) = Config::load_from_env()?;
+    Output::new().write_str(&config.to_toml_string(&source))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -1,0 +1,46 @@
+//! The browser: load the corpus (refusing invalid data before the terminal is touched), build
+//! the indexes, then run the terminal loop.
+
+use super::{CommandError, CommandResult, load_config, load_corpus};
+use crate::app::{App, Msg, SearchHits};
+use crate::search::{SearchIndex, SearchWorker};
+use crate::tui;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Open the browser on the corpus (see [`super::load_corpus`]); exit 128 + N on signal N.
+pub fn run(cli_data: &[PathBuf]) -> CommandResult {
+    let config = load_config()?;
+    let corpus = Arc::new(load_corpus(cli_data, &config)?);
+    // The browser's indexes and the search index are built side by side.
+    let (mut app, index) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| Arc::new(SearchIndex::new(&corpus)));
+        let app = App::new(Arc::clone(&corpus));
+        (app, index.join())
+    });
+    let index = match index {
+        Ok(index) => index,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    app.keymap = config.keymap();
+    app.theme = config.ui_theme();
+    app.search_index = Some(Arc::clone(&index));
+    let events = tui::channel();
+    let results = events.0.clone();
+    let worker = SearchWorker::spawn(index, move |outcome| {
+        let hits = SearchHits::from_outcome(&outcome);
+        let _ = results.send(tui::LoopEvent::Msg(Msg::SearchResults(hits)));
+    });
+    let options = tui::Options {
+        mouse: config.mouse,
+    };
+    let submit = |query| {
+        worker.submit(query);
+    };
+    match tui::run(app, options, submit, events) {
+        Ok(tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
+        Ok(tui::Exit::Signal(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
+        Err(e) => Err(CommandError::failed(format!("error: terminal: {e}"), 1)),
+    }
+}
