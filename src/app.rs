@@ -2,7 +2,7 @@
 //! event, a paste, a resize, search results) and changes the state; it does no I/O, so every
 //! transition is unit-tested without a terminal.
 
-use crate::keys::{Action, Context, Keymap};
+use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{self, Pane, ScreenLayout};
 use crate::model::{Corpus, EntityKind};
 use ratatui::crossterm::event::{

@@ -13,7 +13,7 @@ pub mod detail;
 pub mod export;
 pub mod fsio;
 pub mod ingest;
-pub mod keys;
+pub mod keymap;
 pub mod layout;
 pub mod load;
 pub mod model;

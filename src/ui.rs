@@ -2,7 +2,7 @@
 
 use crate::app::{App, CountryRow, ItemKey};
 use crate::detail::{self, Role};
-use crate::keys::{Action, Context, Keymap};
+use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
 use crate::text::{char_width, sanitize, str_width, truncate_to_width};
 use ratatui::Frame;

@@ -1,74 +1,12 @@
 //! The key table: every binding the app reacts to, with the help text the `?` overlay shows. The
 //! app dispatches through this table and the overlay is generated from it, so they cannot drift.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod action;
+mod key;
 
-/// Something the user can ask for with a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    /// Select the previous row (wraps to the last).
-    MoveUp,
-    /// Select the next row (wraps to the first).
-    MoveDown,
-    /// Up by half a page (stops at the first row).
-    HalfPageUp,
-    /// Down by half a page (stops at the last row).
-    HalfPageDown,
-    /// To the first row.
-    Top,
-    /// To the last row.
-    Bottom,
-    /// Focus the next pane.
-    FocusNext,
-    /// Focus the previous pane.
-    FocusPrevious,
-    /// Focus the pane to the left.
-    FocusLeft,
-    /// Focus the pane to the right.
-    FocusRight,
-    /// Open the selection in the next pane; in the search bar, go to the selected result.
-    Enter,
-    /// Focus the search bar.
-    FocusSearch,
-    /// One step back: close the overlay, leave the search bar, or clear the search.
-    Back,
-    /// Show or hide the help overlay.
-    ToggleHelp,
-    /// Left pane: the Countries index.
-    ShowCountries,
-    /// Left pane: the Leaders index.
-    ShowLeaders,
-    /// Left pane: the Topics index.
-    ShowTopics,
-    /// Open the "go to" picker: a target, leader or topic of the selected statement.
-    JumpTo,
-    /// Export the statements in view to a file (asks for the format).
-    Export,
-    /// Copy the selected statement with its citation to the clipboard (OSC 52).
-    Copy,
-    /// Quit.
-    Quit,
-    /// Quit from anywhere, even while typing.
-    ForceQuit,
-    /// Suspend to the shell (resume with `fg`).
-    Suspend,
-    /// Search bar: cursor one character left.
-    CursorLeft,
-    /// Search bar: cursor one character right.
-    CursorRight,
-    /// Search bar: cursor to the start.
-    CursorStart,
-    /// Search bar: cursor to the end.
-    CursorEnd,
-    /// Search bar: delete the character before the cursor.
-    DeleteBackward,
-    /// Search bar: delete the character under the cursor.
-    DeleteForward,
-    /// Search bar: delete everything before the cursor.
-    DeleteToStart,
-    /// Search bar: delete the word before the cursor.
-    DeleteWordBackward,
-}
+pub use action::Action;
+pub use key::Key;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,85 +17,6 @@ pub enum Context {
     Panes,
     /// While the search bar has focus.
     SearchBar,
-}
-
-/// One key: a code and the modifiers that must be held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    /// The key itself.
-    pub code: KeyCode,
-    /// Ctrl/Alt that must be held (Shift is part of the character and ignored).
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// A key with no modifier.
-    pub const fn plain(code: KeyCode) -> Self {
-        Key {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
-    }
-
-    /// A key with Ctrl held.
-    pub const fn ctrl(c: char) -> Self {
-        Key {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
-    }
-
-    /// A character key with no modifier.
-    pub const fn char(c: char) -> Self {
-        Key::plain(KeyCode::Char(c))
-    }
-
-    /// True when the event is this key. Shift is ignored (it is already in the character).
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        let code_matches = match (self.code, event.code) {
-            (KeyCode::Char(a), KeyCode::Char(b)) => {
-                if self.modifiers.contains(KeyModifiers::CONTROL) {
-                    a.eq_ignore_ascii_case(&b)
-                } else {
-                    a == b
-                }
-            }
-            (a, b) => a == b,
-        };
-        code_matches && (event.modifiers & relevant) == (self.modifiers & relevant)
-    }
-
-    /// How the key is written in the help overlay and the footer.
-    pub fn label(&self) -> String {
-        let name = match self.code {
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
-            KeyCode::PageUp => "PgUp".to_string(),
-            KeyCode::PageDown => "PgDn".to_string(),
-            KeyCode::Home => "Home".to_string(),
-            KeyCode::End => "End".to_string(),
-            KeyCode::Tab => "Tab".to_string(),
-            KeyCode::BackTab => "Shift-Tab".to_string(),
-            KeyCode::Enter => "Enter".to_string(),
-            KeyCode::Esc => "Esc".to_string(),
-            KeyCode::Backspace => "Backspace".to_string(),
-            KeyCode::Delete => "Delete".to_string(),
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{name}")
-        } else if self.modifiers.contains(KeyModifiers::ALT) {
-            format!("Alt-{name}")
-        } else {
-            name
-        }
-    }
 }
 
 /// One entry of the key table.
@@ -431,9 +290,21 @@ impl Keymap {
     }
 }
 
+/// Every action the default key table binds, once each, in table order.
+pub fn bindable_actions() -> Vec<Action> {
+    let mut actions: Vec<Action> = Vec::new();
+    for binding in Keymap::default().bindings {
+        if !actions.contains(&binding.action) {
+            actions.push(binding.action);
+        }
+    }
+    actions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)

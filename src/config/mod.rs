@@ -6,14 +6,15 @@
 //! else `$XDG_CONFIG_HOME/agenda-tui/config.toml`, else `~/.config/agenda-tui/config.toml`) and
 //! reads it. See `docs/export-and-config.md`.
 
+mod colours;
+mod keys;
+
 use crate::fsio::line_column;
-use crate::keys::{Action, Binding, Context, Key, Keymap};
-use crate::theme::Theme;
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use ratatui::style::{Color, Modifier, Style};
+use crate::keymap::{Action, Binding, Context, Key, Keymap, bindable_actions};
+pub use colours::{Colour, ThemeColours};
+use keys::{acting_context, contexts_overlap};
 use serde::Deserialize;
-use serde::de::{self, Deserializer};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt;
 use std::ops::Range;
@@ -26,399 +27,6 @@ pub const CONFIG_ENV: &str = "AGENDA_TUI_CONFIG";
 pub const NO_COLOR_ENV: &str = "NO_COLOR";
 /// Config files larger than this are refused.
 pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
-
-/// A colour of the theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Colour {
-    /// No colour of our own: the terminal's default shows through (`"none"`).
-    None,
-    /// This colour.
-    Color(Color),
-}
-
-impl Colour {
-    /// The ratatui colour, `None` for [`Colour::None`].
-    pub fn color(self) -> Option<Color> {
-        match self {
-            Colour::None => None,
-            Colour::Color(c) => Some(c),
-        }
-    }
-}
-
-/// Names of the 16 ANSI colours as written in the config, with the ratatui colour each means.
-const COLOUR_NAMES: [(&str, Color); 16] = [
-    ("black", Color::Black),
-    ("red", Color::Red),
-    ("green", Color::Green),
-    ("yellow", Color::Yellow),
-    ("blue", Color::Blue),
-    ("magenta", Color::Magenta),
-    ("cyan", Color::Cyan),
-    ("gray", Color::Gray),
-    ("dark-gray", Color::DarkGray),
-    ("light-red", Color::LightRed),
-    ("light-green", Color::LightGreen),
-    ("light-yellow", Color::LightYellow),
-    ("light-blue", Color::LightBlue),
-    ("light-magenta", Color::LightMagenta),
-    ("light-cyan", Color::LightCyan),
-    ("white", Color::White),
-];
-
-impl std::str::FromStr for Colour {
-    type Err = String;
-
-    /// `"cyan"`, `"light-red"` (or `light_red`, any case; `grey` for `gray`), `"#RRGGBB"`, a
-    /// 256-colour palette number `"0"` to `"255"`, `"default"` (the terminal's colour, reset)
-    /// or `"none"`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let name = s.trim().to_ascii_lowercase().replace('_', "-");
-        let name = name.replace("grey", "gray");
-        if name == "none" {
-            return Ok(Colour::None);
-        }
-        if name == "default" || name == "reset" {
-            return Ok(Colour::Color(Color::Reset));
-        }
-        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
-            return name
-                .parse::<u8>()
-                .map(|i| Colour::Color(Color::Indexed(i)))
-                .map_err(|_| format!("invalid colour \"{s}\": palette numbers are 0 to 255"));
-        }
-        if let Some(hex) = name.strip_prefix('#') {
-            let channel = |i: usize| {
-                hex.get(i..i + 2)
-                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-            };
-            if hex.len() == 6
-                && let (Some(r), Some(g), Some(b)) = (channel(0), channel(2), channel(4))
-            {
-                return Ok(Colour::Color(Color::Rgb(r, g, b)));
-            }
-            return Err(format!(
-                "invalid colour \"{s}\": write a hex colour as #RRGGBB"
-            ));
-        }
-        COLOUR_NAMES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|&(_, c)| Colour::Color(c))
-            .ok_or_else(|| {
-                let names: Vec<&str> = COLOUR_NAMES.iter().map(|(n, _)| *n).collect();
-                format!(
-                    "unknown colour \"{s}\": use one of {}, \"#RRGGBB\", 0 to 255, \"default\" or \"none\"",
-                    names.join(", ")
-                )
-            })
-    }
-}
-
-impl fmt::Display for Colour {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Colour::None => f.write_str("none"),
-            Colour::Color(Color::Reset) => f.write_str("default"),
-            Colour::Color(Color::Rgb(r, g, b)) => write!(f, "#{r:02x}{g:02x}{b:02x}"),
-            Colour::Color(Color::Indexed(i)) => write!(f, "{i}"),
-            Colour::Color(c) => {
-                let name = COLOUR_NAMES
-                    .iter()
-                    .find(|(_, known)| known == c)
-                    .map_or("default", |(n, _)| n);
-                f.write_str(name)
-            }
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Colour {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(de::Error::custom)
-    }
-}
-
-/// The colours of the browser as configured; [`Config::ui_theme`] turns them into the styles
-/// the UI draws with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ThemeColours {
-    /// Focused pane borders, titles and key hints.
-    pub accent: Colour,
-    /// Headings in the detail pane and the help overlay.
-    pub heading: Colour,
-    /// The characters a search matched (written `match` in the file).
-    #[serde(rename = "match")]
-    pub matched: Colour,
-    /// Secondary text: counts, ids, unfocused borders.
-    pub dim: Colour,
-    /// Background of the selected row; `none` shows the selection in reverse video.
-    pub selection: Colour,
-    /// The marker of quotes.
-    pub quote: Colour,
-    /// The marker of reported speech.
-    pub reported: Colour,
-    /// The marker of narration.
-    pub narrative: Colour,
-}
-
-impl Default for ThemeColours {
-    fn default() -> Self {
-        ThemeColours {
-            accent: Colour::Color(Color::Cyan),
-            heading: Colour::Color(Color::Yellow),
-            matched: Colour::Color(Color::LightRed),
-            dim: Colour::Color(Color::DarkGray),
-            selection: Colour::None,
-            quote: Colour::Color(Color::Green),
-            reported: Colour::Color(Color::Blue),
-            narrative: Colour::Color(Color::Magenta),
-        }
-    }
-}
-
-impl ThemeColours {
-    /// The fields as `(name in the file, colour)`, in file order.
-    pub fn fields(&self) -> [(&'static str, Colour); 8] {
-        [
-            ("accent", self.accent),
-            ("heading", self.heading),
-            ("match", self.matched),
-            ("dim", self.dim),
-            ("selection", self.selection),
-            ("quote", self.quote),
-            ("reported", self.reported),
-            ("narrative", self.narrative),
-        ]
-    }
-}
-
-/// The config file's name for an action: the snake_case of its variant.
-pub fn action_name(action: Action) -> &'static str {
-    match action {
-        Action::MoveUp => "move_up",
-        Action::MoveDown => "move_down",
-        Action::HalfPageUp => "half_page_up",
-        Action::HalfPageDown => "half_page_down",
-        Action::Top => "top",
-        Action::Bottom => "bottom",
-        Action::FocusNext => "focus_next",
-        Action::FocusPrevious => "focus_previous",
-        Action::FocusLeft => "focus_left",
-        Action::FocusRight => "focus_right",
-        Action::Enter => "enter",
-        Action::FocusSearch => "focus_search",
-        Action::Back => "back",
-        Action::ToggleHelp => "toggle_help",
-        Action::ShowCountries => "show_countries",
-        Action::ShowLeaders => "show_leaders",
-        Action::ShowTopics => "show_topics",
-        Action::JumpTo => "jump_to",
-        Action::Export => "export",
-        Action::Copy => "copy",
-        Action::Quit => "quit",
-        Action::ForceQuit => "force_quit",
-        Action::Suspend => "suspend",
-        Action::CursorLeft => "cursor_left",
-        Action::CursorRight => "cursor_right",
-        Action::CursorStart => "cursor_start",
-        Action::CursorEnd => "cursor_end",
-        Action::DeleteBackward => "delete_backward",
-        Action::DeleteForward => "delete_forward",
-        Action::DeleteToStart => "delete_to_start",
-        Action::DeleteWordBackward => "delete_word_backward",
-    }
-}
-
-/// Every action the default key table binds, once each, in table order.
-pub fn bindable_actions() -> Vec<Action> {
-    let mut actions: Vec<Action> = Vec::new();
-    for binding in Keymap::default().bindings {
-        if !actions.contains(&binding.action) {
-            actions.push(binding.action);
-        }
-    }
-    actions
-}
-
-/// The action a config file names `name`, among those the key table binds.
-pub fn action_from_name(name: &str) -> Option<Action> {
-    bindable_actions()
-        .into_iter()
-        .find(|&a| action_name(a) == name)
-}
-
-/// Named keys, as written in the config (matched without regard to case), with their codes.
-const KEY_NAMES: [(&str, KeyCode); 21] = [
-    ("Up", KeyCode::Up),
-    ("Down", KeyCode::Down),
-    ("Left", KeyCode::Left),
-    ("Right", KeyCode::Right),
-    ("PgUp", KeyCode::PageUp),
-    ("PageUp", KeyCode::PageUp),
-    ("PgDn", KeyCode::PageDown),
-    ("PageDown", KeyCode::PageDown),
-    ("Home", KeyCode::Home),
-    ("End", KeyCode::End),
-    ("Tab", KeyCode::Tab),
-    ("Enter", KeyCode::Enter),
-    ("Return", KeyCode::Enter),
-    ("Esc", KeyCode::Esc),
-    ("Escape", KeyCode::Esc),
-    ("Backspace", KeyCode::Backspace),
-    ("Delete", KeyCode::Delete),
-    ("Del", KeyCode::Delete),
-    ("Insert", KeyCode::Insert),
-    ("Ins", KeyCode::Insert),
-    ("Space", KeyCode::Char(' ')),
-];
-
-/// Strip a modifier prefix such as `Ctrl-` (any case) when something follows it.
-fn strip_modifier<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.get(..prefix.len())?;
-    (head.eq_ignore_ascii_case(prefix) && s.len() > prefix.len()).then(|| &s[prefix.len()..])
-}
-
-/// Parse a key as written in the config: a single character (`j`, `G`, `?`), a name (`Up`,
-/// `PgDn`, `Enter`, `Esc`, `Space`, `F5`...), optionally after `Ctrl-` and/or `Alt-`;
-/// `Shift-Tab`, and `Shift-` with a letter (the same as the capital letter).
-pub fn parse_key(text: &str) -> Result<Key, String> {
-    let mut rest = text;
-    let mut modifiers = KeyModifiers::NONE;
-    let mut shift = false;
-    loop {
-        if let Some(r) = strip_modifier(rest, "Ctrl-") {
-            modifiers |= KeyModifiers::CONTROL;
-            rest = r;
-        } else if let Some(r) = strip_modifier(rest, "Alt-") {
-            modifiers |= KeyModifiers::ALT;
-            rest = r;
-        } else if let Some(r) = strip_modifier(rest, "Shift-") {
-            shift = true;
-            rest = r;
-        } else {
-            break;
-        }
-    }
-    let invalid = |why: &str| format!("invalid key \"{text}\": {why}");
-    let mut chars = rest.chars();
-    let code = match (chars.next(), chars.next()) {
-        (None, _) => return Err(invalid("empty")),
-        (Some(c), None) => {
-            if crate::text::is_unsafe_char(c) || (c.is_whitespace() && c != ' ') {
-                return Err(invalid("not a key a terminal can send; use a key name"));
-            }
-            KeyCode::Char(c)
-        }
-        _ => {
-            let function = rest
-                .strip_prefix(['F', 'f'])
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|n| n.parse::<u8>().ok());
-            match function {
-                Some(n) if (1..=24).contains(&n) => KeyCode::F(n),
-                Some(_) => return Err(invalid("function keys are F1 to F24")),
-                None => KEY_NAMES
-                    .iter()
-                    .find(|(name, _)| name.eq_ignore_ascii_case(rest))
-                    .map(|&(_, code)| code)
-                    .ok_or_else(|| {
-                        invalid(
-                            "expected a single character, a key name (Up, Down, Left, Right, \
-                             PgUp, PgDn, Home, End, Tab, Enter, Esc, Backspace, Delete, Insert, \
-                             Space, F1-F24), with Ctrl-, Alt- or Shift- before it",
-                        )
-                    })?,
-            }
-        }
-    };
-    let code = if shift {
-        if modifiers.contains(KeyModifiers::CONTROL) {
-            return Err(invalid(
-                "Ctrl- and Shift- together cannot be told apart from Ctrl- alone",
-            ));
-        }
-        match code {
-            KeyCode::Tab => KeyCode::BackTab,
-            KeyCode::Char(c) if c.is_alphabetic() => {
-                let mut upper = c.to_uppercase();
-                match (upper.next(), upper.next()) {
-                    (Some(u), None) => KeyCode::Char(u),
-                    _ => return Err(invalid("this letter has no single capital")),
-                }
-            }
-            KeyCode::Char(_) => {
-                return Err(invalid(
-                    "Shift- goes with a letter or Tab; write the shifted character itself (\"?\", \"G\")",
-                ));
-            }
-            _ => {
-                return Err(invalid(
-                    "Shift- goes with a letter or Tab only (the terminal does not report it otherwise)",
-                ));
-            }
-        }
-    } else {
-        code
-    };
-    let code = match code {
-        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
-            KeyCode::Char(c.to_ascii_lowercase())
-        }
-        other => other,
-    };
-    Ok(Key { code, modifiers })
-}
-
-/// A key written the way [`parse_key`] reads it back: `Ctrl-d`, `PgDn`, `Shift-Tab`, `Space`.
-pub fn key_to_string(key: &Key) -> String {
-    let name = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::BackTab => "Shift-Tab".to_string(),
-        KeyCode::F(n) => format!("F{n}"),
-        code => KEY_NAMES
-            .iter()
-            .find(|(_, known)| *known == code)
-            .map_or_else(|| format!("{code:?}"), |(name, _)| (*name).to_string()),
-    };
-    let mut out = String::new();
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        out.push_str("Ctrl-");
-    }
-    if key.modifiers.contains(KeyModifiers::ALT) {
-        out.push_str("Alt-");
-    }
-    out.push_str(&name);
-    out
-}
-
-/// A key that types text in the search bar: a character with neither Ctrl nor Alt.
-fn is_typing_key(key: &Key) -> bool {
-    matches!(key.code, KeyCode::Char(_))
-        && !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-}
-
-/// True when bindings in `a` and `b` can both see the same key press.
-fn contexts_overlap(a: Context, b: Context) -> bool {
-    a == b || a == Context::Global || b == Context::Global
-}
-
-/// Where a key bound in `context` acts: a key that types text acts in the panes only (the search
-/// bar keeps it for typing), so it is dropped from a search-bar binding and narrowed from a
-/// global one; `None` when it cannot act at all.
-fn acting_context(context: Context, key: &Key) -> Option<Context> {
-    match (context, is_typing_key(key)) {
-        (_, false) => Some(context),
-        (Context::SearchBar, true) => None,
-        (Context::Global | Context::Panes, true) => Some(Context::Panes),
-    }
-}
 
 /// The keys the user gave one action.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -614,17 +222,20 @@ impl Source<'_> {
         let mut claimed: Vec<(Context, Key, Action)> = Vec::new();
         let mut overrides = Vec::new();
         for (name, written) in table {
-            let action = action_from_name(name.get_ref()).ok_or_else(|| {
-                let known: Vec<&str> = bindable_actions().into_iter().map(action_name).collect();
-                self.error(
-                    Some(name.span()),
-                    format!(
-                        "unknown action \"{}\"; actions are: {}",
-                        name.get_ref(),
-                        known.join(", ")
-                    ),
-                )
-            })?;
+            let action = Action::from_name(name.get_ref())
+                .filter(|a| bindable_actions().contains(a))
+                .ok_or_else(|| {
+                    let known: Vec<&str> =
+                        bindable_actions().into_iter().map(Action::name).collect();
+                    self.error(
+                        Some(name.span()),
+                        format!(
+                            "unknown action \"{}\"; actions are: {}",
+                            name.get_ref(),
+                            known.join(", ")
+                        ),
+                    )
+                })?;
             let contexts: Vec<Context> = defaults
                 .bindings
                 .iter()
@@ -633,8 +244,10 @@ impl Source<'_> {
                 .collect();
             let mut keys: Vec<Key> = Vec::new();
             for entry in &written {
-                let key =
-                    parse_key(entry.get_ref()).map_err(|e| self.error(Some(entry.span()), e))?;
+                let key = entry
+                    .get_ref()
+                    .parse::<Key>()
+                    .map_err(|e| self.error(Some(entry.span()), e))?;
                 let acting: Vec<Context> = contexts
                     .iter()
                     .filter_map(|&c| acting_context(c, &key))
@@ -644,8 +257,8 @@ impl Source<'_> {
                         Some(entry.span()),
                         format!(
                             "\"{}\" types text in the search bar and cannot run {}; use Ctrl-, Alt- or a named key",
-                            key_to_string(&key),
-                            action_name(action)
+                            key,
+                            action.name()
                         ),
                     ));
                 }
@@ -658,9 +271,9 @@ impl Source<'_> {
                             Some(entry.span()),
                             format!(
                                 "key \"{}\" is bound to both {} and {}",
-                                key_to_string(&key),
-                                action_name(other),
-                                action_name(action)
+                                key,
+                                other.name(),
+                                action.name()
                             ),
                         ));
                     }
@@ -752,109 +365,6 @@ impl Config {
         Ok((config, source))
     }
 
-    /// The key table: the default one, where each action the user set gets exactly the user's
-    /// keys and every other action gives up the keys the user took where they would compete.
-    /// A key that types text stays text in the search bar: it is left out of search-bar
-    /// bindings and a global action gets it in the panes only. A global binding that loses a
-    /// key in one context keeps it in the other. Actions left with no key are dropped.
-    pub fn keymap(&self) -> Keymap {
-        let user: HashMap<Action, &[Key]> = self
-            .keys
-            .iter()
-            .map(|o| (o.action, o.keys.as_slice()))
-            .collect();
-        let with_keys = |binding: &Binding, context: Context, keys: Vec<Key>| Binding {
-            context,
-            keys,
-            action: binding.action,
-            help: binding.help,
-        };
-        // The user's actions get their keys; every (context, key) they take is noted.
-        let mut taken: Vec<(Context, Key)> = Vec::new();
-        let mut bindings: Vec<Binding> = Vec::new();
-        for binding in Keymap::default().bindings {
-            let Some(keys) = user.get(&binding.action) else {
-                bindings.push(binding);
-                continue;
-            };
-            let (mut here, mut narrowed) = (Vec::new(), Vec::new());
-            for key in keys.iter() {
-                match acting_context(binding.context, key) {
-                    Some(c) if c == binding.context => here.push(*key),
-                    Some(c) => narrowed.push((c, *key)),
-                    None => {}
-                }
-            }
-            taken.extend(here.iter().map(|k| (binding.context, *k)));
-            taken.extend(narrowed.iter().copied());
-            bindings.push(with_keys(&binding, binding.context, here));
-            for (context, key) in narrowed {
-                bindings.push(with_keys(&binding, context, vec![key]));
-            }
-        }
-        // The other actions give up the keys taken where they would compete; a global binding
-        // keeps a key in the one context where it was not taken.
-        let claimed = |key: &Key, context: Context| {
-            taken
-                .iter()
-                .any(|(c, k)| k == key && contexts_overlap(*c, context))
-        };
-        let mut result = Vec::with_capacity(bindings.len());
-        for binding in bindings {
-            if user.contains_key(&binding.action) {
-                result.push(binding);
-                continue;
-            }
-            let mut kept = Vec::new();
-            let mut moved: Vec<(Context, Key)> = Vec::new();
-            for key in &binding.keys {
-                if binding.context != Context::Global {
-                    if !claimed(key, binding.context) {
-                        kept.push(*key);
-                    }
-                    continue;
-                }
-                match (
-                    claimed(key, Context::Panes),
-                    claimed(key, Context::SearchBar),
-                ) {
-                    (false, false) => kept.push(*key),
-                    (true, false) => moved.push((Context::SearchBar, *key)),
-                    (false, true) => moved.push((Context::Panes, *key)),
-                    (true, true) => {}
-                }
-            }
-            result.push(with_keys(&binding, binding.context, kept));
-            for (context, key) in moved {
-                result.push(with_keys(&binding, context, vec![key]));
-            }
-        }
-        result.retain(|b| !b.keys.is_empty());
-        Keymap { bindings: result }
-    }
-
-    /// The styles to draw with: the default [`Theme`]'s emphasis with the configured colours,
-    /// or [`Theme::monochrome`] under `NO_COLOR`. A `selection` colour becomes the background
-    /// of the focused selection (bold, not reversed); `none` keeps reverse video.
-    pub fn ui_theme(&self) -> Theme {
-        if self.no_color {
-            return Theme::monochrome();
-        }
-        let colours = &self.theme;
-        let mut theme = Theme::default();
-        theme.accent.fg = colours.accent.color();
-        theme.heading.fg = colours.heading.color();
-        theme.matched.fg = colours.matched.color();
-        theme.dim.fg = colours.dim.color();
-        theme.quote.fg = colours.quote.color();
-        theme.reported.fg = colours.reported.color();
-        theme.narrative.fg = colours.narrative.color();
-        if let Some(background) = colours.selection.color() {
-            theme.selected_focused = Style::new().bg(background).add_modifier(Modifier::BOLD);
-        }
-        theme
-    }
-
     /// The corpus paths to load: `cli_data` (`--data`) when given, else the config's `data`;
     /// empty means the embedded seed corpus.
     pub fn data_paths(&self, cli_data: &[PathBuf]) -> Vec<PathBuf> {
@@ -907,11 +417,11 @@ impl Config {
             if let Some(user) = user {
                 keys = user.keys.clone();
             }
-            let list: Vec<String> = keys.iter().map(|k| quote(&key_to_string(k))).collect();
+            let list: Vec<String> = keys.iter().map(|k| quote(&k.to_string())).collect();
             let comment = if user.is_some() { "" } else { "# " };
             out.push_str(&format!(
                 "{comment}{} = [{}]\n",
-                action_name(action),
+                action.name(),
                 list.join(", ")
             ));
         }
@@ -958,7 +468,11 @@ fn read_config(path: &Path) -> Result<Option<String>, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::theme::Theme;
     use ratatui::crossterm::event::KeyEvent;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::style::{Color, Modifier};
+    use std::collections::HashMap;
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(Path::new("/cfg/config.toml"), text)
@@ -1130,7 +644,7 @@ quit = ["x", "Ctrl-q"]
             "qq",
             "Ctrl-",
         ] {
-            assert!(parse_key(bad).is_err(), "{bad:?}");
+            assert!(bad.parse::<Key>().is_err(), "{bad:?}");
         }
     }
 
@@ -1176,7 +690,7 @@ quit = ["x", "Ctrl-q"]
             ("한", Key::char('한')),
         ];
         for (text, key) in cases {
-            assert_eq!(parse_key(text), Ok(key), "{text}");
+            assert_eq!(text.parse::<Key>(), Ok(key), "{text}");
         }
     }
 
@@ -1184,7 +698,7 @@ quit = ["x", "Ctrl-q"]
     fn every_default_key_round_trips_through_its_string() {
         for binding in Keymap::default().bindings {
             for key in binding.keys {
-                assert_eq!(parse_key(&key_to_string(&key)), Ok(key), "{key:?}");
+                assert_eq!(key.to_string().parse::<Key>(), Ok(key), "{key:?}");
             }
         }
     }
@@ -1193,9 +707,9 @@ quit = ["x", "Ctrl-q"]
     fn every_bindable_action_has_a_distinct_name() {
         let actions = bindable_actions();
         for &action in &actions {
-            assert_eq!(action_from_name(action_name(action)), Some(action));
+            assert_eq!(Action::from_name(action.name()), Some(action));
         }
-        let mut names: Vec<&str> = actions.iter().map(|&a| action_name(a)).collect();
+        let mut names: Vec<&str> = actions.iter().map(|&a| a.name()).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), actions.len());
@@ -1467,7 +981,7 @@ quit = ["x", "Ctrl-q"]
 
     #[test]
     fn the_documented_example_is_valid() {
-        let doc = include_str!("../docs/export-and-config.md");
+        let doc = include_str!("../../docs/export-and-config.md");
         let start = doc.find("```toml\n").expect("example block") + "```toml\n".len();
         let end = start + doc[start..].find("```").expect("block end");
         let config = Config::parse(
@@ -1486,9 +1000,9 @@ quit = ["x", "Ctrl-q"]
 
     #[test]
     fn every_action_and_theme_field_is_documented() {
-        let doc = include_str!("../docs/export-and-config.md");
+        let doc = include_str!("../../docs/export-and-config.md");
         for action in bindable_actions() {
-            let row = format!("| `{}` |", action_name(action));
+            let row = format!("| `{}` |", action.name());
             assert!(doc.contains(&row), "{row} missing from the docs");
         }
         for (name, _) in ThemeColours::default().fields() {
@@ -1523,7 +1037,7 @@ quit = ["x", "Ctrl-q"]
                     continue;
                 }
                 let list: Vec<String> = keys.iter().map(|&k| format!("\"{}\"", POOL[k])).collect();
-                text.push_str(&format!("{} = [{}]\n", action_name(action), list.join(", ")));
+                text.push_str(&format!("{} = [{}]\n", action.name(), list.join(", ")));
             }
             let Ok(config) = parse(&text) else { return Ok(()) };
             let map = config.keymap();
@@ -1547,8 +1061,8 @@ quit = ["x", "Ctrl-q"]
 
         #[test]
         fn parsed_keys_print_back_to_themselves(text in "\\PC{0,12}") {
-            if let Ok(key) = parse_key(&text) {
-                proptest::prop_assert_eq!(parse_key(&key_to_string(&key)), Ok(key));
+            if let Ok(key) = text.parse::<Key>() {
+                proptest::prop_assert_eq!(key.to_string().parse::<Key>(), Ok(key));
             }
         }
     }

@@ -1,0 +1,121 @@
+//! What the user can ask for with a key, and the name each action has in the config file.
+
+/// Something the user can ask for with a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Select the previous row (wraps to the last).
+    MoveUp,
+    /// Select the next row (wraps to the first).
+    MoveDown,
+    /// Up by half a page (stops at the first row).
+    HalfPageUp,
+    /// Down by half a page (stops at the last row).
+    HalfPageDown,
+    /// To the first row.
+    Top,
+    /// To the last row.
+    Bottom,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrevious,
+    /// Focus the pane to the left.
+    FocusLeft,
+    /// Focus the pane to the right.
+    FocusRight,
+    /// Open the selection in the next pane; in the search bar, go to the selected result.
+    Enter,
+    /// Focus the search bar.
+    FocusSearch,
+    /// One step back: close the overlay, leave the search bar, or clear the search.
+    Back,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Left pane: the Countries index.
+    ShowCountries,
+    /// Left pane: the Leaders index.
+    ShowLeaders,
+    /// Left pane: the Topics index.
+    ShowTopics,
+    /// Open the "go to" picker: a target, leader or topic of the selected statement.
+    JumpTo,
+    /// Export the statements in view to a file (asks for the format).
+    Export,
+    /// Copy the selected statement with its citation to the clipboard (OSC 52).
+    Copy,
+    /// Quit.
+    Quit,
+    /// Quit from anywhere, even while typing.
+    ForceQuit,
+    /// Suspend to the shell (resume with `fg`).
+    Suspend,
+    /// Search bar: cursor one character left.
+    CursorLeft,
+    /// Search bar: cursor one character right.
+    CursorRight,
+    /// Search bar: cursor to the start.
+    CursorStart,
+    /// Search bar: cursor to the end.
+    CursorEnd,
+    /// Search bar: delete the character before the cursor.
+    DeleteBackward,
+    /// Search bar: delete the character under the cursor.
+    DeleteForward,
+    /// Search bar: delete everything before the cursor.
+    DeleteToStart,
+    /// Search bar: delete the word before the cursor.
+    DeleteWordBackward,
+}
+
+impl Action {
+    /// Every action with its config file name (the snake_case of its variant), in one table.
+    pub const NAMES: [(Action, &'static str); 31] = [
+        (Action::MoveUp, "move_up"),
+        (Action::MoveDown, "move_down"),
+        (Action::HalfPageUp, "half_page_up"),
+        (Action::HalfPageDown, "half_page_down"),
+        (Action::Top, "top"),
+        (Action::Bottom, "bottom"),
+        (Action::FocusNext, "focus_next"),
+        (Action::FocusPrevious, "focus_previous"),
+        (Action::FocusLeft, "focus_left"),
+        (Action::FocusRight, "focus_right"),
+        (Action::Enter, "enter"),
+        (Action::FocusSearch, "focus_search"),
+        (Action::Back, "back"),
+        (Action::ToggleHelp, "toggle_help"),
+        (Action::ShowCountries, "show_countries"),
+        (Action::ShowLeaders, "show_leaders"),
+        (Action::ShowTopics, "show_topics"),
+        (Action::JumpTo, "jump_to"),
+        (Action::Export, "export"),
+        (Action::Copy, "copy"),
+        (Action::Quit, "quit"),
+        (Action::ForceQuit, "force_quit"),
+        (Action::Suspend, "suspend"),
+        (Action::CursorLeft, "cursor_left"),
+        (Action::CursorRight, "cursor_right"),
+        (Action::CursorStart, "cursor_start"),
+        (Action::CursorEnd, "cursor_end"),
+        (Action::DeleteBackward, "delete_backward"),
+        (Action::DeleteForward, "delete_forward"),
+        (Action::DeleteToStart, "delete_to_start"),
+        (Action::DeleteWordBackward, "delete_word_backward"),
+    ];
+
+    /// The config file's name for this action.
+    pub fn name(self) -> &'static str {
+        Action::NAMES
+            .iter()
+            .find(|(action, _)| *action == self)
+            .map_or("", |(_, name)| name)
+    }
+
+    /// The action the config file calls `name`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::NAMES
+            .iter()
+            .find(|(_, known)| *known == name)
+            .map(|(action, _)| *action)
+    }
+}
