@@ -727,9 +727,15 @@ impl App {
         if width == 0 {
             return 0;
         }
-        let lines = self
-            .selected_statement_index()
-            .map_or(0, |s| crate::detail::build(self, s as usize, width).len());
+        let lines = self.selected_statement_index().map_or(0, |s| {
+            crate::detail::build(
+                &self.corpus,
+                s as usize,
+                &self.highlight_positions(s),
+                width,
+            )
+            .len()
+        });
         lines.saturating_sub(height)
     }
 

@@ -1,4 +1,4 @@
-//! The command line, defined once with clap (types only); [`crate::commands::run`] dispatches
+//! The command line, defined once with clap (types only); the `commands` module dispatches
 //! on it.
 
 use clap::{Parser, Subcommand};

@@ -2,7 +2,7 @@
 //! about, where it came from, and the sentences around it. Pure, so the app can count lines for
 //! scrolling and the UI can draw the very same lines.
 
-use crate::app::App;
+use crate::model::Corpus;
 use crate::text::{sanitize, wrap};
 
 /// How a piece of detail text is shown.
@@ -116,20 +116,19 @@ fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, width: usize) {
     }
 }
 
-/// The detail lines of statement `index` at `width` columns.
-pub fn build(app: &App, index: usize, width: usize) -> Vec<DetailLine> {
-    let corpus = &app.corpus;
+/// The detail lines of statement `index` of `corpus` at `width` columns, with the characters at
+/// `marked` (char positions in the statement text, from the search) highlighted.
+pub fn build(corpus: &Corpus, index: usize, marked: &[usize], width: usize) -> Vec<DetailLine> {
     let Some(statement) = corpus.statements.get(index) else {
         return Vec::new();
     };
     let width = width.max(1);
     let mut out = Vec::new();
-    let marked = app.highlight_positions(index as u32);
     out.extend(wrapped_marked(
         &statement.text,
         width,
         Role::Statement,
-        &marked,
+        marked,
         Role::Match,
         0,
     ));
@@ -217,7 +216,7 @@ pub fn build(app: &App, index: usize, width: usize) -> Vec<DetailLine> {
             }
         }
         for target in &statement.targets {
-            let others = same_article_about(app, index, target);
+            let others = same_article_about(corpus, index, target);
             if others.is_empty() {
                 continue;
             }
@@ -247,8 +246,8 @@ const SAME_ARTICLE_WINDOW: usize = 400;
 const SAME_ARTICLE_LIMIT: usize = 5;
 
 /// Other statements of the same article that target `target`, the nearest ones, in article order.
-fn same_article_about(app: &App, index: usize, target: &str) -> Vec<usize> {
-    let statements = &app.corpus.statements;
+fn same_article_about(corpus: &Corpus, index: usize, target: &str) -> Vec<usize> {
+    let statements = &corpus.statements;
     let article = &statements[index].article;
     let low = index.saturating_sub(SAME_ARTICLE_WINDOW);
     let high = (index + SAME_ARTICLE_WINDOW).min(statements.len().saturating_sub(1));

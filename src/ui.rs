@@ -489,7 +489,7 @@ fn draw_detail(frame: &mut Frame, app: &App, rect: Rect) {
     let height = rect.height.saturating_sub(2) as usize;
     let content = app
         .selected_statement_index()
-        .map(|s| detail::build(app, s as usize, width))
+        .map(|s| detail::build(&app.corpus, s as usize, &app.highlight_positions(s), width))
         .unwrap_or_default();
     let scroll = app.detail_scroll.min(content.len().saturating_sub(height));
     let title = if content.len() > height {
