@@ -62,14 +62,6 @@ impl Theme {
         }
     }
 
-    /// The theme the environment asks for: monochrome when `NO_COLOR` is set and not empty.
-    pub fn from_env() -> Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Theme::monochrome(),
-            _ => Theme::default(),
-        }
-    }
-
     /// The selection style for a focused or unfocused pane.
     pub fn selected(&self, focused: bool) -> Style {
         if focused {
