@@ -545,11 +545,11 @@ fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
     } else {
         app.theme.dim
     };
-    let waiting = !app.search_input.trim().is_empty()
+    let waiting = !app.query.text().trim().is_empty()
         && app
             .results
             .as_ref()
-            .is_none_or(|hits| hits.query != app.search_input || !hits.complete);
+            .is_none_or(|hits| hits.query != app.query.text() || !hits.complete);
     let count = match &app.results {
         Some(hits) => {
             let suffix = if waiting { " …" } else { "" };
@@ -559,7 +559,7 @@ fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
         None => String::new(),
     };
     let room = width.saturating_sub(str_width(prompt) + count.len());
-    let input = sanitize(&app.search_input).into_owned();
+    let input = sanitize(app.query.text()).into_owned();
     if input.is_empty() && !app.search_focused {
         let hint = truncate_to_width("search leaders, topics, countries, text (press /)", room)
             .into_owned();
@@ -571,7 +571,7 @@ fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
         return;
     }
     // Scroll the input horizontally so the cursor stays visible.
-    let cursor_chars = app.search_input[..app.search_cursor].chars().count();
+    let cursor_chars = app.query.text()[..app.query.cursor()].chars().count();
     let chars: Vec<char> = input.chars().collect();
     let cursor_chars = cursor_chars.min(chars.len());
     // Walk back from the cursor while the text before it (and the cursor cell) still fits.

@@ -214,8 +214,8 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         app.listed.is_empty() && app.selected_statement == 0
             || app.selected_statement < app.listed.len()
     );
-    prop_assert!(app.search_input.is_char_boundary(app.search_cursor));
-    prop_assert!(app.search_cursor <= app.search_input.len());
+    prop_assert!(app.query.text().is_char_boundary(app.query.cursor()));
+    prop_assert!(app.query.cursor() <= app.query.text().len());
     for &s in &app.listed {
         prop_assert!((s as usize) < app.corpus.statements.len());
     }

@@ -2,9 +2,12 @@
 //! event, a paste, a resize, search results) and changes the state; it does no I/O, so every
 //! transition is unit-tested without a terminal.
 
+mod line_input;
+
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{self, Pane, ScreenLayout};
 use crate::model::{Corpus, EntityKind};
+pub use line_input::LineInput;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -203,10 +206,8 @@ pub struct App {
     pub focus: Pane,
     /// True while the search bar has the keyboard.
     pub search_focused: bool,
-    /// The search bar's text.
-    pub search_input: String,
-    /// Cursor position in `search_input`, in bytes (always on a char boundary).
-    pub search_cursor: usize,
+    /// The search bar's text and cursor.
+    pub query: LineInput,
     /// Results of the active search; `None` when not searching.
     pub results: Option<SearchHits>,
     /// The search index, for highlighting matched characters (set by the shell).
@@ -238,7 +239,7 @@ pub struct App {
 
 /// The longest search query, in characters (a longer paste is cut): no one searches with more,
 /// and it bounds the work of every keystroke.
-pub const MAX_QUERY_CHARS: usize = 1000;
+pub const MAX_QUERY_CHARS: usize = line_input::MAX_CHARS;
 
 /// The "go to" picker over the selected statement's targets, leaders and topics.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -379,8 +380,7 @@ impl App {
             detail_scroll: 0,
             focus: Pane::Countries,
             search_focused: false,
-            search_input: String::new(),
-            search_cursor: 0,
+            query: LineInput::default(),
             results: None,
             search_index: None,
             active_query: None,
@@ -965,7 +965,7 @@ impl App {
             Action::Enter => self.focus_step(1, false),
             Action::FocusSearch => {
                 self.search_focused = true;
-                self.search_cursor = self.search_input.len();
+                self.query.move_to_end();
             }
             Action::Back => return self.back(),
             Action::ToggleHelp => {
@@ -998,25 +998,14 @@ impl App {
                     selected: 0,
                 });
             }
-            Action::CursorLeft => self.search_cursor = self.prev_boundary(self.search_cursor),
-            Action::CursorRight => self.search_cursor = self.next_boundary(self.search_cursor),
-            Action::CursorStart => self.search_cursor = 0,
-            Action::CursorEnd => self.search_cursor = self.search_input.len(),
-            Action::DeleteBackward => {
-                let from = self.prev_boundary(self.search_cursor);
-                self.edit(from, self.search_cursor, "");
-            }
-            Action::DeleteForward => {
-                let to = self.next_boundary(self.search_cursor);
-                self.edit(self.search_cursor, to, "");
-            }
-            Action::DeleteToStart => self.edit(0, self.search_cursor, ""),
-            Action::DeleteWordBackward => {
-                let before = &self.search_input[..self.search_cursor];
-                let trimmed = before.trim_end_matches(' ');
-                let from = trimmed.rfind(' ').map_or(0, |p| p + 1);
-                self.edit(from, self.search_cursor, "");
-            }
+            Action::CursorLeft => self.query.move_left(),
+            Action::CursorRight => self.query.move_right(),
+            Action::CursorStart => self.query.move_to_start(),
+            Action::CursorEnd => self.query.move_to_end(),
+            Action::DeleteBackward => self.edited(LineInput::delete_backward),
+            Action::DeleteForward => self.edited(LineInput::delete_forward),
+            Action::DeleteToStart => self.edited(LineInput::delete_to_start),
+            Action::DeleteWordBackward => self.edited(LineInput::delete_word_backward),
         }
         true
     }
@@ -1027,26 +1016,12 @@ impl App {
             self.help_open = false;
         } else if self.search_focused {
             self.search_focused = false;
-        } else if self.is_filtering() || !self.search_input.is_empty() {
+        } else if self.is_filtering() || !self.query.is_empty() {
             self.clear_search();
         } else {
             return false;
         }
         true
-    }
-
-    fn prev_boundary(&self, at: usize) -> usize {
-        self.search_input[..at]
-            .char_indices()
-            .next_back()
-            .map_or(0, |(i, _)| i)
-    }
-
-    fn next_boundary(&self, at: usize) -> usize {
-        self.search_input[at..]
-            .chars()
-            .next()
-            .map_or(at, |c| at + c.len_utf8())
     }
 
     fn type_char(&mut self, key: KeyEvent) -> bool {
@@ -1057,15 +1032,12 @@ impl App {
             return false;
         }
         match key.code {
-            KeyCode::Char(_) if self.search_input.chars().count() >= MAX_QUERY_CHARS => false,
             KeyCode::Char(c) => {
-                let mut buf = [0u8; 4];
-                self.edit(
-                    self.search_cursor,
-                    self.search_cursor,
-                    c.encode_utf8(&mut buf),
-                );
-                true
+                let typed = self.query.insert_char(c);
+                if typed {
+                    self.query_changed();
+                }
+                typed
             }
             _ => false,
         }
@@ -1074,31 +1046,23 @@ impl App {
     fn on_paste(&mut self, text: &str) -> bool {
         if !self.search_focused {
             self.search_focused = true;
-            self.search_cursor = self.search_input.len();
+            self.query.move_to_end();
         }
-        let room = MAX_QUERY_CHARS.saturating_sub(self.search_input.chars().count());
-        let clean: String = text
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|&c| !crate::text::is_unsafe_char(c))
-            .take(room)
-            .collect();
-        self.edit(self.search_cursor, self.search_cursor, &clean);
+        if self.query.paste(text) {
+            self.query_changed();
+        }
         true
     }
 
-    /// Replace `from..to` of the search input with `insert` and ask for a new search.
-    fn edit(&mut self, from: usize, to: usize, insert: &str) {
-        if from == to && insert.is_empty() {
-            return;
+    /// Apply `edit` to the query and ask for a new search when the text changed.
+    fn edited(&mut self, edit: fn(&mut LineInput) -> bool) {
+        if edit(&mut self.query) {
+            self.query_changed();
         }
-        self.search_input.replace_range(from..to, insert);
-        self.search_cursor = from + insert.len();
-        self.query_changed();
     }
 
     fn query_changed(&mut self) {
-        if self.search_input.trim().is_empty() {
+        if self.query.text().trim().is_empty() {
             if self.is_filtering() {
                 self.restore_selection();
             }
@@ -1114,11 +1078,11 @@ impl App {
                 self.selected_statement_index(),
             ));
         }
-        self.pending_query = Some(self.search_input.clone());
+        self.pending_query = Some(self.query.text().to_string());
     }
 
     fn on_results(&mut self, hits: SearchHits) -> bool {
-        if hits.query != self.search_input || self.search_input.trim().is_empty() {
+        if hits.query != self.query.text() || self.query.text().trim().is_empty() {
             return false;
         }
         // A later pass of the same query (partial results growing into the final ranking)
@@ -1151,8 +1115,7 @@ impl App {
 
     /// Leave search: clear the query and go back to the selection held before it.
     fn clear_search(&mut self) {
-        self.search_input.clear();
-        self.search_cursor = 0;
+        self.query.clear();
         self.pending_query = None;
         self.restore_selection();
     }
@@ -1189,8 +1152,7 @@ impl App {
             .iter()
             .find_map(|t| self.corpus.entity_position(t))
             .map_or(ItemKey::Untargeted, ItemKey::Entity);
-        self.search_input.clear();
-        self.search_cursor = 0;
+        self.query.clear();
         self.pending_query = None;
         self.saved_selection = None;
         self.search_focused = false;
@@ -1219,7 +1181,7 @@ impl App {
                     && layout.search.width > 0
                 {
                     self.search_focused = true;
-                    self.search_cursor = self.search_input.len();
+                    self.query.move_to_end();
                     return true;
                 }
                 let Some(pane) = layout.pane_at(column, row) else {
@@ -1459,7 +1421,7 @@ mod tests {
         assert!(app.is_filtering());
         press(&mut app, KeyCode::Esc);
         assert!(!app.is_filtering());
-        assert_eq!(app.search_input, "");
+        assert_eq!(app.query.text(), "");
         assert_eq!(
             selected_name(&app),
             "Japan",
@@ -1512,25 +1474,25 @@ mod tests {
         press(&mut app, KeyCode::Left);
         press(&mut app, KeyCode::Left);
         press(&mut app, KeyCode::Backspace);
-        assert_eq!(app.search_input, "moon ae");
+        assert_eq!(app.query.text(), "moon ae");
         press(&mut app, KeyCode::Delete);
-        assert_eq!(app.search_input, "moon e");
+        assert_eq!(app.query.text(), "moon e");
         ctrl(&mut app, 'a');
         press(&mut app, KeyCode::Char('x'));
-        assert_eq!(app.search_input, "xmoon e");
+        assert_eq!(app.query.text(), "xmoon e");
         ctrl(&mut app, 'e');
         ctrl(&mut app, 'w');
-        assert_eq!(app.search_input, "xmoon ");
+        assert_eq!(app.query.text(), "xmoon ");
         ctrl(&mut app, 'w');
-        assert_eq!(app.search_input, "");
+        assert_eq!(app.query.text(), "");
         type_text(&mut app, "한국");
         press(&mut app, KeyCode::Left);
         press(&mut app, KeyCode::Char('x'));
-        assert_eq!(app.search_input, "한x국");
+        assert_eq!(app.query.text(), "한x국");
         ctrl(&mut app, 'u');
-        assert_eq!(app.search_input, "국");
+        assert_eq!(app.query.text(), "국");
         app.update(Msg::Paste("clim\u{1b}[2J\nate".into()));
-        assert_eq!(app.search_input, "clim[2J ate국");
+        assert_eq!(app.query.text(), "clim[2J ate국");
     }
 
     #[test]
@@ -1689,7 +1651,7 @@ mod tests {
         type_text(app, query);
         let matched = ranked.len();
         app.update(Msg::SearchResults(SearchHits {
-            query: app.search_input.clone(),
+            query: app.query.text().to_string(),
             ranked,
             complete: true,
             matched,
@@ -1789,7 +1751,7 @@ mod tests {
     fn a_huge_paste_is_cut_to_the_query_limit_and_messages_clear_on_any_key() {
         let mut app = seed_app();
         app.update(Msg::Paste("x".repeat(100_000)));
-        assert_eq!(app.search_input.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(app.query.text().chars().count(), MAX_QUERY_CHARS);
         assert!(!app.update(Msg::Key(KeyEvent::new(
             KeyCode::Char('y'),
             KeyModifiers::NONE
