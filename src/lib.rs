@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod detail;
+pub mod effects;
 pub mod export;
 pub mod fsio;
 pub mod ingest;

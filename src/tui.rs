@@ -1,7 +1,8 @@
 //! The terminal shell: set-up and restore (also on error and panic), the event loop that turns
 //! terminal events into messages, and redraws only when something changed.
 
-use crate::app::{App, Msg};
+use crate::app::{App, Effect, Msg};
+use crate::effects;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -169,119 +170,45 @@ fn event_loop(
     terminal.draw(|frame| crate::ui::draw(frame, app))?;
     while let Ok(first) = receiver.recv() {
         let mut changed = false;
+        let mut search = None;
+        let mut requests = Vec::new();
         let mut next = Some(first);
         // Drain everything already queued (a held key, a paste, a burst of results) before
-        // drawing once.
+        // drawing once; only the last search asked for in the burst is started.
         while let Some(event) = next {
             panic_on_request_in_debug_builds(&event);
-            match event {
-                LoopEvent::Msg(msg) => changed |= app.update(msg),
+            let update = match event {
+                LoopEvent::Msg(msg) => app.update(msg),
                 LoopEvent::InputError(e) => return Err(e),
                 LoopEvent::Signal(signal) => return Ok(Exit::Signal(signal)),
-            }
-            if app.should_quit {
-                return Ok(Exit::Quit);
-            }
-            if app.suspend_requested {
-                app.suspend_requested = false;
-                let (width, height) = suspend(terminal, options)?;
-                app.update(Msg::Resize(width, height));
-                changed = true;
+            };
+            changed |= update.redraw;
+            for effect in update.effects {
+                match effect {
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Suspend => {
+                        let (width, height) = suspend(terminal, options)?;
+                        app.update(Msg::Resize(width, height));
+                        changed = true;
+                    }
+                    Effect::Search(query) => search = Some(query),
+                    Effect::CancelSearch => search = None,
+                    Effect::Export(..) | Effect::Copy(_) => requests.push(effect),
+                }
             }
             next = receiver.try_recv().ok();
         }
-        if let Some(query) = app.pending_query.take() {
+        if let Some(query) = search {
             on_query(query);
         }
-        if let Some(status) = perform_file_and_clipboard_requests(app) {
-            changed |= app.update(Msg::Status(status));
+        if let Some(status) = effects::perform(&app.corpus, requests) {
+            changed |= app.update(Msg::Status(status)).redraw;
         }
         if changed {
             terminal.draw(|frame| crate::ui::draw(frame, app))?;
         }
     }
     Ok(Exit::Quit)
-}
-
-/// Carry out what the app asked for that needs I/O: an export to a file, a clipboard copy.
-/// Returns the message to show in the footer.
-fn perform_file_and_clipboard_requests(app: &mut App) -> Option<String> {
-    let exported = app
-        .pending_export
-        .take()
-        .map(|(format, statements)| export_to_new_file(app, format, &statements));
-    let copied = app
-        .pending_copy
-        .take()
-        .and_then(|statement| crate::export::quote_with_citation(&app.corpus, statement))
-        .map(|text| copy_with_osc52(&text));
-    match (exported, copied) {
-        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
-        (a, b) => a.or(b),
-    }
-}
-
-/// Write the statements to `agenda-tui-export[-N].EXT` in the working directory (never over an
-/// existing file), whole or not at all.
-fn export_to_new_file(
-    app: &App,
-    format: crate::export::ExportFormat,
-    statements: &[u32],
-) -> String {
-    let rendered = match crate::export::render(&app.corpus, statements, format) {
-        Ok(text) => text,
-        Err(e) => return format!("Export failed: {e}"),
-    };
-    let extension = format.extension();
-    let path = (0..1000)
-        .map(|n| {
-            let name = if n == 0 {
-                format!("agenda-tui-export.{extension}")
-            } else {
-                format!("agenda-tui-export-{n}.{extension}")
-            };
-            std::path::PathBuf::from(name)
-        })
-        .find(|p| !p.exists());
-    let Some(path) = path else {
-        return "Export failed: too many agenda-tui-export files here".to_string();
-    };
-    match crate::fsio::write_atomically(&path, rendered.as_bytes()) {
-        Ok(()) => {
-            let shown = std::fs::canonicalize(&path).unwrap_or(path);
-            format!(
-                "Exported {} statement{} to {}",
-                statements.len(),
-                if statements.len() == 1 { "" } else { "s" },
-                crate::text::sanitize(&shown.display().to_string())
-            )
-        }
-        Err(e) => format!("Export failed: {}: {e}", path.display()),
-    }
-}
-
-/// Terminals known not to take OSC 52 clipboard writes.
-fn terminal_lacks_osc52() -> bool {
-    match std::env::var("TERM") {
-        Ok(term) => term.is_empty() || term == "dumb" || term == "linux",
-        Err(_) => true,
-    }
-}
-
-/// Put `text` on the clipboard with OSC 52 (works over SSH and in tmux with set-clipboard on).
-fn copy_with_osc52(text: &str) -> String {
-    use base64::Engine;
-    use std::io::Write;
-    if terminal_lacks_osc52() {
-        return "This terminal cannot take clipboard writes (OSC 52); press e to export instead"
-            .into();
-    }
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = io::stdout();
-    match write!(out, "\u{1b}]52;c;{encoded}\u{7}").and_then(|()| out.flush()) {
-        Ok(()) => "Copied the statement and its citation to the clipboard (OSC 52)".into(),
-        Err(e) => format!("Copy failed: {e}"),
-    }
 }
 
 /// Debug builds only, for the end-to-end test of the panic hook: with `AGENDA_TUI_TEST_PANIC`

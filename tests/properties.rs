@@ -5,7 +5,7 @@
 //! Case counts are set for CI (thousands of cases); raise them with `PROPTEST_CASES`. A failing
 //! case is shrunk, printed, and its seed saved under `proptest-regressions/` for replay.
 
-use agenda_tui::app::{App, Msg, SearchHits};
+use agenda_tui::app::{App, Effect, Msg, SearchHits};
 use agenda_tui::load::{self, LoadError};
 use agenda_tui::model::{Article, Corpus, Entity, EntityKind, Leader, Statement, StatementKind};
 use proptest::prelude::*;
@@ -183,8 +183,15 @@ fn message() -> impl Strategy<Value = Msg> {
 
 /// Answer a pending query the way a search worker would: statements containing the query's
 /// first character (case-insensitively), in corpus order.
-fn answer(app: &mut App) -> Option<SearchHits> {
-    let query = app.pending_query.take()?;
+fn answer(app: &App, effects: &[Effect]) -> Option<SearchHits> {
+    let query = match effects.iter().rev().find_map(|e| match e {
+        Effect::Search(query) => Some(Some(query.clone())),
+        Effect::CancelSearch => Some(None),
+        _ => None,
+    }) {
+        Some(Some(query)) => query,
+        _ => return None,
+    };
     let first = query
         .chars()
         .next()
@@ -252,15 +259,15 @@ proptest! {
         app.update(Msg::Resize(width, height));
         check_invariants(&app)?;
         for (i, msg) in messages.into_iter().enumerate() {
-            app.update(msg);
-            if let Some(hits) = answer(&mut app) {
+            let update = app.update(msg);
+            if let Some(hits) = answer(&app, &update.effects) {
                 app.update(Msg::SearchResults(hits));
             }
             check_invariants(&app)?;
             if i % 8 == 0 {
                 draw(&app)?;
             }
-            if app.should_quit {
+            if update.has(&Effect::Quit) {
                 break;
             }
         }

@@ -3,58 +3,18 @@
 //! transition is unit-tested without a terminal.
 
 mod line_input;
+mod msg;
 
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{self, Pane, ScreenLayout};
 use crate::model::{Corpus, EntityKind};
 pub use line_input::LineInput;
+pub use msg::{Effect, Msg, SearchHits, Update};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
 use std::sync::Arc;
-
-/// Everything that can happen to the browser.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    /// A key was pressed.
-    Key(KeyEvent),
-    /// The mouse was clicked, scrolled or moved.
-    Mouse(MouseEvent),
-    /// Text was pasted (bracketed paste).
-    Paste(String),
-    /// The terminal is now this many columns and rows.
-    Resize(u16, u16),
-    /// The search worker finished (or progressed on) a query.
-    SearchResults(SearchHits),
-    /// A message for the footer from the shell (an export written, a copy made, an error).
-    Status(String),
-}
-
-/// Ranked results of one query, as the search worker delivers them.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SearchHits {
-    /// The query these results answer.
-    pub query: String,
-    /// Matching statement indices, best first (ties in corpus order).
-    pub ranked: Vec<u32>,
-    /// False while the worker is still scoring (partial results).
-    pub complete: bool,
-    /// How many statements match in all (known before `ranked` is complete).
-    pub matched: usize,
-}
-
-impl SearchHits {
-    /// Results of a worker pass, as the app keeps them.
-    pub fn from_outcome(outcome: &crate::search::SearchOutcome) -> Self {
-        SearchHits {
-            query: outcome.query.clone(),
-            ranked: outcome.hits.iter().map(|hit| hit.statement).collect(),
-            complete: outcome.complete,
-            matched: outcome.matched,
-        }
-    }
-}
 
 /// What a row of the left pane stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -215,26 +175,18 @@ pub struct App {
     /// The parsed query of `results`.
     active_query: Option<crate::search::Query>,
     saved_selection: Option<(IndexTab, ItemKey, Option<u32>)>,
-    /// The query the shell should hand to the search worker next.
-    pub pending_query: Option<String>,
     /// True while the help overlay is open.
     pub help_open: bool,
     /// First drawn line of the help overlay.
     pub help_scroll: usize,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
-    /// Set when the user asked to quit.
-    pub should_quit: bool,
-    /// Set when the user pressed Ctrl-z; the shell suspends and clears it.
-    pub suspend_requested: bool,
     /// True while the export prompt asks for a format.
     pub export_prompt: bool,
-    /// An export the shell should write: the format and the statements in view.
-    pub pending_export: Option<(crate::export::ExportFormat, Vec<u32>)>,
-    /// A statement the shell should copy to the clipboard.
-    pub pending_copy: Option<u32>,
     /// A one-line message for the footer (export written, copied...), until the next key.
     pub status: Option<String>,
+    /// Effects asked for during the current `update`, handed back when it returns.
+    effects: Vec<Effect>,
 }
 
 /// The longest search query, in characters (a longer paste is cut): no one searches with more,
@@ -385,15 +337,11 @@ impl App {
             search_index: None,
             active_query: None,
             saved_selection: None,
-            pending_query: None,
+            effects: Vec::new(),
             help_open: false,
             help_scroll: 0,
             size: (80, 24),
-            should_quit: false,
-            suspend_requested: false,
             export_prompt: false,
-            pending_export: None,
-            pending_copy: None,
             status: None,
         };
         app.rebuild_items();
@@ -808,8 +756,17 @@ impl App {
         self.focus = Pane::ALL[step(current, delta, Pane::ALL.len(), wrap)];
     }
 
-    /// Apply one message. Returns true when the screen needs redrawing.
-    pub fn update(&mut self, msg: Msg) -> bool {
+    /// Apply one message: what changed on screen and what the shell should do.
+    pub fn update(&mut self, msg: Msg) -> Update {
+        let redraw = self.apply(msg);
+        Update {
+            redraw,
+            effects: std::mem::take(&mut self.effects),
+        }
+    }
+
+    /// Apply one message; true when the screen needs redrawing.
+    fn apply(&mut self, msg: Msg) -> bool {
         let changed = match msg {
             Msg::Key(key) => self.on_key(key),
             Msg::Mouse(mouse) => self.on_mouse(mouse),
@@ -854,7 +811,7 @@ impl App {
     fn on_export_prompt_key(&mut self, key: KeyEvent) -> bool {
         use crate::export::ExportFormat;
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.should_quit = true;
+            self.effects.push(Effect::Quit);
             return true;
         }
         let format = match key.code {
@@ -866,7 +823,8 @@ impl App {
         };
         self.export_prompt = false;
         if let Some(format) = format {
-            self.pending_export = Some((format, self.listed.clone()));
+            self.effects
+                .push(Effect::Export(format, self.listed.clone()));
         }
         true
     }
@@ -878,7 +836,7 @@ impl App {
         let len = picker.choices.len();
         match action {
             Action::Back | Action::JumpTo | Action::Quit => self.jump = None,
-            Action::ForceQuit => self.should_quit = true,
+            Action::ForceQuit => self.effects.push(Effect::Quit),
             Action::MoveDown => picker.selected = step(picker.selected, 1, len, true),
             Action::MoveUp => picker.selected = step(picker.selected, -1, len, true),
             Action::Top => picker.selected = 0,
@@ -933,8 +891,8 @@ impl App {
     fn on_help_key(&mut self, action: Action) -> bool {
         match action {
             Action::Back | Action::ToggleHelp | Action::Quit => self.help_open = false,
-            Action::ForceQuit => self.should_quit = true,
-            Action::Suspend => self.suspend_requested = true,
+            Action::ForceQuit => self.effects.push(Effect::Quit),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::MoveDown => self.help_scroll += 1,
             Action::MoveUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::HalfPageDown => self.help_scroll += 5,
@@ -972,8 +930,8 @@ impl App {
                 self.help_open = true;
                 self.help_scroll = 0;
             }
-            Action::Quit | Action::ForceQuit => self.should_quit = true,
-            Action::Suspend => self.suspend_requested = true,
+            Action::Quit | Action::ForceQuit => self.effects.push(Effect::Quit),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Export => {
                 if self.listed.is_empty() {
                     self.status = Some("Nothing to export: no statements in view".into());
@@ -982,7 +940,7 @@ impl App {
                 }
             }
             Action::Copy => match self.selected_statement_index() {
-                Some(statement) => self.pending_copy = Some(statement),
+                Some(statement) => self.effects.push(Effect::Copy(statement)),
                 None => self.status = Some("Nothing to copy: no statement selected".into()),
             },
             Action::ShowCountries => self.show_tab(IndexTab::Countries),
@@ -1068,7 +1026,7 @@ impl App {
             }
             // A search abandoned before its results came holds on to nothing.
             self.saved_selection = None;
-            self.pending_query = None;
+            self.effects.push(Effect::CancelSearch);
             return;
         }
         if self.saved_selection.is_none() {
@@ -1078,7 +1036,8 @@ impl App {
                 self.selected_statement_index(),
             ));
         }
-        self.pending_query = Some(self.query.text().to_string());
+        self.effects
+            .push(Effect::Search(self.query.text().to_string()));
     }
 
     fn on_results(&mut self, hits: SearchHits) -> bool {
@@ -1116,7 +1075,7 @@ impl App {
     /// Leave search: clear the query and go back to the selection held before it.
     fn clear_search(&mut self) {
         self.query.clear();
-        self.pending_query = None;
+        self.effects.push(Effect::CancelSearch);
         self.restore_selection();
     }
 
@@ -1153,7 +1112,7 @@ impl App {
             .find_map(|t| self.corpus.entity_position(t))
             .map_or(ItemKey::Untargeted, ItemKey::Entity);
         self.query.clear();
-        self.pending_query = None;
+        self.effects.push(Effect::CancelSearch);
         self.saved_selection = None;
         self.search_focused = false;
         self.results = None;
@@ -1272,21 +1231,22 @@ mod tests {
         app
     }
 
-    fn press(app: &mut App, code: KeyCode) -> bool {
+    fn press(app: &mut App, code: KeyCode) -> Update {
         app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     }
 
-    fn ctrl(app: &mut App, c: char) -> bool {
+    fn ctrl(app: &mut App, c: char) -> Update {
         app.update(Msg::Key(KeyEvent::new(
             KeyCode::Char(c),
             KeyModifiers::CONTROL,
         )))
     }
 
-    fn type_text(app: &mut App, text: &str) {
-        for c in text.chars() {
-            press(app, KeyCode::Char(c));
-        }
+    /// Type `text` key by key; the effects asked for along the way.
+    fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
+        text.chars()
+            .flat_map(|c| press(app, KeyCode::Char(c)).effects)
+            .collect()
     }
 
     fn selected_name(app: &App) -> String {
@@ -1401,8 +1361,8 @@ mod tests {
         let mut app = seed_app();
         press(&mut app, KeyCode::Char('/'));
         assert!(app.search_focused);
-        type_text(&mut app, "putin");
-        assert_eq!(app.pending_query.as_deref(), Some("putin"));
+        let effects = type_text(&mut app, "putin");
+        assert_eq!(effects.last(), Some(&Effect::Search("putin".into())));
         app.update(Msg::SearchResults(SearchHits {
             query: "putin".into(),
             ranked: vec![10],
@@ -1427,7 +1387,10 @@ mod tests {
             "Japan",
             "selection before the search is back"
         );
-        assert!(!press(&mut app, KeyCode::Esc), "nothing left to undo");
+        assert!(
+            !press(&mut app, KeyCode::Esc).redraw,
+            "nothing left to undo"
+        );
     }
 
     #[test]
@@ -1462,7 +1425,7 @@ mod tests {
             complete: true,
             matched: 1,
         }));
-        assert!(!changed);
+        assert!(!changed.redraw);
         assert!(!app.is_filtering());
     }
 
@@ -1500,7 +1463,7 @@ mod tests {
         let mut app = seed_app();
         let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert!(!app.update(Msg::Key(release)));
+        assert!(!app.update(Msg::Key(release)).redraw);
         assert_eq!(selected_name(&app), "Japan");
     }
 
@@ -1508,13 +1471,10 @@ mod tests {
     fn quit_with_q_and_ctrl_c_from_the_search_bar() {
         let mut app = seed_app();
         press(&mut app, KeyCode::Char('/'));
-        press(&mut app, KeyCode::Char('q'));
-        assert!(!app.should_quit);
-        ctrl(&mut app, 'c');
-        assert!(app.should_quit);
+        assert!(!press(&mut app, KeyCode::Char('q')).has(&Effect::Quit));
+        assert!(ctrl(&mut app, 'c').has(&Effect::Quit));
         let mut app = seed_app();
-        press(&mut app, KeyCode::Char('q'));
-        assert!(app.should_quit);
+        assert!(press(&mut app, KeyCode::Char('q')).has(&Effect::Quit));
     }
 
     #[test]
@@ -1627,19 +1587,25 @@ mod tests {
         assert!(app.export_prompt);
         press(&mut app, KeyCode::Char('x'));
         assert!(app.export_prompt, "other keys do not answer the prompt");
-        press(&mut app, KeyCode::Char('c'));
+        let update = press(&mut app, KeyCode::Char('c'));
         assert!(!app.export_prompt);
-        let (format, statements) = app.pending_export.take().expect("export requested");
-        assert_eq!(format, crate::export::ExportFormat::Csv);
-        assert_eq!(statements, app.listed, "the Japan statements in view");
+        assert_eq!(
+            update.effects,
+            [Effect::Export(
+                crate::export::ExportFormat::Csv,
+                app.listed.clone()
+            )],
+            "the Japan statements in view"
+        );
         press(&mut app, KeyCode::Char('e'));
-        press(&mut app, KeyCode::Esc);
+        let update = press(&mut app, KeyCode::Esc);
         assert!(
-            !app.export_prompt && app.pending_export.is_none(),
+            !app.export_prompt && update.effects.is_empty(),
             "Esc cancels"
         );
-        press(&mut app, KeyCode::Char('y'));
-        assert_eq!(app.pending_copy, app.selected_statement_index());
+        let update = press(&mut app, KeyCode::Char('y'));
+        let selected = app.selected_statement_index().expect("a statement");
+        assert_eq!(update.effects, [Effect::Copy(selected)]);
         app.update(Msg::Status("Copied".into()));
         assert_eq!(app.status.as_deref(), Some("Copied"));
         press(&mut app, KeyCode::Char('j'));
@@ -1752,14 +1718,18 @@ mod tests {
         let mut app = seed_app();
         app.update(Msg::Paste("x".repeat(100_000)));
         assert_eq!(app.query.text().chars().count(), MAX_QUERY_CHARS);
-        assert!(!app.update(Msg::Key(KeyEvent::new(
-            KeyCode::Char('y'),
-            KeyModifiers::NONE
-        ))));
+        assert!(
+            !app.update(Msg::Key(KeyEvent::new(
+                KeyCode::Char('y'),
+                KeyModifiers::NONE
+            )))
+            .redraw
+        );
         press(&mut app, KeyCode::Esc);
         app.update(Msg::Status("Exported".into()));
         assert!(
-            app.update(Msg::Key(KeyEvent::new(KeyCode::F(9), KeyModifiers::NONE))),
+            app.update(Msg::Key(KeyEvent::new(KeyCode::F(9), KeyModifiers::NONE)))
+                .redraw,
             "an unbound key still clears the message and redraws"
         );
         assert_eq!(app.status, None);
