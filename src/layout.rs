@@ -11,8 +11,8 @@ pub const MIN_HEIGHT: u16 = 6;
 /// The three browsing panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
-    /// Countries, blocs and regions.
-    Countries,
+    /// The index pane on the left: countries, leaders or topics (the index shown).
+    Index,
     /// The statements of the selected entity.
     Statements,
     /// The selected statement in full.
@@ -21,12 +21,12 @@ pub enum Pane {
 
 impl Pane {
     /// Panes in focus order, left to right.
-    pub const ALL: [Pane; 3] = [Pane::Countries, Pane::Statements, Pane::Detail];
+    pub const ALL: [Pane; 3] = [Pane::Index, Pane::Statements, Pane::Detail];
 
     /// The pane title.
     pub fn title(self) -> &'static str {
         match self {
-            Pane::Countries => "Countries",
+            Pane::Index => "Countries",
             Pane::Statements => "Statements",
             Pane::Detail => "Detail",
         }
@@ -38,7 +38,7 @@ impl Pane {
 pub enum Arrangement {
     /// Three columns side by side (wide terminals).
     Columns,
-    /// Countries on the left; statements above the detail on the right.
+    /// The index pane on the left; statements above the detail on the right.
     Stacked,
     /// Only the focused pane, with a tab line naming the others (narrow or short terminals).
     Single,
@@ -57,8 +57,8 @@ pub struct ScreenLayout {
     pub title: Rect,
     /// The tab line of the single-pane arrangement.
     pub tabs: Option<Rect>,
-    /// The countries pane (with its border).
-    pub countries: Option<Rect>,
+    /// The index pane (with its border).
+    pub index: Option<Rect>,
     /// The statements pane (with its border).
     pub statements: Option<Rect>,
     /// The detail pane (with its border).
@@ -73,7 +73,7 @@ impl ScreenLayout {
     /// The rectangle of a pane, when shown.
     pub fn pane(&self, pane: Pane) -> Option<Rect> {
         match pane {
-            Pane::Countries => self.countries,
+            Pane::Index => self.index,
             Pane::Statements => self.statements,
             Pane::Detail => self.detail,
         }
@@ -110,7 +110,7 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
             area,
             title: empty,
             tabs: None,
-            countries: None,
+            index: None,
             statements: None,
             detail: None,
             search: empty,
@@ -126,28 +126,28 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
         area,
         title,
         tabs: None,
-        countries: None,
+        index: None,
         statements: None,
         detail: None,
         search,
         footer,
     };
     if area.width >= 110 && area.height >= 12 {
-        let countries_width = (area.width / 5).clamp(26, 36);
-        let rest = area.width - countries_width;
+        let index_width = (area.width / 5).clamp(26, 36);
+        let rest = area.width - index_width;
         let statements_width = rest / 2;
         let detail_width = rest - statements_width;
         return ScreenLayout {
             arrangement: Arrangement::Columns,
-            countries: Some(Rect::new(body.x, body.y, countries_width, body.height)),
+            index: Some(Rect::new(body.x, body.y, index_width, body.height)),
             statements: Some(Rect::new(
-                body.x + countries_width,
+                body.x + index_width,
                 body.y,
                 statements_width,
                 body.height,
             )),
             detail: Some(Rect::new(
-                body.x + countries_width + statements_width,
+                body.x + index_width + statements_width,
                 body.y,
                 detail_width,
                 body.height,
@@ -156,14 +156,14 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
         };
     }
     if area.width >= 60 && area.height >= 16 {
-        let countries_width = (area.width / 4).clamp(22, 28);
-        let right_width = area.width - countries_width;
-        let right_x = body.x + countries_width;
+        let index_width = (area.width / 4).clamp(22, 28);
+        let right_width = area.width - index_width;
+        let right_x = body.x + index_width;
         let statements_height = (body.height * 2 / 5).max(5);
         let detail_height = body.height - statements_height;
         return ScreenLayout {
             arrangement: Arrangement::Stacked,
-            countries: Some(Rect::new(body.x, body.y, countries_width, body.height)),
+            index: Some(Rect::new(body.x, body.y, index_width, body.height)),
             statements: Some(Rect::new(right_x, body.y, right_width, statements_height)),
             detail: Some(Rect::new(
                 right_x,
@@ -181,7 +181,7 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
         ..base
     };
     match focus {
-        Pane::Countries => single.countries = Some(pane),
+        Pane::Index => single.index = Some(pane),
         Pane::Statements => single.statements = Some(pane),
         Pane::Detail => single.detail = Some(pane),
     }
@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn arrangements_follow_the_size() {
-        let at = |w, h| compute(Rect::new(0, 0, w, h), Pane::Countries).arrangement;
+        let at = |w, h| compute(Rect::new(0, 0, w, h), Pane::Index).arrangement;
         assert_eq!(at(120, 40), Arrangement::Columns);
         assert_eq!(at(80, 24), Arrangement::Stacked);
         assert_eq!(at(50, 20), Arrangement::Single);
@@ -237,7 +237,7 @@ mod tests {
                     let rects = [
                         Some(l.title),
                         l.tabs,
-                        l.countries,
+                        l.index,
                         l.statements,
                         l.detail,
                         Some(l.search),
@@ -254,7 +254,7 @@ mod tests {
     #[test]
     fn single_arrangement_shows_the_focused_pane() {
         let l = compute(Rect::new(0, 0, 40, 20), Pane::Detail);
-        assert!(l.detail.is_some() && l.countries.is_none() && l.statements.is_none());
+        assert!(l.detail.is_some() && l.index.is_none() && l.statements.is_none());
         assert_eq!(l.pane_at(5, 5), Some(Pane::Detail));
     }
 }

@@ -1,6 +1,6 @@
 //! Drawing: pure functions from the app state to a ratatui frame. Nothing here changes state.
 
-use crate::app::{App, CountryRow, ItemKey};
+use crate::app::{App, IndexRow, ItemKey};
 use crate::detail::{self, Role};
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
@@ -25,8 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(tabs) = layout.tabs {
         draw_tabs(frame, app, tabs);
     }
-    if let Some(rect) = layout.countries {
-        draw_countries(frame, app, rect);
+    if let Some(rect) = layout.index {
+        draw_index_pane(frame, app, rect);
     }
     if let Some(rect) = layout.statements {
         draw_statements(frame, app, rect);
@@ -177,8 +177,8 @@ fn fit_title(title: &str, width: u16) -> String {
     truncate_to_width(title, (width as usize).saturating_sub(2)).into_owned()
 }
 
-fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
-    let focused = app.focus == Pane::Countries && !app.search_focused && !app.help_open;
+fn draw_index_pane(frame: &mut Frame, app: &App, rect: Rect) {
+    let focused = app.focus == Pane::Index && !app.search_focused && !app.help_open;
     let mut title = Vec::new();
     for (tab, label) in app.tab_title(rect.width as usize) {
         let style = match tab {
@@ -195,21 +195,21 @@ fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
         };
         title.push(Span::styled(label, style));
     }
-    let block = pane_frame(app, Pane::Countries).title(Line::from(title));
+    let block = pane_frame(app, Pane::Index).title(Line::from(title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let width = inner.width as usize;
-    let list_height = app.countries_list_height().min(inner.height as usize);
+    let list_height = app.index_list_height().min(inner.height as usize);
     let mut lines = Vec::new();
-    for row in app.rows.iter().skip(app.countries_offset).take(list_height) {
+    for row in app.rows.iter().skip(app.index_offset).take(list_height) {
         match *row {
-            CountryRow::Heading(heading) => {
+            IndexRow::Heading(heading) => {
                 lines.push(Line::styled(
                     truncate_to_width(heading, width).into_owned(),
                     app.theme.heading,
                 ));
             }
-            CountryRow::Item(i) => {
+            IndexRow::Item(i) => {
                 let item = app.items[i];
                 let mut name = sanitize(&app.key_name(item.key)).into_owned();
                 if let ItemKey::Leader(l) = item.key {
@@ -250,7 +250,7 @@ fn draw_countries(frame: &mut Frame, app: &App, rect: Rect) {
         app,
         rect,
         app.rows.len(),
-        app.countries_offset,
+        app.index_offset,
         list_height,
     );
 }
@@ -658,9 +658,7 @@ fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         let c = Context::Panes;
         let mut hints = vec![Some("↑↓ move".to_string())];
         match app.focus {
-            Pane::Countries | Pane::Statements => {
-                hints.push(hint(keymap, c, Action::Enter, "open"))
-            }
+            Pane::Index | Pane::Statements => hints.push(hint(keymap, c, Action::Enter, "open")),
             Pane::Detail => hints.push(Some("PgUp/PgDn scroll".into())),
         }
         hints.push(hint(keymap, c, Action::FocusSearch, "search"));
@@ -670,7 +668,7 @@ fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         hints.push(hint(keymap, c, Action::ToggleHelp, "help"));
         hints.push(hint(keymap, c, Action::Quit, "quit"));
         hints.push(Some("Tab panes".into()));
-        if app.focus == Pane::Countries {
+        if app.focus == Pane::Index {
             hints.push(Some("1-3 index".into()));
         } else {
             hints.push(hint(keymap, c, Action::JumpTo, "go to"));

@@ -227,7 +227,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         prop_assert!((s as usize) < app.corpus.statements.len());
     }
     for row in &app.rows {
-        if let agenda_tui::app::CountryRow::Item(i) = row {
+        if let agenda_tui::app::IndexRow::Item(i) = row {
             prop_assert!(*i < app.items.len());
         }
     }

@@ -209,7 +209,7 @@ fn monthly_chart_and_dated_rows_with_several_articles() {
 fn the_left_title_is_drawn_where_clicks_expect_its_tabs() {
     for (width, height) in [(120, 40), (80, 24), (50, 20), (80, 12)] {
         let app = seed_app(width, height);
-        let rect = app.layout().countries.expect("countries shown");
+        let rect = app.layout().index.expect("index pane shown");
         let expected: String = app
             .tab_title(rect.width as usize)
             .into_iter()

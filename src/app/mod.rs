@@ -114,7 +114,7 @@ pub struct ListItem {
 
 /// A drawn row of the left pane: a group heading or an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CountryRow {
+pub enum IndexRow {
     /// A heading such as "Countries"; not selectable.
     Heading(&'static str),
     /// The item at this position of `App::items`.
@@ -149,7 +149,7 @@ pub struct App {
     /// Selectable rows of the left pane, in display order.
     pub items: Vec<ListItem>,
     /// Rows of the left pane as drawn (headings and items).
-    pub rows: Vec<CountryRow>,
+    pub rows: Vec<IndexRow>,
     /// Statements listed in the middle pane (indices into the corpus), in display order.
     pub listed: Vec<u32>,
     /// Selected position in `items`.
@@ -157,7 +157,7 @@ pub struct App {
     /// Selected position in `listed`.
     pub selected_statement: usize,
     /// First drawn row of the left pane.
-    pub countries_offset: usize,
+    pub index_offset: usize,
     /// First drawn row of the statements pane.
     pub statements_offset: usize,
     /// First drawn line of the detail pane.
@@ -327,10 +327,10 @@ impl App {
             listed: Vec::new(),
             selected_item: 0,
             selected_statement: 0,
-            countries_offset: 0,
+            index_offset: 0,
             statements_offset: 0,
             detail_scroll: 0,
-            focus: Pane::Countries,
+            focus: Pane::Index,
             search_focused: false,
             query: LineInput::default(),
             results: None,
@@ -528,20 +528,20 @@ impl App {
             key: ItemKey::All,
             count: total,
         });
-        self.rows.push(CountryRow::Item(0));
+        self.rows.push(IndexRow::Item(0));
         for (heading, group) in groups {
             if group.is_empty() {
                 continue;
             }
-            self.rows.push(CountryRow::Heading(heading));
+            self.rows.push(IndexRow::Heading(heading));
             for item in group {
-                self.rows.push(CountryRow::Item(self.items.len()));
+                self.rows.push(IndexRow::Item(self.items.len()));
                 self.items.push(item);
             }
         }
         if self.tab == IndexTab::Countries && untargeted > 0 {
-            self.rows.push(CountryRow::Heading("Other"));
-            self.rows.push(CountryRow::Item(self.items.len()));
+            self.rows.push(IndexRow::Heading("Other"));
+            self.rows.push(IndexRow::Item(self.items.len()));
             self.items.push(ListItem {
                 key: ItemKey::Untargeted,
                 count: untargeted,
@@ -582,7 +582,7 @@ impl App {
     pub fn row_of_item(&self, item: usize) -> usize {
         self.rows
             .iter()
-            .position(|r| *r == CountryRow::Item(item))
+            .position(|r| *r == IndexRow::Item(item))
             .unwrap_or(0)
     }
 
@@ -590,17 +590,17 @@ impl App {
     fn scroll_into_view(&mut self) {
         let layout = self.layout();
         let row = self.row_of_item(self.selected_item);
-        let countries_height = self.countries_list_height();
+        let index_height = self.index_list_height();
         // Keep the selection on screen, and no blank rows below while rows above are hidden.
-        self.countries_offset = keep_visible(self.countries_offset, row, countries_height)
-            .min(self.rows.len().saturating_sub(countries_height));
+        self.index_offset = keep_visible(self.index_offset, row, index_height)
+            .min(self.rows.len().saturating_sub(index_height));
         // Show the heading above the first item of a group when scrolled to it.
-        if self.countries_offset > 0
-            && self.countries_offset == row
+        if self.index_offset > 0
+            && self.index_offset == row
             && row > 0
-            && let CountryRow::Heading(_) = self.rows[row - 1]
+            && let IndexRow::Heading(_) = self.rows[row - 1]
         {
-            self.countries_offset = row - 1;
+            self.index_offset = row - 1;
         }
         let statements_height = layout.inner_height(Pane::Statements);
         self.statements_offset = keep_visible(
@@ -623,7 +623,7 @@ impl App {
     /// within one month, or a short pane).
     pub fn chart_height(&self) -> usize {
         let spans_months = self.month_span.is_some_and(|(first, last)| last > first);
-        if spans_months && self.layout().inner_height(Pane::Countries) >= 14 {
+        if spans_months && self.layout().inner_height(Pane::Index) >= 14 {
             4
         } else {
             0
@@ -631,9 +631,9 @@ impl App {
     }
 
     /// Rows of the left pane's list (its inner height less the chart).
-    pub fn countries_list_height(&self) -> usize {
+    pub fn index_list_height(&self) -> usize {
         self.layout()
-            .inner_height(Pane::Countries)
+            .inner_height(Pane::Index)
             .saturating_sub(self.chart_height())
     }
 
@@ -711,7 +711,7 @@ impl App {
     /// Move the focused pane's selection (or scroll, for the detail pane) by `delta`.
     fn move_in(&mut self, pane: Pane, delta: isize, wrap: bool) {
         match pane {
-            Pane::Countries => {
+            Pane::Index => {
                 let item = step(self.selected_item, delta, self.items.len(), wrap);
                 self.select_item(item);
             }
@@ -729,7 +729,7 @@ impl App {
 
     fn move_to_end(&mut self, pane: Pane, last: bool) {
         match pane {
-            Pane::Countries => {
+            Pane::Index => {
                 let item = if last {
                     self.items.len().saturating_sub(1)
                 } else {
@@ -865,7 +865,7 @@ impl App {
         self.select_first_value();
         self.selected_statement = 0;
         self.statements_offset = 0;
-        self.countries_offset = 0;
+        self.index_offset = 0;
         self.detail_scroll = 0;
         self.rebuild_listed();
     }
@@ -1149,7 +1149,7 @@ impl App {
                 self.search_focused = false;
                 self.focus = pane;
                 let rect = layout.pane(pane).unwrap_or_default();
-                if pane == Pane::Countries && row == rect.y {
+                if pane == Pane::Index && row == rect.y {
                     // The title holds the tabs, drawn from the column after the corner.
                     let mut x = rect.x as usize + 1;
                     for (tab, label) in self.tab_title(rect.width as usize) {
@@ -1163,16 +1163,15 @@ impl App {
                     }
                     return true;
                 }
-                if pane == Pane::Countries && (row - rect.y) as usize > self.countries_list_height()
-                {
+                if pane == Pane::Index && (row - rect.y) as usize > self.index_list_height() {
                     return true;
                 }
                 if row > rect.y && row + 1 < rect.bottom() {
                     let line = (row - rect.y - 1) as usize;
                     match pane {
-                        Pane::Countries => {
-                            if let Some(CountryRow::Item(item)) =
-                                self.rows.get(self.countries_offset + line)
+                        Pane::Index => {
+                            if let Some(IndexRow::Item(item)) =
+                                self.rows.get(self.index_offset + line)
                             {
                                 self.select_item(*item);
                             }
@@ -1277,8 +1276,8 @@ mod tests {
                 "ASEAN 1",
             ]
         );
-        assert!(app.rows.contains(&CountryRow::Heading("States")));
-        assert!(app.rows.contains(&CountryRow::Heading("Blocs & regions")));
+        assert!(app.rows.contains(&IndexRow::Heading("States")));
+        assert!(app.rows.contains(&IndexRow::Heading("Blocs & regions")));
         assert_eq!(selected_name(&app), "Japan");
         assert_eq!(app.listed.len(), 3);
     }
@@ -1341,7 +1340,7 @@ mod tests {
     #[test]
     fn focus_moves_with_tab_arrows_and_enter() {
         let mut app = seed_app();
-        assert_eq!(app.focus, Pane::Countries);
+        assert_eq!(app.focus, Pane::Index);
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.focus, Pane::Statements);
         press(&mut app, KeyCode::Enter);
@@ -1349,9 +1348,9 @@ mod tests {
         press(&mut app, KeyCode::Right);
         assert_eq!(app.focus, Pane::Detail, "→ stops at the last pane");
         press(&mut app, KeyCode::Tab);
-        assert_eq!(app.focus, Pane::Countries, "Tab wraps");
+        assert_eq!(app.focus, Pane::Index, "Tab wraps");
         press(&mut app, KeyCode::Char('h'));
-        assert_eq!(app.focus, Pane::Countries, "← stops at the first pane");
+        assert_eq!(app.focus, Pane::Index, "← stops at the first pane");
         press(&mut app, KeyCode::BackTab);
         assert_eq!(app.focus, Pane::Detail);
     }
@@ -1481,7 +1480,7 @@ mod tests {
     fn clicks_focus_and_select_and_the_wheel_scrolls() {
         let mut app = seed_app();
         let layout = app.layout();
-        let countries = layout.countries.expect("shown");
+        let index_pane = layout.index.expect("shown");
         // Row 1 inside the border is "All statements".
         let click = |column, row| {
             Msg::Mouse(MouseEvent {
@@ -1491,7 +1490,7 @@ mod tests {
                 modifiers: KeyModifiers::NONE,
             })
         };
-        app.update(click(countries.x + 2, countries.y + 1));
+        app.update(click(index_pane.x + 2, index_pane.y + 1));
         assert_eq!(selected_name(&app), "All statements");
         let statements = layout.statements.expect("shown");
         app.update(click(statements.x + 3, statements.y + 3));
@@ -1505,7 +1504,7 @@ mod tests {
         }));
         assert_eq!(app.selected_statement, 5);
         // A click on a heading selects nothing new.
-        app.update(click(countries.x + 2, countries.y + 2));
+        app.update(click(index_pane.x + 2, index_pane.y + 2));
         assert_eq!(selected_name(&app), "All statements");
     }
 
@@ -1690,7 +1689,7 @@ mod tests {
         for (width, height) in [(120, 40), (80, 24), (50, 20), (80, 12)] {
             let mut app = seed_app();
             app.update(Msg::Resize(width, height));
-            let rect = app.layout().countries.expect("countries shown");
+            let rect = app.layout().index.expect("index pane shown");
             let mut x = rect.x + 1;
             for (tab, label) in app.tab_title(rect.width as usize) {
                 let cells = crate::text::str_width(&label) as u16;
