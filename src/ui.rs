@@ -36,16 +36,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_search(frame, app, layout.search);
     draw_footer(frame, app, layout.footer);
-    if app.jump.is_some() {
+    if app.jump().is_some() {
         draw_jump(frame, app, area);
     }
-    if app.help_open {
+    if app.help_open() {
         draw_help(frame, app, area);
     }
 }
 
 fn draw_jump(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(picker) = &app.jump else {
+    let Some(picker) = app.jump() else {
         return;
     };
     let height = u16::try_from(picker.choices.len())
@@ -142,7 +142,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, rect: Rect) {
 
 /// True when `pane` has the keyboard (not the search bar or an overlay).
 fn pane_has_focus(app: &App, pane: Pane) -> bool {
-    app.focus == pane && !app.search_focused && !app.help_open
+    app.focus == pane && !app.search_focused && !app.help_open()
 }
 
 /// A pane's border: thick and in the accent colour when focused.
@@ -178,7 +178,7 @@ fn fit_title(title: &str, width: u16) -> String {
 }
 
 fn draw_index_pane(frame: &mut Frame, app: &App, rect: Rect) {
-    let focused = app.focus == Pane::Index && !app.search_focused && !app.help_open;
+    let focused = app.focus == Pane::Index && !app.search_focused && !app.help_open();
     let mut title = Vec::new();
     for (tab, label) in app.tab_title(rect.width as usize) {
         let style = match tab {
@@ -601,7 +601,7 @@ fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
         Span::styled(count, app.theme.accent),
     ]);
     frame.render_widget(Paragraph::new(line), rect);
-    if app.search_focused && !app.help_open {
+    if app.search_focused && !app.help_open() {
         let x = rect.x as usize + str_width(prompt) + width_between(start, cursor_chars);
         if x < rect.right() as usize {
             frame.set_cursor_position((x as u16, rect.y));
@@ -617,7 +617,7 @@ fn hint(keymap: &Keymap, context: Context, action: Action, what: &str) -> Option
 
 fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
     let keymap = &app.keymap;
-    let message = if app.export_prompt {
+    let message = if app.export_prompt_open() {
         Some(format!(
             " Export {} statement{} as:  m Markdown   c CSV   j JSON   (Esc cancels)",
             app.listed.len(),
@@ -639,9 +639,9 @@ fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         );
         return;
     }
-    let hints: Vec<String> = if app.jump.is_some() {
+    let hints: Vec<String> = if app.jump().is_some() {
         vec!["↑↓ choose".into(), "Enter go".into(), "Esc close".into()]
-    } else if app.help_open {
+    } else if app.help_open() {
         vec!["Esc/?/q close help".into(), "↑↓ scroll".into()]
     } else if app.search_focused {
         [

@@ -4,12 +4,14 @@
 
 mod line_input;
 mod msg;
+mod overlay;
 
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{self, Pane, ScreenLayout};
 use crate::model::{Corpus, EntityKind};
 pub use line_input::LineInput;
 pub use msg::{Effect, Msg, SearchHits, Update};
+pub use overlay::{JumpPicker, Overlay};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -144,8 +146,6 @@ pub struct App {
     pub monthly: Vec<u64>,
     /// The index the left pane shows.
     pub tab: IndexTab,
-    /// Open "go to" picker: the targets, leaders and topics of the selected statement.
-    pub jump: Option<JumpPicker>,
     /// Selectable rows of the left pane, in display order.
     pub items: Vec<ListItem>,
     /// Rows of the left pane as drawn (headings and items).
@@ -175,14 +175,13 @@ pub struct App {
     /// The parsed query of `results`.
     active_query: Option<crate::search::Query>,
     saved_selection: Option<(IndexTab, ItemKey, Option<u32>)>,
-    /// True while the help overlay is open.
-    pub help_open: bool,
     /// First drawn line of the help overlay.
     pub help_scroll: usize,
+    /// What is open over the panes (help, the go-to picker, the export prompt); keys and
+    /// clicks go to it first.
+    pub overlay: Overlay,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
-    /// True while the export prompt asks for a format.
-    pub export_prompt: bool,
     /// A one-line message for the footer (export written, copied...), until the next key.
     pub status: Option<String>,
     /// Effects asked for during the current `update`, handed back when it returns.
@@ -192,15 +191,6 @@ pub struct App {
 /// The longest search query, in characters (a longer paste is cut): no one searches with more,
 /// and it bounds the work of every keystroke.
 pub const MAX_QUERY_CHARS: usize = line_input::MAX_CHARS;
-
-/// The "go to" picker over the selected statement's targets, leaders and topics.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JumpPicker {
-    /// Where each choice leads.
-    pub choices: Vec<(IndexTab, ItemKey)>,
-    /// The highlighted choice.
-    pub selected: usize,
-}
 
 /// Month number of a `YYYY-MM-DD` date.
 fn month_of(date: &str) -> Option<u32> {
@@ -321,7 +311,6 @@ impl App {
             month_span,
             monthly: Vec::new(),
             tab: IndexTab::Countries,
-            jump: None,
             items: Vec::new(),
             rows: Vec::new(),
             listed: Vec::new(),
@@ -338,10 +327,9 @@ impl App {
             active_query: None,
             saved_selection: None,
             effects: Vec::new(),
-            help_open: false,
+            overlay: Overlay::None,
             help_scroll: 0,
             size: (80, 24),
-            export_prompt: false,
             status: None,
         };
         app.rebuild_items();
@@ -792,16 +780,16 @@ impl App {
             return false;
         }
         let had_status = self.status.take().is_some();
-        if self.export_prompt {
+        if self.overlay == Overlay::ExportPrompt {
             return self.on_export_prompt_key(key) || had_status;
         }
         let Some(action) = self.keymap.action_for(self.key_context(), &key) else {
             return (self.search_focused && self.type_char(key)) || had_status;
         };
-        if self.help_open {
+        if self.overlay == Overlay::Help {
             return self.on_help_key(action);
         }
-        if self.jump.is_some() {
+        if matches!(self.overlay, Overlay::Jump(_)) {
             return self.on_jump_key(action);
         }
         self.perform(action)
@@ -821,7 +809,7 @@ impl App {
             KeyCode::Esc => None,
             _ => return false,
         };
-        self.export_prompt = false;
+        self.overlay = Overlay::None;
         if let Some(format) = format {
             self.effects
                 .push(Effect::Export(format, self.listed.clone()));
@@ -830,12 +818,12 @@ impl App {
     }
 
     fn on_jump_key(&mut self, action: Action) -> bool {
-        let Some(picker) = self.jump.as_mut() else {
+        let Overlay::Jump(picker) = &mut self.overlay else {
             return false;
         };
         let len = picker.choices.len();
         match action {
-            Action::Back | Action::JumpTo | Action::Quit => self.jump = None,
+            Action::Back | Action::JumpTo | Action::Quit => self.overlay = Overlay::None,
             Action::ForceQuit => self.effects.push(Effect::Quit),
             Action::MoveDown => picker.selected = step(picker.selected, 1, len, true),
             Action::MoveUp => picker.selected = step(picker.selected, -1, len, true),
@@ -844,7 +832,7 @@ impl App {
             Action::Enter => {
                 if let Some(&(tab, key)) = picker.choices.get(picker.selected) {
                     let statement = self.selected_statement_index();
-                    self.jump = None;
+                    self.overlay = Overlay::None;
                     self.show_tab(tab);
                     self.select_key_and_statement(key, statement);
                     self.focus = Pane::Statements;
@@ -890,7 +878,7 @@ impl App {
 
     fn on_help_key(&mut self, action: Action) -> bool {
         match action {
-            Action::Back | Action::ToggleHelp | Action::Quit => self.help_open = false,
+            Action::Back | Action::ToggleHelp | Action::Quit => self.overlay = Overlay::None,
             Action::ForceQuit => self.effects.push(Effect::Quit),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::MoveDown => self.help_scroll += 1,
@@ -927,7 +915,7 @@ impl App {
             }
             Action::Back => return self.back(),
             Action::ToggleHelp => {
-                self.help_open = true;
+                self.overlay = Overlay::Help;
                 self.help_scroll = 0;
             }
             Action::Quit | Action::ForceQuit => self.effects.push(Effect::Quit),
@@ -936,7 +924,7 @@ impl App {
                 if self.listed.is_empty() {
                     self.status = Some("Nothing to export: no statements in view".into());
                 } else {
-                    self.export_prompt = true;
+                    self.overlay = Overlay::ExportPrompt;
                 }
             }
             Action::Copy => match self.selected_statement_index() {
@@ -951,7 +939,7 @@ impl App {
                 if choices.is_empty() {
                     return false;
                 }
-                self.jump = Some(JumpPicker {
+                self.overlay = Overlay::Jump(JumpPicker {
                     choices,
                     selected: 0,
                 });
@@ -970,8 +958,8 @@ impl App {
 
     /// Esc: close the overlay, else leave the search bar, else clear the search.
     fn back(&mut self) -> bool {
-        if self.help_open {
-            self.help_open = false;
+        if self.overlay == Overlay::Help {
+            self.overlay = Overlay::None;
         } else if self.search_focused {
             self.search_focused = false;
         } else if self.is_filtering() || !self.query.is_empty() {
@@ -1128,10 +1116,8 @@ impl App {
         let (column, row) = (mouse.column, mouse.row);
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
-                if self.help_open || self.jump.is_some() || self.export_prompt {
-                    self.help_open = false;
-                    self.jump = None;
-                    self.export_prompt = false;
+                if self.overlay != Overlay::None {
+                    self.overlay = Overlay::None;
                     return true;
                 }
                 if layout
@@ -1193,17 +1179,17 @@ impl App {
                 } else {
                     -3
                 };
-                if self.help_open {
+                if self.overlay == Overlay::Help {
                     self.help_scroll = (self.help_scroll as isize + delta).max(0) as usize;
                     return true;
                 }
-                if let Some(picker) = self.jump.as_mut() {
+                if let Overlay::Jump(picker) = &mut self.overlay {
                     // The picker belongs to the selected statement: the wheel moves within it.
                     let len = picker.choices.len();
                     picker.selected = step(picker.selected, delta.signum(), len, false);
                     return true;
                 }
-                if self.export_prompt {
+                if self.overlay == Overlay::ExportPrompt {
                     return false;
                 }
                 match layout.pane_at(column, row) {
@@ -1369,14 +1355,14 @@ mod tests {
             matched: 1,
         }));
         press(&mut app, KeyCode::Char('?'));
-        assert!(!app.help_open, "? is typed into the search bar");
+        assert!(!app.help_open(), "? is typed into the search bar");
         press(&mut app, KeyCode::Esc);
         assert!(!app.search_focused);
         assert!(app.is_filtering());
         press(&mut app, KeyCode::Char('?'));
-        assert!(app.help_open);
+        assert!(app.help_open());
         press(&mut app, KeyCode::Esc);
-        assert!(!app.help_open);
+        assert!(!app.help_open());
         assert!(app.is_filtering());
         press(&mut app, KeyCode::Esc);
         assert!(!app.is_filtering());
@@ -1555,7 +1541,7 @@ mod tests {
         press(&mut app, KeyCode::Tab);
         press(&mut app, KeyCode::Char('j'));
         press(&mut app, KeyCode::Char('f'));
-        let picker = app.jump.clone().expect("picker open");
+        let picker = app.jump().cloned().expect("picker open");
         assert_eq!(picker.choices[0], (IndexTab::Countries, ItemKey::Entity(4)));
         let leader = picker
             .choices
@@ -1566,7 +1552,7 @@ mod tests {
             press(&mut app, KeyCode::Down);
         }
         press(&mut app, KeyCode::Enter);
-        assert!(app.jump.is_none());
+        assert!(app.jump().is_none());
         assert_eq!(app.tab, IndexTab::Leaders);
         assert_eq!(selected_name(&app), "Moon Jae-in");
         assert_eq!(
@@ -1576,18 +1562,21 @@ mod tests {
         );
         press(&mut app, KeyCode::Char('f'));
         press(&mut app, KeyCode::Esc);
-        assert!(app.jump.is_none());
+        assert!(app.jump().is_none());
     }
 
     #[test]
     fn export_asks_for_a_format_and_hands_the_statements_in_view_to_the_shell() {
         let mut app = seed_app();
         press(&mut app, KeyCode::Char('e'));
-        assert!(app.export_prompt);
+        assert!(app.export_prompt_open());
         press(&mut app, KeyCode::Char('x'));
-        assert!(app.export_prompt, "other keys do not answer the prompt");
+        assert!(
+            app.export_prompt_open(),
+            "other keys do not answer the prompt"
+        );
         let update = press(&mut app, KeyCode::Char('c'));
-        assert!(!app.export_prompt);
+        assert!(!app.export_prompt_open());
         assert_eq!(
             update.effects,
             [Effect::Export(
@@ -1599,7 +1588,7 @@ mod tests {
         press(&mut app, KeyCode::Char('e'));
         let update = press(&mut app, KeyCode::Esc);
         assert!(
-            !app.export_prompt && update.effects.is_empty(),
+            !app.export_prompt_open() && update.effects.is_empty(),
             "Esc cancels"
         );
         let update = press(&mut app, KeyCode::Char('y'));
@@ -1681,7 +1670,7 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         }));
         assert_eq!(app.selected_statement_index(), statement);
-        assert_eq!(app.jump.as_ref().map(|p| p.selected), Some(1));
+        assert_eq!(app.jump().map(|p| p.selected), Some(1));
     }
 
     #[test]
