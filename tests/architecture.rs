@@ -24,7 +24,7 @@ const PRINTING: [&str; 8] = [
 ];
 /// Files still over the size limit, to be split (see docs/architecture.md, "Still to do").
 /// A file not listed here fails the size rule when it grows past the limit.
-const OVERSIZE_FOR_NOW: [&str; 3] = ["ui.rs", "load.rs", "export.rs"];
+const OVERSIZE_FOR_NOW: [&str; 2] = ["load.rs", "export.rs"];
 /// Most lines a file of `src/` may have outside its `#[cfg(test)]` module.
 const MAX_LINES: usize = 600;
 

@@ -1,0 +1,112 @@
+//! Drawing: pure functions from the app state to a ratatui frame. Nothing here changes state.
+
+mod chrome;
+mod detail_pane;
+mod footer;
+mod index_pane;
+mod overlays;
+mod search_bar;
+mod statements_pane;
+
+use crate::app::{App, IndexRow, ItemKey};
+use crate::detail::{self, Role};
+use crate::keymap::{Action, Context, Keymap};
+use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
+use crate::text::{char_width, sanitize, str_width, truncate_to_width};
+use chrome::*;
+use detail_pane::*;
+use footer::*;
+use index_pane::*;
+use overlays::*;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+use search_bar::*;
+use statements_pane::*;
+
+/// Draw the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let layout = crate::layout::compute(area, app.focus);
+    if layout.arrangement == Arrangement::TooSmall {
+        draw_too_small(frame, area);
+        return;
+    }
+    draw_title(frame, app, layout.title);
+    if let Some(tabs) = layout.tabs {
+        draw_tabs(frame, app, tabs);
+    }
+    if let Some(rect) = layout.index {
+        draw_index_pane(frame, app, rect);
+    }
+    if let Some(rect) = layout.statements {
+        draw_statements(frame, app, rect);
+    }
+    if let Some(rect) = layout.detail {
+        draw_detail(frame, app, rect);
+    }
+    draw_search(frame, app, layout.search);
+    draw_footer(frame, app, layout.footer);
+    if app.jump().is_some() {
+        draw_jump(frame, app, area);
+    }
+    if app.help_open() {
+        draw_help(frame, app, area);
+    }
+}
+
+pub(super) fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let message = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+    let lines: Vec<Line> = crate::text::wrap(&message, area.width as usize)
+        .iter()
+        .map(|l| Line::from(message[l.start..l.end].to_string()))
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
+}
+
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub(super) fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
+    let corpus = &app.corpus;
+    let filter = match &app.results {
+        Some(hits) => format!("search “{}”", sanitize(&hits.query)),
+        None => "none".to_string(),
+    };
+    let text = format!(
+        " agenda-tui │ {} │ {} · {} │ filter: {}",
+        sanitize(&corpus.name),
+        plural(corpus.articles.len(), "article", "articles"),
+        plural(corpus.statements.len(), "statement", "statements"),
+        filter
+    );
+    let shown = truncate_to_width(&text, rect.width as usize).into_owned();
+    frame.render_widget(
+        Paragraph::new(shown).style(Style::new().add_modifier(Modifier::BOLD)),
+        rect,
+    );
+}
+
+pub(super) fn draw_tabs(frame: &mut Frame, app: &App, rect: Rect) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, pane) in Pane::ALL.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", app.theme.dim));
+        }
+        let style = if pane == app.focus {
+            app.theme.selected(true)
+        } else {
+            app.theme.dim
+        };
+        spans.push(Span::styled(pane.title(), style));
+    }
+    spans.push(Span::styled("   (Tab to switch)", app.theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+}
