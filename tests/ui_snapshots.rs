@@ -223,3 +223,52 @@ fn the_left_title_is_drawn_where_clicks_expect_its_tabs() {
         assert_eq!(drawn, expected, "{width}x{height}");
     }
 }
+
+/// The screen's text, row by row.
+fn screen_text(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn footer_and_help_show_the_keys_the_user_bound() {
+    let config = agenda_tui::config::Config::parse(
+        std::path::Path::new("/cfg/config.toml"),
+        "[keys]\nmove_up = [\"Ctrl-p\"]\nmove_down = [\"Ctrl-n\"]\nfocus_next = [\"F6\"]\n\
+         show_countries = [\"a\"]\nshow_leaders = [\"b\"]\nshow_topics = [\"c\"]\n\
+         toggle_help = [\"F1\"]\nquit = [\"x\"]\n",
+    )
+    .expect("valid config");
+    let mut app = seed_app(120, 30);
+    app.keymap = config.keymap();
+    let screen = screen_text(&render(&app));
+    let footer = screen.last().expect("a footer").clone();
+    for expected in [
+        "Ctrl-p/Ctrl-n move",
+        "F1 help",
+        "x quit",
+        "F6 panes",
+        "a-c index",
+    ] {
+        assert!(footer.contains(expected), "{expected:?} in {footer:?}");
+    }
+    for stale in ["↑↓", "Tab panes", "1-3", "? help", "q quit"] {
+        assert!(!footer.contains(stale), "{stale:?} in {footer:?}");
+    }
+    app.update(Msg::Key(KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE)));
+    assert!(app.help_open());
+    let screen = screen_text(&render(&app));
+    let footer = screen.last().expect("a footer");
+    assert!(
+        footer.contains("Esc/F1/x close help") && footer.contains("Ctrl-p/Ctrl-n scroll"),
+        "{footer:?}"
+    );
+    let help = screen.join("\n");
+    assert!(help.contains("Ctrl-p") && help.contains("F6"), "{help}");
+}

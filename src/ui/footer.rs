@@ -13,6 +13,54 @@ pub(super) fn hint(
         .map(|k| format!("{k} {what}"))
 }
 
+/// A hint for several actions at once, from the first key of each: `↑↓ move` when every key
+/// is one character, `1-3 index` for a run of consecutive characters, `PgUp/PgDn scroll`
+/// otherwise. `None` when an action has no key.
+fn keys_hint(keymap: &Keymap, context: Context, actions: &[Action], what: &str) -> Option<String> {
+    let keys: Vec<String> = actions
+        .iter()
+        .map(|&action| keymap.first_key(context, action))
+        .collect::<Option<_>>()?;
+    let chars: Vec<char> = keys
+        .iter()
+        .filter_map(|k| {
+            let mut chars = k.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        })
+        .collect();
+    let consecutive = chars.len() > 2
+        && chars
+            .windows(2)
+            .all(|w| (w[0] as u32).checked_add(1) == Some(w[1] as u32));
+    let joined = match (chars.len() == keys.len(), consecutive) {
+        (true, true) => format!("{}-{}", chars[0], chars[chars.len() - 1]),
+        (true, false) => keys.concat(),
+        (false, _) => keys.join("/"),
+    };
+    Some(format!("{joined} {what}"))
+}
+
+/// The hints while an overlay is open, `None` when none is.
+fn overlay_hints(app: &App, context: Context) -> Option<Vec<Option<String>>> {
+    let keymap = &app.keymap;
+    let up_down = [Action::MoveUp, Action::MoveDown];
+    if app.jump().is_some() {
+        Some(vec![
+            keys_hint(keymap, context, &up_down, "choose"),
+            hint(keymap, context, Action::Enter, "go"),
+            hint(keymap, context, Action::Back, "close"),
+        ])
+    } else if app.help_open() {
+        let closing = [Action::Back, Action::ToggleHelp, Action::Quit];
+        Some(vec![
+            keys_hint(keymap, context, &closing, "close help"),
+            keys_hint(keymap, context, &up_down, "scroll"),
+        ])
+    } else {
+        None
+    }
+}
+
 pub(super) fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
     let keymap = &app.keymap;
     let message = if app.export_prompt_open() {
@@ -37,14 +85,13 @@ pub(super) fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         );
         return;
     }
-    let hints: Vec<String> = if app.jump().is_some() {
-        vec!["↑↓ choose".into(), "Enter go".into(), "Esc close".into()]
-    } else if app.help_open() {
-        vec!["Esc/?/q close help".into(), "↑↓ scroll".into()]
+    let up_down = [Action::MoveUp, Action::MoveDown];
+    let hints: Vec<String> = if let Some(hints) = overlay_hints(app, app.key_context()) {
+        hints.into_iter().flatten().collect()
     } else if app.search_focused {
         [
             Some("type to filter".to_string()),
-            Some("↑↓ results".to_string()),
+            keys_hint(keymap, Context::SearchBar, &up_down, "results"),
             hint(keymap, Context::SearchBar, Action::Enter, "go to result"),
             hint(keymap, Context::SearchBar, Action::Back, "leave bar"),
             hint(keymap, Context::SearchBar, Action::ForceQuit, "quit"),
@@ -54,10 +101,13 @@ pub(super) fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         .collect()
     } else {
         let c = Context::Panes;
-        let mut hints = vec![Some("↑↓ move".to_string())];
+        let mut hints = vec![keys_hint(keymap, c, &up_down, "move")];
         match app.focus {
             Pane::Index | Pane::Statements => hints.push(hint(keymap, c, Action::Enter, "open")),
-            Pane::Detail => hints.push(Some("PgUp/PgDn scroll".into())),
+            Pane::Detail => {
+                let paging = [Action::HalfPageUp, Action::HalfPageDown];
+                hints.push(keys_hint(keymap, c, &paging, "scroll"));
+            }
         }
         hints.push(hint(keymap, c, Action::FocusSearch, "search"));
         if app.is_filtering() {
@@ -65,9 +115,14 @@ pub(super) fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         }
         hints.push(hint(keymap, c, Action::ToggleHelp, "help"));
         hints.push(hint(keymap, c, Action::Quit, "quit"));
-        hints.push(Some("Tab panes".into()));
+        hints.push(hint(keymap, c, Action::FocusNext, "panes"));
         if app.focus == Pane::Index {
-            hints.push(Some("1-3 index".into()));
+            let indexes = [
+                Action::ShowCountries,
+                Action::ShowLeaders,
+                Action::ShowTopics,
+            ];
+            hints.push(keys_hint(keymap, c, &indexes, "index"));
         } else {
             hints.push(hint(keymap, c, Action::JumpTo, "go to"));
         }
