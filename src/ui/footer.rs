@@ -61,9 +61,9 @@ fn overlay_hints(app: &App, context: Context) -> Option<Vec<Option<String>>> {
     }
 }
 
-pub(super) fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
-    let keymap = &app.keymap;
-    let message = if app.export_prompt_open() {
+/// The one-line message that replaces the hints: the export prompt, or a status.
+fn footer_message(app: &App) -> Option<String> {
+    if app.export_prompt_open() {
         Some(format!(
             " Export {} statement{} as:  m Markdown   c CSV   j JSON   (Esc cancels)",
             app.listed.len(),
@@ -73,20 +73,14 @@ pub(super) fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
         app.status
             .as_ref()
             .map(|status| format!(" {}", sanitize(status)))
-    };
-    if let Some(message) = message {
-        let shown = truncate_to_width(&message, rect.width as usize).into_owned();
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                shown,
-                app.theme.accent.add_modifier(Modifier::BOLD),
-            )),
-            rect,
-        );
-        return;
     }
+}
+
+/// The key hints for where the keyboard is, from the keymap.
+fn footer_hints(app: &App) -> Vec<String> {
+    let keymap = &app.keymap;
     let up_down = [Action::MoveUp, Action::MoveDown];
-    let hints: Vec<String> = if let Some(hints) = overlay_hints(app, app.key_context()) {
+    if let Some(hints) = overlay_hints(app, app.key_context()) {
         hints.into_iter().flatten().collect()
     } else if app.search_focused {
         [
@@ -127,7 +121,24 @@ pub(super) fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
             hints.push(hint(keymap, c, Action::JumpTo, "go to"));
         }
         hints.into_iter().flatten().collect()
-    };
+    }
+}
+
+/// The footer line: the message when there is one, else as many hints as fit.
+pub(super) fn draw_footer(frame: &mut Frame, app: &App, rect: Rect) {
+    let message = footer_message(app);
+    if let Some(message) = message {
+        let shown = truncate_to_width(&message, rect.width as usize).into_owned();
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                shown,
+                app.theme.accent.add_modifier(Modifier::BOLD),
+            )),
+            rect,
+        );
+        return;
+    }
+    let hints = footer_hints(app);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (i, h) in hints.iter().enumerate() {
