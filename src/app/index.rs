@@ -1,6 +1,9 @@
 //! The index the left pane shows: its tabs, its rows and items, and the facets (countries,
 //! leaders, topics) built once from the corpus.
 
+use crate::model::Corpus;
+use std::collections::HashMap;
+
 /// What a row of the left pane stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ItemKey {
@@ -104,4 +107,85 @@ pub enum IndexRow {
     Heading(&'static str),
     /// The item at this position of `App::items`.
     Item(usize),
+}
+
+/// The entities each statement targets.
+pub(super) fn target_facet(corpus: &Corpus) -> Facet {
+    Facet::build(corpus.statements.len(), corpus.entities.len(), |s, out| {
+        out.extend(
+            corpus.statements[s]
+                .targets
+                .iter()
+                .filter_map(|t| corpus.entity_position(t))
+                .map(|p| p as u32),
+        );
+    })
+}
+
+/// The leaders each statement mentions or is spoken by.
+pub(super) fn leader_facet(corpus: &Corpus) -> Facet {
+    Facet::build(corpus.statements.len(), corpus.leaders.len(), |s, out| {
+        let statement = &corpus.statements[s];
+        out.extend(
+            statement
+                .leaders
+                .iter()
+                .chain(statement.speaker.iter())
+                .filter_map(|name| corpus.leader_position(name))
+                .map(|p| p as u32),
+        );
+    })
+}
+
+/// The distinct topic phrases, in first-seen order, and the topics of each statement.
+pub(super) fn topic_facet(corpus: &Corpus) -> (Vec<String>, Facet) {
+    let count = corpus.statements.len();
+    let mut topics: Vec<String> = Vec::new();
+    let mut topic_ids: HashMap<String, u32> = HashMap::new();
+    let mut statement_topics: Vec<Vec<u32>> = Vec::with_capacity(count);
+    for statement in &corpus.statements {
+        let ids = statement
+            .topics
+            .iter()
+            .map(|topic| match topic_ids.get(topic.as_str()) {
+                Some(&id) => id,
+                None => {
+                    topics.push(topic.to_string());
+                    topic_ids.insert(topic.to_string(), topics.len() as u32 - 1);
+                    topics.len() as u32 - 1
+                }
+            })
+            .collect();
+        statement_topics.push(ids);
+    }
+    let facet = Facet::build(count, topics.len(), |s, out| {
+        out.extend_from_slice(&statement_topics[s])
+    });
+    (topics, facet)
+}
+
+/// The month of each statement (from its article's date) and the first and last month of the
+/// corpus.
+pub(super) fn statement_months(corpus: &Corpus) -> (Vec<Option<u32>>, Option<(u32, u32)>) {
+    let article_month: Vec<Option<u32>> = corpus
+        .articles
+        .iter()
+        .map(|a| a.published.as_deref().and_then(super::month_of))
+        .collect();
+    let statement_month = corpus
+        .statements
+        .iter()
+        .map(|s| {
+            corpus
+                .article_position(&s.article)
+                .and_then(|a| article_month[a])
+        })
+        .collect();
+    let months = article_month.iter().flatten();
+    let month_span = months
+        .clone()
+        .min()
+        .zip(months.max())
+        .map(|(a, b)| (*a, *b));
+    (statement_month, month_span)
 }

@@ -132,73 +132,13 @@ fn keep_visible(offset: usize, selected: usize, height: usize) -> usize {
 impl App {
     /// A browser over `corpus` with the default key table, sized 80x24 until told otherwise.
     pub fn new(corpus: Arc<Corpus>) -> Self {
-        let count = corpus.statements.len();
-        let targets = Facet::build(count, corpus.entities.len(), |s, out| {
-            out.extend(
-                corpus.statements[s]
-                    .targets
-                    .iter()
-                    .filter_map(|t| corpus.entity_position(t))
-                    .map(|p| p as u32),
-            );
-        });
-        let leaders = Facet::build(count, corpus.leaders.len(), |s, out| {
-            let statement = &corpus.statements[s];
-            out.extend(
-                statement
-                    .leaders
-                    .iter()
-                    .chain(statement.speaker.iter())
-                    .filter_map(|name| corpus.leader_position(name))
-                    .map(|p| p as u32),
-            );
-        });
-        let mut topics: Vec<String> = Vec::new();
-        let mut topic_ids: std::collections::HashMap<String, u32> =
-            std::collections::HashMap::new();
-        let mut statement_topics: Vec<Vec<u32>> = Vec::with_capacity(count);
-        for statement in &corpus.statements {
-            let ids = statement
-                .topics
-                .iter()
-                .map(|topic| match topic_ids.get(topic.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        topics.push(topic.to_string());
-                        topic_ids.insert(topic.to_string(), topics.len() as u32 - 1);
-                        topics.len() as u32 - 1
-                    }
-                })
-                .collect();
-            statement_topics.push(ids);
-        }
-        let topic_facet = Facet::build(count, topics.len(), |s, out| {
-            out.extend_from_slice(&statement_topics[s])
-        });
-        drop(statement_topics);
-        let untargeted = (0..count as u32)
+        let targets = index::target_facet(&corpus);
+        let leaders = index::leader_facet(&corpus);
+        let (topics, topic_facet) = index::topic_facet(&corpus);
+        let untargeted = (0..corpus.statements.len() as u32)
             .filter(|&s| targets.of(s).is_empty())
             .collect();
-        let article_month: Vec<Option<u32>> = corpus
-            .articles
-            .iter()
-            .map(|a| a.published.as_deref().and_then(month_of))
-            .collect();
-        let statement_month: Vec<Option<u32>> = corpus
-            .statements
-            .iter()
-            .map(|s| {
-                corpus
-                    .article_position(&s.article)
-                    .and_then(|a| article_month[a])
-            })
-            .collect();
-        let months = article_month.iter().flatten();
-        let month_span = months
-            .clone()
-            .min()
-            .zip(months.max())
-            .map(|(a, b)| (*a, *b));
+        let (statement_month, month_span) = index::statement_months(&corpus);
         let mut app = App {
             corpus,
             keymap: Keymap::default(),
