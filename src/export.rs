@@ -667,6 +667,10 @@ pub fn run(args: &ExportArgs, cli_data: &[PathBuf]) -> ExitCode {
     };
     let mut selected = select(&corpus, &filter);
     if let Some(query) = &args.query {
+        if let Err(error) = crate::search::try_parse_query(query) {
+            eprintln!("agenda-tui export: {error}");
+            return ExitCode::from(2);
+        }
         selected = matching_query(&corpus, &selected, query);
     }
     if selected.is_empty() {

@@ -158,9 +158,12 @@ fn run_search(
         json,
         &mut std::io::stdout().lock(),
     );
-    Ok(if found {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    Ok(match found {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("agenda-tui search: {error}");
+            ExitCode::from(2)
+        }
     })
 }
