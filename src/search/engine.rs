@@ -3,7 +3,9 @@
 
 use super::filter::{Filter, starts_a_word};
 use super::query::{Query, Term, TermKind};
-use super::vocabulary::{EXACT, FUZZY, IN_METADATA, IN_TEXT, Level, PREFIX, WordMap, WordTerm, words};
+use super::vocabulary::{
+    EXACT, FUZZY, IN_METADATA, IN_TEXT, Level, PREFIX, WordMap, WordTerm, words,
+};
 use super::{Hit, SearchIndex};
 use aho_corasick::AhoCorasick;
 use memchr::memmem;
@@ -128,7 +130,10 @@ impl Operator<'_> {
         let len = self.term.text.len();
         while let Some(found) = hay.get(from..).and_then(|rest| self.occurs_in(rest)) {
             let at = from + found;
-            let starts = hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let starts = hay[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
             let ends = hay
                 .get(at + len..)
                 .and_then(|rest| rest.chars().next())
@@ -165,7 +170,12 @@ impl FilterPlan {
     fn new(index: &SearchIndex, filters: &[Filter]) -> Self {
         let people: Vec<&Filter> = filters
             .iter()
-            .filter(|f| matches!(f, Filter::Country(_) | Filter::Speaker(_) | Filter::Leader(_)))
+            .filter(|f| {
+                matches!(
+                    f,
+                    Filter::Country(_) | Filter::Speaker(_) | Filter::Leader(_)
+                )
+            })
             .collect();
         let topics: Vec<&str> = filters
             .iter()
@@ -176,7 +186,12 @@ impl FilterPlan {
             .collect();
         let article: Vec<&Filter> = filters
             .iter()
-            .filter(|f| matches!(f, Filter::Source(_) | Filter::Title(_) | Filter::Date { .. }))
+            .filter(|f| {
+                matches!(
+                    f,
+                    Filter::Source(_) | Filter::Title(_) | Filter::Date { .. }
+                )
+            })
             .collect();
         FilterPlan {
             people_ok: (!people.is_empty()).then(|| {

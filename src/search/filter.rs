@@ -27,7 +27,8 @@ pub enum Filter {
     /// `kind:` quote, reported or narrative.
     Kind(StatementKind),
     /// `year:`, `after:`, `before:` the article's publication date lies in this inclusive range
-    /// of `YYYYMMDD` numbers.
+    /// of `YYYYMMDD` numbers: `after:P` from the first day of P on, `before:P` up to the day
+    /// before P begins (as in mail search: `after:2021 before:2022` is the year 2021).
     Date {
         /// First day allowed.
         from: u32,
@@ -71,7 +72,8 @@ fn parse_period(value: &str) -> Option<(u32, u32)> {
         }
         3 => {
             let month = number(parts[1], 2).filter(|m| (1..=12).contains(m))?;
-            let day = number(parts[2], 2).filter(|d| *d >= 1 && *d <= days_in_month(year, month))?;
+            let day =
+                number(parts[2], 2).filter(|d| *d >= 1 && *d <= days_in_month(year, month))?;
             let date = year * 10_000 + month * 100 + day;
             Some((date, date))
         }
@@ -81,7 +83,9 @@ fn parse_period(value: &str) -> Option<(u32, u32)> {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -145,7 +149,10 @@ pub fn parse_filter(token: &str) -> Option<Result<Filter, QueryError>> {
             None => return error(bad_date(&name, value)),
         },
         _ => match date(value) {
-            Some((_, to)) => Filter::Date { from: 1, to },
+            Some((start, _)) => Filter::Date {
+                from: 1,
+                to: start - 1,
+            },
             None => return error(bad_date(&name, value)),
         },
     };
@@ -226,14 +233,14 @@ mod tests {
             ok("before:2024-02"),
             Filter::Date {
                 from: 1,
-                to: 20240229
+                to: 20240200
             }
         );
         assert_eq!(
             ok("before:2022-06-30"),
             Filter::Date {
                 from: 1,
-                to: 20220630
+                to: 20220629
             }
         );
     }

@@ -205,8 +205,7 @@ impl SearchIndex {
     /// Build the index of every statement of `corpus`.
     pub fn new(corpus: &Corpus) -> Self {
         let n = corpus.statements.len();
-        let mut texts =
-            String::with_capacity(corpus.statements.iter().map(|s| s.text.len()).sum());
+        let mut texts = String::with_capacity(corpus.statements.iter().map(|s| s.text.len()).sum());
         let mut text_ends = Vec::with_capacity(n);
         let mut people = Vec::new();
         let mut people_ids: HashMap<String, u32> = HashMap::new();
@@ -261,7 +260,11 @@ impl SearchIndex {
         drop((people_ids, topic_ids));
         let vocabulary = Vocabulary::build(
             n,
-            |i| texts.get(start_of(&text_ends, i)..text_ends[i]).unwrap_or(""),
+            |i| {
+                texts
+                    .get(start_of(&text_ends, i)..text_ends[i])
+                    .unwrap_or("")
+            },
             |i| {
                 [
                     people[people_of[i] as usize].words.as_str(),
@@ -338,7 +341,10 @@ impl SearchIndex {
     pub fn text(&self, statement: u32) -> &str {
         let i = statement as usize;
         match self.text_ends.get(i) {
-            Some(&end) => self.texts.get(start_of(&self.text_ends, i)..end).unwrap_or(""),
+            Some(&end) => self
+                .texts
+                .get(start_of(&self.text_ends, i)..end)
+                .unwrap_or(""),
             None => "",
         }
     }
