@@ -5,7 +5,7 @@
 //! pass per query, what the UI sees from the background worker (time to the exact match count, to
 //! a first screen of ranked results and to the final ranking), per-keystroke latency while typing
 //! a 10-letter query letter by letter on the incremental path, and `fzf --filter` over the same
-//! haystack lines, whole process, side by side.
+//! statements (each statement's own fields on one line), whole process, side by side.
 
 #[path = "../examples/gen_corpus/synth.rs"]
 #[allow(dead_code)]
@@ -21,8 +21,17 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-/// The queries of a full pass: selective, broad, no match, one letter.
-const QUERIES: &[&str] = &["xi jinp", "putin", "zqxjv", "a"];
+/// The queries of a full pass: selective (two words), a leader, no match, one letter, a typo,
+/// a phrase, a word with a filter.
+const QUERIES: &[&str] = &[
+    "xi jinp",
+    "putin",
+    "zqxjv",
+    "a",
+    "olympcs",
+    "climate change",
+    "semiconductor country:JPN",
+];
 /// Typed letter by letter (10 characters).
 const TYPED: &str = "xi jinping";
 /// Rows on a first screen.
@@ -170,7 +179,8 @@ fn bench_size(dir: &Path, statements: usize, fzf: bool) -> std::io::Result<()> {
         "| peak resident (after load / after index) | {peak_loaded:.0} / {peak_indexed:.0} MiB |"
     );
     println!(
-        "| index heap (haystacks) | {:.0} MiB |",
+        "| index heap (texts, metadata, vocabulary of {} words with postings) | {:.0} MiB |",
+        index.word_count(),
         index.heap_bytes() as f64 / (1024.0 * 1024.0)
     );
 

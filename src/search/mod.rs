@@ -40,7 +40,8 @@ use crate::model::{Corpus, StatementKind};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
-use vocabulary::Vocabulary;
+use std::hash::BuildHasherDefault;
+use vocabulary::{FxHasher, Vocabulary};
 
 /// SkimMatcherV2 with smart case, as built once per index.
 fn new_matcher() -> SkimMatcherV2 {
@@ -192,26 +193,27 @@ impl People {
         }
         people
     }
-
-    fn key(&self) -> String {
-        format!(
-            "{}\u{1}{}\u{1}{}\u{1}{}",
-            self.words, self.targets, self.speaker, self.leaders
-        )
-    }
 }
 
 impl SearchIndex {
     /// Build the index of every statement of `corpus`.
     pub fn new(corpus: &Corpus) -> Self {
+        type PeopleKey<'a> = (
+            &'a [crate::model::ShortText],
+            &'a [crate::model::ShortText],
+            Option<&'a str>,
+            &'a str,
+        );
         let n = corpus.statements.len();
         let mut texts = String::with_capacity(corpus.statements.iter().map(|s| s.text.len()).sum());
         let mut text_ends = Vec::with_capacity(n);
         let mut people = Vec::new();
-        let mut people_ids: HashMap<String, u32> = HashMap::new();
+        let mut people_ids: HashMap<PeopleKey<'_>, u32, BuildHasherDefault<FxHasher>> =
+            HashMap::default();
         let mut people_of = Vec::with_capacity(n);
         let mut topic_sets = Vec::new();
-        let mut topic_ids: HashMap<String, u32> = HashMap::new();
+        let mut topic_ids: HashMap<&[crate::model::ShortText], u32, BuildHasherDefault<FxHasher>> =
+            HashMap::default();
         let mut topics_of = Vec::with_capacity(n);
         let mut article_of = Vec::with_capacity(n);
         let mut kinds = Vec::with_capacity(n);
@@ -224,30 +226,30 @@ impl SearchIndex {
                 date: filter::date_number(a.published.as_deref()),
             })
             .collect();
-        let mut topics = String::new();
         for statement in &corpus.statements {
             texts.push_str(&statement.text);
             text_ends.push(texts.len());
-            let group = People::of(corpus, statement);
+            let key: PeopleKey<'_> = (
+                &statement.targets,
+                &statement.leaders,
+                statement.speaker.as_deref(),
+                &statement.speaker_entity,
+            );
             let next = u32::try_from(people.len()).unwrap_or(u32::MAX);
-            let id = *people_ids.entry(group.key()).or_insert_with(|| {
-                people.push(group);
+            let id = *people_ids.entry(key).or_insert_with(|| {
+                people.push(People::of(corpus, statement));
                 next
             });
             people_of.push(id);
-            topics.clear();
-            for topic in &statement.topics {
-                push_item(&mut topics, '\t', topic);
-            }
             let next = u32::try_from(topic_sets.len()).unwrap_or(u32::MAX);
-            let id = match topic_ids.get(&topics) {
-                Some(&id) => id,
-                None => {
-                    topic_sets.push(topics.clone());
-                    topic_ids.insert(topics.clone(), next);
-                    next
+            let id = *topic_ids.entry(&statement.topics).or_insert_with(|| {
+                let mut topics = String::new();
+                for topic in &statement.topics {
+                    push_item(&mut topics, '\t', topic);
                 }
-            };
+                topic_sets.push(topics);
+                next
+            });
             topics_of.push(id);
             article_of.push(
                 corpus
@@ -258,6 +260,12 @@ impl SearchIndex {
             kinds.push(statement.kind);
         }
         drop((people_ids, topic_ids));
+        let groups: Vec<&str> = people
+            .iter()
+            .map(|p| p.words.as_str())
+            .chain(topic_sets.iter().map(String::as_str))
+            .collect();
+        let people_count = u32::try_from(people.len()).unwrap_or(u32::MAX);
         let vocabulary = Vocabulary::build(
             n,
             |i| {
@@ -265,12 +273,8 @@ impl SearchIndex {
                     .get(start_of(&text_ends, i)..text_ends[i])
                     .unwrap_or("")
             },
-            |i| {
-                [
-                    people[people_of[i] as usize].words.as_str(),
-                    topic_sets[topics_of[i] as usize].as_str(),
-                ]
-            },
+            &groups,
+            |i| [people_of[i], people_count.saturating_add(topics_of[i])],
         );
         texts.shrink_to_fit();
         SearchIndex {

@@ -39,20 +39,42 @@ impl Hasher for FxHasher {
 /// A hash map keyed by words.
 pub(crate) type WordMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<FxHasher>>;
 
-/// The words of `text`: maximal runs of letters and digits, with their byte ranges.
+/// Whether the character at byte `at` of `text` (a char boundary) is a letter or digit, and its
+/// length in bytes; ASCII is decided without decoding.
+fn word_char(text: &str, at: usize) -> (bool, usize) {
+    match text.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        Some(_) => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        None => (false, 1),
+    }
+}
+
+/// The words of `text`: maximal runs of letters and digits, with their byte offsets.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = rest.find(|(_, c)| c.is_alphanumeric())?;
-        let mut end = text.len();
-        while let Some(&(at, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                end = at;
+        loop {
+            if at >= text.len() {
+                return None;
+            }
+            let (is_word, len) = word_char(text, at);
+            if is_word {
                 break;
             }
-            rest.next();
+            at += len;
         }
-        Some((start, &text[start..end]))
+        let start = at;
+        while at < text.len() {
+            let (is_word, len) = word_char(text, at);
+            if !is_word {
+                break;
+            }
+            at += len;
+        }
+        text.get(start..at).map(|word| (start, word))
     })
 }
 
@@ -116,39 +138,67 @@ fn slice<'a>(arena: &'a str, ends: &[u32], id: usize) -> &'a str {
 }
 
 impl Vocabulary {
-    /// Index `count` statements: `text(i)` is statement `i`'s text, `metadata(i)` its other
-    /// searchable fields.
+    /// Index `count` statements: `text(i)` is statement `i`'s text; `groups` are metadata
+    /// strings shared by statements, and `groups_of(i)` the two groups of statement `i`.
     pub(crate) fn build<'a>(
         count: usize,
         text: impl Fn(usize) -> &'a str,
-        metadata: impl Fn(usize) -> [&'a str; 2],
+        groups: &[&'a str],
+        groups_of: impl Fn(usize) -> [u32; 2],
     ) -> Self {
         let mut ids: WordMap<'a, u32> = WordMap::default();
-        let mut building: Vec<Building> = Vec::new();
         let mut order: Vec<&'a str> = Vec::new();
-        let mut add = |word: &'a str, statement: u32, flag: u8| {
+        let mut id_of = |word: &'a str| -> u32 {
             let next = order.len();
-            let id = *ids.entry(word).or_insert_with(|| {
+            *ids.entry(word).or_insert_with(|| {
                 order.push(word);
-                building.push(Building::default());
                 u32::try_from(next).unwrap_or(u32::MAX)
-            });
-            if let Some(postings) = building.get_mut(id as usize) {
-                postings.add(statement, flag);
-            }
+            })
         };
+        let mut building: Vec<Building> = Vec::new();
+        let group_words: Vec<Vec<u32>> = groups
+            .iter()
+            .map(|group| {
+                let mut found: Vec<u32> = words(group).map(|(_, w)| id_of(w)).collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+            })
+            .collect();
+        let group_max = group_words
+            .iter()
+            .flatten()
+            .max()
+            .map_or(0, |&m| m as usize + 1);
+        building.resize_with(group_max, Building::default);
+        let mut text_words: Vec<u32> = Vec::new();
         for i in 0..count {
-            let statement = u32::try_from(i).unwrap_or(u32::MAX);
-            for (_, word) in words(text(i)) {
-                add(word, statement, IN_TEXT);
+            text_words.clear();
+            text_words.extend(words(text(i)).map(|(_, w)| id_of(w)));
+            if let Some(&most) = text_words.iter().max()
+                && building.len() <= most as usize
+            {
+                building.resize_with(most as usize + 1, Building::default);
             }
-            for field in metadata(i) {
-                for (_, word) in words(field) {
-                    add(word, statement, IN_METADATA);
+            let statement = u32::try_from(i).unwrap_or(u32::MAX);
+            for &id in &text_words {
+                if let Some(postings) = building.get_mut(id as usize) {
+                    postings.add(statement, IN_TEXT);
+                }
+            }
+            for group in groups_of(i) {
+                for &id in group_words
+                    .get(group as usize)
+                    .map_or(&[][..], Vec::as_slice)
+                {
+                    if let Some(postings) = building.get_mut(id as usize) {
+                        postings.add(statement, IN_METADATA);
+                    }
                 }
             }
         }
         drop(ids);
+        building.resize_with(order.len(), Building::default);
         let mut vocabulary = Vocabulary {
             words: String::with_capacity(order.iter().map(|w| w.len()).sum()),
             word_ends: Vec::with_capacity(order.len()),
@@ -400,8 +450,9 @@ mod tests {
     #[test]
     fn postings_round_trip_with_flags() {
         let texts = ["a b a", "", "b", "c"];
-        let metas = [["a", ""], ["", ""], ["", "b"], ["", ""]];
-        let v = Vocabulary::build(4, |i| texts[i], |i| metas[i]);
+        let groups = ["", "a", "b"];
+        let of = [[1, 0], [0, 0], [0, 2], [0, 0]];
+        let v = Vocabulary::build(4, |i| texts[i], &groups, |i| of[i]);
         let find = |w: &str| (0..v.len()).find(|&id| v.word(id) == w).expect("word");
         let mut got = Vec::new();
         v.for_each_posting(find("a"), |s, f| got.push((s, f)));
@@ -409,7 +460,12 @@ mod tests {
         got.clear();
         v.for_each_posting(find("b"), |s, f| got.push((s, f)));
         assert_eq!(got, vec![(0, IN_TEXT), (2, IN_TEXT | IN_METADATA)]);
-        let big = Vocabulary::build(300, |i| if i % 150 == 0 { "x" } else { "" }, |_| ["", ""]);
+        let big = Vocabulary::build(
+            300,
+            |i| if i % 150 == 0 { "x" } else { "" },
+            &[""],
+            |_| [0, 0],
+        );
         let mut got = Vec::new();
         big.for_each_posting(0, |s, _| got.push(s));
         assert_eq!(got, vec![0, 150]);
