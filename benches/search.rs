@@ -162,8 +162,10 @@ fn bench_size(dir: &Path, statements: usize, fzf: bool) -> std::io::Result<()> {
     let corpus = load::load_paths(std::slice::from_ref(&path)).map_err(std::io::Error::other)?;
     let load_ms = ms(start.elapsed());
     let (rss_loaded, peak_loaded) = memory_mib();
+    let corpus = Arc::new(corpus);
     let start = Instant::now();
-    let index = Arc::new(SearchIndex::new(&corpus));
+    // As the browser builds it: over the shared corpus, texts not copied.
+    let index = Arc::new(SearchIndex::over(Arc::clone(&corpus)));
     let index_ms = ms(start.elapsed());
     let (rss_indexed, peak_indexed) = memory_mib();
 
@@ -285,7 +287,8 @@ fn main() -> std::io::Result<()> {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![100_000, 1_000_000]);
-    let fzf = fzf_available();
+    // AGENDA_BENCH_NO_FZF=1 skips the (slow) fzf comparison while iterating.
+    let fzf = std::env::var_os("AGENDA_BENCH_NO_FZF").is_none() && fzf_available();
     if !fzf {
         println!("fzf is not installed: skipping the fzf comparison (apt-get install -y fzf)");
     }

@@ -106,7 +106,7 @@ fn run_browser(data: &[PathBuf]) -> Result<ExitCode, LoadError> {
     let corpus = Arc::new(load::load_or_seed(&config.data_paths(data))?);
     // The browser's indexes and the search index are built side by side.
     let (mut app, index) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| Arc::new(SearchIndex::new(&corpus)));
+        let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
         let app = App::new(Arc::clone(&corpus));
         (app, index.join())
     });

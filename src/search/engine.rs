@@ -258,6 +258,59 @@ impl FilterPlan {
     }
 }
 
+/// Postings bytes above which a term's words are decoded on two threads.
+const PARALLEL_DECODE_MIN: usize = 1 << 20;
+
+/// For each statement, `text level << 2 | metadata level` of the best of `matched` words.
+fn statement_levels(index: &SearchIndex, matched: &[(usize, Level)]) -> Vec<u8> {
+    let vocabulary = &index.vocabulary;
+    let fill = |words: &[(usize, Level)]| {
+        let mut levels = vec![0u8; index.len()];
+        for &(id, level) in words {
+            vocabulary.for_each_posting(id, |statement, flags| {
+                if let Some(cell) = levels.get_mut(statement as usize) {
+                    let text = if flags & IN_TEXT != 0 { level } else { 0 };
+                    let metadata = if flags & IN_METADATA != 0 { level } else { 0 };
+                    *cell = ((*cell >> 2).max(text) << 2) | (*cell & 3).max(metadata);
+                }
+            });
+        }
+        levels
+    };
+    let total: usize = matched
+        .iter()
+        .map(|&(id, _)| vocabulary.posting_bytes(id))
+        .sum();
+    if total < PARALLEL_DECODE_MIN || thread_count() < 2 {
+        return fill(matched);
+    }
+    // Two halves of about the same postings size, decoded side by side, then merged.
+    let mut half = 0;
+    let mut seen = 0;
+    for (k, &(id, _)) in matched.iter().enumerate() {
+        seen += vocabulary.posting_bytes(id);
+        half = k + 1;
+        if 2 * seen >= total {
+            break;
+        }
+    }
+    let (first, second) = matched.split_at(half);
+    let (mut levels, other) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| fill(second));
+        let mine = fill(first);
+        (
+            mine,
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
+    });
+    for (cell, &more) in levels.iter_mut().zip(&other) {
+        *cell = ((*cell >> 2).max(more >> 2) << 2) | (*cell & 3).max(more & 3);
+    }
+    levels
+}
+
 /// A query prepared for a pass over one index.
 pub(crate) struct Plan<'a> {
     index: &'a SearchIndex,
@@ -307,7 +360,7 @@ impl<'a> Plan<'a> {
                 return None;
             }
             let prepared = WordTerm::new(&term.text, term.case_sensitive);
-            let mut levels = vec![0u8; index.len()];
+            let mut matched: Vec<(usize, Level)> = Vec::new();
             for id in 0..vocabulary.len() {
                 let word = vocabulary.word(id);
                 let level = prepared.level(word, vocabulary.lower(id), &skim);
@@ -317,14 +370,9 @@ impl<'a> Plan<'a> {
                 if t < MAX_PROXIMITY_TERMS {
                     *word_terms.entry(word).or_insert(0) |= 1 << t;
                 }
-                vocabulary.for_each_posting(id, |statement, flags| {
-                    if let Some(cell) = levels.get_mut(statement as usize) {
-                        let text = if flags & IN_TEXT != 0 { level } else { 0 };
-                        let metadata = if flags & IN_METADATA != 0 { level } else { 0 };
-                        *cell = ((*cell >> 2).max(text) << 2) | (*cell & 3).max(metadata);
-                    }
-                });
+                matched.push((id, level));
             }
+            let levels = statement_levels(index, &matched);
             free.push(levels);
         }
         let exact = operator(TermKind::Exact);
@@ -368,7 +416,11 @@ impl<'a> Plan<'a> {
         if !self.filters.allows(self.index, at) {
             return None;
         }
-        let text = self.index.text(i);
+        let needs_text = !self.prefix.is_empty()
+            || !self.exact.is_empty()
+            || !self.exclude.is_empty()
+            || free_in_text.count_ones() >= 2;
+        let text = if needs_text { self.index.text(i) } else { "" };
         for op in &self.prefix {
             if !op.is_prefix_of(text) {
                 return None;
@@ -376,23 +428,27 @@ impl<'a> Plan<'a> {
             in_text += 1;
             total += level_value(EXACT);
         }
-        let metadata = self.index.metadata(i);
-        for op in &self.exact {
-            let found = TermMatch {
-                text: op.level_in(text),
-                metadata: metadata.iter().map(|m| op.level_in(m)).max().unwrap_or(0),
-            };
-            if found.text == 0 && found.metadata == 0 {
-                return None;
+        if !self.exact.is_empty() || !self.exclude.is_empty() {
+            let metadata = self.index.metadata(i);
+            for op in &self.exact {
+                let found = TermMatch {
+                    text: op.level_in(text),
+                    metadata: metadata.iter().map(|m| op.level_in(m)).max().unwrap_or(0),
+                };
+                if found.text == 0 && found.metadata == 0 {
+                    return None;
+                }
+                if found.text > 0 {
+                    in_text += 1;
+                }
+                total += found.value();
             }
-            if found.text > 0 {
-                in_text += 1;
-            }
-            total += found.value();
-        }
-        for op in &self.exclude {
-            if op.occurs_in(text).is_some() || metadata.iter().any(|m| op.occurs_in(m).is_some()) {
-                return None;
+            for op in &self.exclude {
+                if op.occurs_in(text).is_some()
+                    || metadata.iter().any(|m| op.occurs_in(m).is_some())
+                {
+                    return None;
+                }
             }
         }
         let score = if self.positive == 0 {

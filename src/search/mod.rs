@@ -41,6 +41,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 use vocabulary::{FxHasher, Vocabulary};
 
 /// SkimMatcherV2 with smart case, as built once per index.
@@ -96,13 +97,21 @@ struct People {
     leaders: String,
 }
 
+/// Where an index reads the statements' texts from.
+enum Texts {
+    /// Its own copy: `all[ends[i - 1]..ends[i]]` is statement `i`'s text (`ends[-1]` = 0).
+    Owned { all: String, ends: Vec<usize> },
+    /// The corpus it was built from, shared (no copy).
+    Shared(Arc<Corpus>),
+}
+
 /// The searchable form of a corpus: the statements' texts, their metadata (interned), the
 /// vocabulary with postings, and the matcher.
 pub struct SearchIndex {
-    /// Every statement's text, back to back.
-    texts: String,
-    /// `texts[text_ends[i - 1]..text_ends[i]]` is statement `i`'s text (`text_ends[-1]` = 0).
-    text_ends: Vec<usize>,
+    /// Number of statements.
+    count: usize,
+    /// Where the statements' texts are read from.
+    texts: Texts,
     /// Interned metadata groups.
     people: Vec<People>,
     /// Each statement's metadata group.
@@ -196,8 +205,26 @@ impl People {
 }
 
 impl SearchIndex {
-    /// Build the index of every statement of `corpus`.
+    /// Build the index of every statement of `corpus`, with its own copy of their texts.
     pub fn new(corpus: &Corpus) -> Self {
+        let mut all = String::with_capacity(corpus.statements.iter().map(|s| s.text.len()).sum());
+        let mut ends = Vec::with_capacity(corpus.statements.len());
+        for statement in &corpus.statements {
+            all.push_str(&statement.text);
+            ends.push(all.len());
+        }
+        Self::build(corpus, Texts::Owned { all, ends })
+    }
+
+    /// Build the index of every statement of a shared `corpus`, reading the statements' texts
+    /// from it instead of copying them (what the browser uses: the index then adds little to
+    /// the corpus's memory).
+    pub fn over(corpus: Arc<Corpus>) -> Self {
+        let texts = Texts::Shared(Arc::clone(&corpus));
+        Self::build(&corpus, texts)
+    }
+
+    fn build(corpus: &Corpus, texts: Texts) -> Self {
         type PeopleKey<'a> = (
             &'a [crate::model::ShortText],
             &'a [crate::model::ShortText],
@@ -205,8 +232,6 @@ impl SearchIndex {
             &'a str,
         );
         let n = corpus.statements.len();
-        let mut texts = String::with_capacity(corpus.statements.iter().map(|s| s.text.len()).sum());
-        let mut text_ends = Vec::with_capacity(n);
         let mut people = Vec::new();
         let mut people_ids: HashMap<PeopleKey<'_>, u32, BuildHasherDefault<FxHasher>> =
             HashMap::default();
@@ -227,8 +252,6 @@ impl SearchIndex {
             })
             .collect();
         for statement in &corpus.statements {
-            texts.push_str(&statement.text);
-            text_ends.push(texts.len());
             let key: PeopleKey<'_> = (
                 &statement.targets,
                 &statement.leaders,
@@ -268,18 +291,13 @@ impl SearchIndex {
         let people_count = u32::try_from(people.len()).unwrap_or(u32::MAX);
         let vocabulary = Vocabulary::build(
             n,
-            |i| {
-                texts
-                    .get(start_of(&text_ends, i)..text_ends[i])
-                    .unwrap_or("")
-            },
+            |i| corpus.statements.get(i).map_or("", |s| s.text.as_str()),
             &groups,
             |i| [people_of[i], people_count.saturating_add(topics_of[i])],
         );
-        texts.shrink_to_fit();
         SearchIndex {
+            count: n,
             texts,
-            text_ends,
             people,
             people_of,
             topic_sets,
@@ -294,12 +312,12 @@ impl SearchIndex {
 
     /// Number of statements indexed.
     pub fn len(&self) -> usize {
-        self.text_ends.len()
+        self.count
     }
 
     /// True when the corpus had no statements.
     pub fn is_empty(&self) -> bool {
-        self.text_ends.is_empty()
+        self.count == 0
     }
 
     /// Number of distinct words (as written, case kept) in the vocabulary.
@@ -307,7 +325,7 @@ impl SearchIndex {
         self.vocabulary.len()
     }
 
-    /// Approximate heap memory held by the index, in bytes.
+    /// Approximate heap memory held by the index, in bytes (not counting a shared corpus).
     pub fn heap_bytes(&self) -> usize {
         let people: usize = self
             .people
@@ -330,8 +348,11 @@ impl SearchIndex {
             .iter()
             .map(|a| size_of::<ArticleFacets>() + a.title.capacity() + a.source.capacity())
             .sum();
-        self.texts.capacity()
-            + self.text_ends.capacity() * size_of::<usize>()
+        let texts = match &self.texts {
+            Texts::Owned { all, ends } => all.capacity() + ends.capacity() * size_of::<usize>(),
+            Texts::Shared(_) => 0,
+        };
+        texts
             + people
             + topics
             + articles
@@ -344,12 +365,12 @@ impl SearchIndex {
     /// The statement's text as indexed (empty when out of range).
     pub fn text(&self, statement: u32) -> &str {
         let i = statement as usize;
-        match self.text_ends.get(i) {
-            Some(&end) => self
-                .texts
-                .get(start_of(&self.text_ends, i)..end)
-                .unwrap_or(""),
-            None => "",
+        match &self.texts {
+            Texts::Owned { all, ends } => match ends.get(i) {
+                Some(&end) => all.get(start_of(ends, i)..end).unwrap_or(""),
+                None => "",
+            },
+            Texts::Shared(corpus) => corpus.statements.get(i).map_or("", |s| s.text.as_str()),
         }
     }
 

@@ -457,3 +457,30 @@ fn worker_never_delivers_stale_results() {
     drop(worker);
     assert!(rx.recv_timeout(Duration::from_millis(200)).is_err());
 }
+
+#[test]
+fn an_index_over_a_shared_corpus_answers_like_one_with_its_own_texts() {
+    let corpus = Arc::new(embedded_seed().expect("seed loads"));
+    let own = SearchIndex::new(&corpus);
+    let shared = SearchIndex::over(Arc::clone(&corpus));
+    assert!(shared.heap_bytes() < own.heap_bytes());
+    for q in [
+        "biden",
+        "'Putin",
+        "^south",
+        "moon !japan",
+        "xi jinp",
+        "country:JPN",
+    ] {
+        let query = parse_query(q);
+        let hits = search(&own, &query, None);
+        assert_eq!(hits, search(&shared, &query, None), "{q}");
+        for hit in &hits {
+            assert_eq!(own.text(hit.statement), shared.text(hit.statement));
+            assert_eq!(
+                highlight_positions(&own, &query, hit.statement),
+                highlight_positions(&shared, &query, hit.statement)
+            );
+        }
+    }
+}

@@ -96,7 +96,47 @@ fn push_varint(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
+fn read_varint(bytes: &[u8]) -> Option<(u64, usize)> {
+    let mut value = 0u64;
+    for (at, &byte) in bytes.iter().enumerate().take(10) {
+        value |= u64::from(byte & 0x7f) << (7 * at);
+        if byte & 0x80 == 0 {
+            return Some((value, at + 1));
+        }
+    }
+    None
+}
+
 impl Building {
+    /// Append the postings of `later`, built from zero over statements that all come after
+    /// this one's.
+    fn append(&mut self, later: Building) {
+        if later.bytes.is_empty() {
+            return;
+        }
+        if self.last == 0 {
+            *self = later;
+            return;
+        }
+        let Some((first, used)) = read_varint(&later.bytes) else {
+            return;
+        };
+        let statement_plus_one = first >> 2;
+        let flags = first & 3;
+        let delta = statement_plus_one.saturating_sub(u64::from(self.last));
+        self.last_at = self.bytes.len();
+        push_varint(&mut self.bytes, (delta << 2) | flags);
+        let shift = self.bytes.len() - self.last_at;
+        let rest = later.bytes.get(used..).unwrap_or(&[]);
+        self.bytes.extend_from_slice(rest);
+        self.last_at = if later.last_at == 0 {
+            self.last_at
+        } else {
+            self.last_at + shift + later.last_at - used
+        };
+        self.last = later.last;
+    }
+
     fn add(&mut self, statement: u32, flag: u8) {
         if self.last == statement + 1 {
             if let Some(first) = self.bytes.get_mut(self.last_at) {
@@ -108,6 +148,28 @@ impl Building {
         self.last_at = self.bytes.len();
         push_varint(&mut self.bytes, (delta << 2) | u64::from(flag));
         self.last = statement + 1;
+    }
+}
+
+/// Below this many statements the vocabulary is built on one thread.
+const PARALLEL_BUILD_MIN: usize = 50_000;
+/// At most this many threads build the vocabulary.
+const MAX_BUILD_THREADS: usize = 4;
+
+/// Words numbered in order of first appearance.
+#[derive(Clone, Default)]
+struct Dictionary<'a> {
+    ids: WordMap<'a, u32>,
+    order: Vec<&'a str>,
+}
+
+impl<'a> Dictionary<'a> {
+    fn id_of(&mut self, word: &'a str) -> u32 {
+        let next = u32::try_from(self.order.len()).unwrap_or(u32::MAX);
+        *self.ids.entry(word).or_insert_with(|| {
+            self.order.push(word);
+            next
+        })
     }
 }
 
@@ -139,66 +201,97 @@ fn slice<'a>(arena: &'a str, ends: &[u32], id: usize) -> &'a str {
 
 impl Vocabulary {
     /// Index `count` statements: `text(i)` is statement `i`'s text; `groups` are metadata
-    /// strings shared by statements, and `groups_of(i)` the two groups of statement `i`.
+    /// strings shared by statements, and `groups_of(i)` the two groups of statement `i`. Large
+    /// corpora are split between threads.
     pub(crate) fn build<'a>(
         count: usize,
-        text: impl Fn(usize) -> &'a str,
+        text: impl Fn(usize) -> &'a str + Sync,
         groups: &[&'a str],
-        groups_of: impl Fn(usize) -> [u32; 2],
+        groups_of: impl Fn(usize) -> [u32; 2] + Sync,
     ) -> Self {
-        let mut ids: WordMap<'a, u32> = WordMap::default();
-        let mut order: Vec<&'a str> = Vec::new();
-        let mut id_of = |word: &'a str| -> u32 {
-            let next = order.len();
-            *ids.entry(word).or_insert_with(|| {
-                order.push(word);
-                u32::try_from(next).unwrap_or(u32::MAX)
-            })
-        };
-        let mut building: Vec<Building> = Vec::new();
+        let mut base = Dictionary::default();
         let group_words: Vec<Vec<u32>> = groups
             .iter()
             .map(|group| {
-                let mut found: Vec<u32> = words(group).map(|(_, w)| id_of(w)).collect();
+                let mut found: Vec<u32> = words(group).map(|(_, w)| base.id_of(w)).collect();
                 found.sort_unstable();
                 found.dedup();
                 found
             })
             .collect();
-        let group_max = group_words
-            .iter()
-            .flatten()
-            .max()
-            .map_or(0, |&m| m as usize + 1);
-        building.resize_with(group_max, Building::default);
-        let mut text_words: Vec<u32> = Vec::new();
-        for i in 0..count {
-            text_words.clear();
-            text_words.extend(words(text(i)).map(|(_, w)| id_of(w)));
-            if let Some(&most) = text_words.iter().max()
-                && building.len() <= most as usize
-            {
-                building.resize_with(most as usize + 1, Building::default);
-            }
-            let statement = u32::try_from(i).unwrap_or(u32::MAX);
-            for &id in &text_words {
-                if let Some(postings) = building.get_mut(id as usize) {
-                    postings.add(statement, IN_TEXT);
+        let threads = if count < PARALLEL_BUILD_MIN {
+            1
+        } else {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(MAX_BUILD_THREADS)
+        };
+        let per_thread = count.div_ceil(threads).max(1);
+        let part = |range: std::ops::Range<usize>| {
+            let mut dictionary = base.clone();
+            let mut building: Vec<Building> = Vec::new();
+            building.resize_with(dictionary.order.len(), Building::default);
+            let mut text_words: Vec<u32> = Vec::new();
+            for i in range {
+                text_words.clear();
+                text_words.extend(words(text(i)).map(|(_, w)| dictionary.id_of(w)));
+                if building.len() < dictionary.order.len() {
+                    building.resize_with(dictionary.order.len(), Building::default);
                 }
-            }
-            for group in groups_of(i) {
-                for &id in group_words
-                    .get(group as usize)
-                    .map_or(&[][..], Vec::as_slice)
-                {
+                let statement = u32::try_from(i).unwrap_or(u32::MAX);
+                for &id in &text_words {
                     if let Some(postings) = building.get_mut(id as usize) {
-                        postings.add(statement, IN_METADATA);
+                        postings.add(statement, IN_TEXT);
+                    }
+                }
+                for group in groups_of(i) {
+                    let shared = group_words
+                        .get(group as usize)
+                        .map_or(&[][..], Vec::as_slice);
+                    for &id in shared {
+                        if let Some(postings) = building.get_mut(id as usize) {
+                            postings.add(statement, IN_METADATA);
+                        }
                     }
                 }
             }
+            building.resize_with(dictionary.order.len(), Building::default);
+            (dictionary.order, building)
+        };
+        let ranges: Vec<std::ops::Range<usize>> = (0..threads)
+            .map(|t| (t * per_thread).min(count)..((t + 1) * per_thread).min(count))
+            .collect();
+        let parts: Vec<(Vec<&'a str>, Vec<Building>)> = if threads == 1 {
+            ranges.into_iter().map(part).collect()
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = ranges
+                    .into_iter()
+                    .map(|range| scope.spawn(|| part(range)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        // Merge the parts in statement order: each part's words get global ids, and its
+        // postings continue the ones before.
+        let mut merged = base;
+        let mut building: Vec<Building> = Vec::new();
+        for (order, part_building) in parts {
+            for (word, postings) in order.into_iter().zip(part_building) {
+                let id = merged.id_of(word) as usize;
+                if building.len() <= id {
+                    building.resize_with(id + 1, Building::default);
+                }
+                if let Some(global) = building.get_mut(id) {
+                    global.append(postings);
+                }
+            }
         }
-        drop(ids);
-        building.resize_with(order.len(), Building::default);
+        building.resize_with(merged.order.len(), Building::default);
+        let order = merged.order;
         let mut vocabulary = Vocabulary {
             words: String::with_capacity(order.iter().map(|w| w.len()).sum()),
             word_ends: Vec::with_capacity(order.len()),
@@ -245,6 +338,16 @@ impl Vocabulary {
     /// Word `id` in lower case.
     pub(crate) fn lower(&self, id: usize) -> &str {
         slice(&self.lower, &self.lower_ends, id)
+    }
+
+    /// Size in bytes of word `id`'s postings.
+    pub(crate) fn posting_bytes(&self, id: usize) -> usize {
+        let end = self.posting_ends.get(id).copied().unwrap_or(0);
+        let start = match id {
+            0 => 0,
+            _ => self.posting_ends.get(id - 1).copied().unwrap_or(0),
+        };
+        end.saturating_sub(start)
     }
 
     /// Call `visit(statement, flags)` for every statement holding word `id`, ascending.
@@ -460,6 +563,32 @@ mod tests {
         got.clear();
         v.for_each_posting(find("b"), |s, f| got.push((s, f)));
         assert_eq!(got, vec![(0, IN_TEXT), (2, IN_TEXT | IN_METADATA)]);
+        let many: Vec<String> = (0..120_000).map(|i| format!("w{} x", i % 7)).collect();
+        let split = Vocabulary::build(
+            many.len(),
+            |i| many[i].as_str(),
+            &["", "m"],
+            |i| [0, if i % 5 == 0 { 1 } else { 0 }],
+        );
+        let find = |w: &str| {
+            (0..split.len())
+                .find(|&id| split.word(id) == w)
+                .expect("word")
+        };
+        let mut got = Vec::new();
+        split.for_each_posting(find("w3"), |s, f| got.push((s, f)));
+        let expected: Vec<(u32, u8)> = (0..120_000u32)
+            .filter(|i| i % 7 == 3)
+            .map(|i| (i, IN_TEXT))
+            .collect();
+        assert_eq!(got, expected);
+        let mut count = 0;
+        split.for_each_posting(find("x"), |_, _| count += 1);
+        assert_eq!(count, 120_000);
+        let mut tagged = Vec::new();
+        split.for_each_posting(find("m"), |s, f| tagged.push((s, f)));
+        assert_eq!(tagged.len(), 24_000);
+        assert!(tagged.iter().all(|&(s, f)| s % 5 == 0 && f == IN_METADATA));
         let big = Vocabulary::build(
             300,
             |i| if i % 150 == 0 { "x" } else { "" },
