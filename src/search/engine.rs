@@ -319,6 +319,8 @@ pub(crate) struct Plan<'a> {
     free: Vec<Vec<u8>>,
     /// Words matched by free terms (as written) and which free terms they match.
     word_terms: WordMap<'a, u64>,
+    /// The first bytes of the words in `word_terms`: other words need no lookup.
+    first_bytes: [bool; 256],
     exact: Vec<Operator<'a>>,
     prefix: Vec<Operator<'a>>,
     exclude: Vec<Operator<'a>>,
@@ -375,6 +377,12 @@ impl<'a> Plan<'a> {
             let levels = statement_levels(index, &matched);
             free.push(levels);
         }
+        let mut first_bytes = [false; 256];
+        for word in word_terms.keys() {
+            if let Some(&first) = word.as_bytes().first() {
+                first_bytes[first as usize] = true;
+            }
+        }
         let exact = operator(TermKind::Exact);
         let prefix = operator(TermKind::Prefix);
         Some(Plan {
@@ -383,6 +391,7 @@ impl<'a> Plan<'a> {
             positive: free.len() + exact.len() + prefix.len(),
             free,
             word_terms,
+            first_bytes,
             exact,
             prefix,
             exclude: operator(TermKind::Exclude),
@@ -468,7 +477,14 @@ impl<'a> Plan<'a> {
     /// The fewest consecutive words of `text` that hold a word of every free term in `wanted`.
     fn window(&self, text: &str, wanted: u64) -> usize {
         let found: Vec<u64> = words(text)
-            .map(|(_, w)| self.word_terms.get(w).copied().unwrap_or(0) & wanted)
+            .map(|(_, w)| {
+                let first = w.as_bytes().first().copied().unwrap_or(0);
+                if self.first_bytes[first as usize] {
+                    self.word_terms.get(w).copied().unwrap_or(0) & wanted
+                } else {
+                    0
+                }
+            })
             .collect();
         let mut counts = [0u32; MAX_PROXIMITY_TERMS];
         let mut covered: u64 = 0;

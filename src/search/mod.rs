@@ -251,6 +251,7 @@ impl SearchIndex {
                 date: filter::date_number(a.published.as_deref()),
             })
             .collect();
+        let mut last_article: (&str, u32) = ("", u32::MAX);
         for statement in &corpus.statements {
             let key: PeopleKey<'_> = (
                 &statement.targets,
@@ -274,12 +275,17 @@ impl SearchIndex {
                 next
             });
             topics_of.push(id);
-            article_of.push(
-                corpus
-                    .article_position(&statement.article)
-                    .and_then(|p| u32::try_from(p).ok())
-                    .unwrap_or(u32::MAX),
-            );
+            // Statements of one article are usually consecutive: look its position up once.
+            if last_article.0 != statement.article.as_str() {
+                last_article = (
+                    statement.article.as_str(),
+                    corpus
+                        .article_position(&statement.article)
+                        .and_then(|p| u32::try_from(p).ok())
+                        .unwrap_or(u32::MAX),
+                );
+            }
+            article_of.push(last_article.1);
             kinds.push(statement.kind);
         }
         drop((people_ids, topic_ids));
