@@ -476,28 +476,47 @@ impl<'a> Plan<'a> {
 
     /// The fewest consecutive words of `text` that hold a word of every free term in `wanted`.
     fn window(&self, text: &str, wanted: u64) -> usize {
-        let found: Vec<u64> = words(text)
-            .map(|(_, w)| {
-                let first = w.as_bytes().first().copied().unwrap_or(0);
-                if self.first_bytes[first as usize] {
-                    self.word_terms.get(w).copied().unwrap_or(0) & wanted
-                } else {
-                    0
+        // The words holding a wanted term: (word number, terms), usually a handful.
+        let mut inline = [(0u32, 0u64); 16];
+        let mut held = 0;
+        let mut spilled: Vec<(u32, u64)> = Vec::new();
+        let mut number = 0u32;
+        for (_, word) in words(text) {
+            let first = word.as_bytes().first().copied().unwrap_or(0);
+            if self.first_bytes[first as usize] {
+                let terms = self.word_terms.get(word).copied().unwrap_or(0) & wanted;
+                if terms != 0 {
+                    if held < inline.len() {
+                        inline[held] = (number, terms);
+                        held += 1;
+                    } else {
+                        if spilled.is_empty() {
+                            spilled.extend_from_slice(&inline);
+                        }
+                        spilled.push((number, terms));
+                    }
                 }
-            })
-            .collect();
+            }
+            number += 1;
+        }
+        let found: &[(u32, u64)] = if spilled.is_empty() {
+            &inline[..held]
+        } else {
+            &spilled
+        };
         let mut counts = [0u32; MAX_PROXIMITY_TERMS];
         let mut covered: u64 = 0;
-        let mut best = found.len().max(1);
+        let mut best = number.max(1) as usize;
         let mut left = 0;
-        for (right, &mask) in found.iter().enumerate() {
-            for bit in Bits(mask) {
+        for &(at, terms) in found {
+            for bit in Bits(terms) {
                 counts[bit] += 1;
                 covered |= 1 << bit;
             }
             while covered == wanted {
-                best = best.min(right + 1 - left);
-                for bit in Bits(found[left]) {
+                let (start, leaving) = found[left];
+                best = best.min((at - start) as usize + 1);
+                for bit in Bits(leaving) {
                     counts[bit] -= 1;
                     if counts[bit] == 0 {
                         covered &= !(1 << bit);

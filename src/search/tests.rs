@@ -484,3 +484,43 @@ fn an_index_over_a_shared_corpus_answers_like_one_with_its_own_texts() {
         }
     }
 }
+
+#[test]
+fn closer_terms_rank_higher() {
+    let base = one_statement_corpus("x");
+    let texts = [
+        "climate policy is one thing and a change of course is another",
+        "we need climate change action",
+        "climate change",
+    ];
+    let statements = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut s = base.statements[0].clone();
+            s.id = format!("s{i}").into();
+            s.text = (*text).into();
+            s.end = text.len();
+            s
+        })
+        .collect();
+    let corpus = Corpus::from_parts(
+        "near".into(),
+        base.articles.clone(),
+        base.entities.clone(),
+        vec![],
+        statements,
+    );
+    let index = SearchIndex::new(&corpus);
+    let hits = search(&index, &parse_query("climate change"), None);
+    assert_eq!(hits.len(), 3);
+    assert_eq!(hits[0].score, 100);
+    assert_eq!(hits[0].score, hits[1].score, "side by side in both");
+    assert_eq!(
+        (hits[0].statement, hits[1].statement),
+        (1, 2),
+        "ties in corpus order"
+    );
+    assert_eq!(hits[2].statement, 0);
+    assert!(hits[2].score < 100, "{:?}", hits[2]);
+}
