@@ -135,7 +135,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     ];
     println!();
-    println!("| query | tantivy kind | tantivy matches | tantivy count + top 20 (median of 5) | own matches | own `search()` (all ranked, median of 5) |");
+    println!(
+        "| query | tantivy kind | tantivy matches | tantivy count + top 20 (median of 5) | own matches | own `search()` (all ranked, median of 5) |"
+    );
     println!("| --- | --- | --- | --- | --- | --- |");
     for (typed, kind, query) in &cases {
         let mut found = 0;
