@@ -23,10 +23,10 @@ impl Pane {
     /// Panes in focus order, left to right.
     pub const ALL: [Pane; 3] = [Pane::Index, Pane::Statements, Pane::Detail];
 
-    /// The pane title.
+    /// The pane title; the drawing names the index pane after the index it shows.
     pub fn title(self) -> &'static str {
         match self {
-            Pane::Index => "Countries",
+            Pane::Index => "Index",
             Pane::Statements => "Statements",
             Pane::Detail => "Detail",
         }

@@ -79,6 +79,18 @@ fn seed_at_40x12_single_pane() {
 }
 
 #[test]
+fn single_pane_tab_line_names_the_index_shown() {
+    let mut app = seed_app(40, 12);
+    press(&mut app, KeyCode::Char('2'));
+    let screen = screen_text(&render(&app));
+    assert!(
+        screen[1].contains("Leaders") && !screen[1].contains("Countries"),
+        "{screen:?}"
+    );
+    insta::assert_snapshot!("single_leaders", render(&app).backend());
+}
+
+#[test]
 fn seed_too_small() {
     let app = seed_app(15, 4);
     insta::assert_snapshot!(render(&app).backend());
