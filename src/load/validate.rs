@@ -8,8 +8,36 @@ use std::collections::HashMap;
 pub(super) fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Problems) {
     let field =
         |path: String, message: String| Problem::new(file, Location::Field(path, None), message);
+    let entity_ids = check_entities(corpus, problems, &field);
+    let leader_names = check_leaders(corpus, &entity_ids, problems, &field);
+    let article_ids = check_articles(corpus, &entity_ids, problems, &field);
+    let known = Known {
+        entity_ids: &entity_ids,
+        leader_names: &leader_names,
+        article_ids: &article_ids,
+    };
+    check_statements(corpus, &known, problems, &field);
+}
 
-    let mut entity_ids: HashMap<&str, usize> = HashMap::new();
+/// A problem at a field path, with its message.
+type FieldProblem<'f> = &'f dyn Fn(String, String) -> Problem;
+/// Position of each id (or name) in its list.
+type Ids<'a> = HashMap<&'a str, usize>;
+
+/// The ids a statement may refer to.
+struct Known<'k, 'a> {
+    entity_ids: &'k Ids<'a>,
+    leader_names: &'k Ids<'a>,
+    article_ids: &'k Ids<'a>,
+}
+
+/// Entities: ids and names present, ids unique. Returns where each id is.
+fn check_entities<'a>(
+    corpus: &'a CorpusFile,
+    problems: &mut Problems,
+    field: FieldProblem<'_>,
+) -> Ids<'a> {
+    let mut entity_ids: Ids<'a> = HashMap::new();
     for (i, entity) in corpus.entities.iter().enumerate() {
         if entity.id.trim().is_empty() {
             problems.push(field(format!("entities[{i}].id"), "empty id".into()));
@@ -27,8 +55,17 @@ pub(super) fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Prob
             ));
         }
     }
+    entity_ids
+}
 
-    let mut leader_names: HashMap<&str, usize> = HashMap::new();
+/// Leaders: names present and unique, entities known. Returns where each name is.
+fn check_leaders<'a>(
+    corpus: &'a CorpusFile,
+    entity_ids: &Ids<'_>,
+    problems: &mut Problems,
+    field: FieldProblem<'_>,
+) -> Ids<'a> {
+    let mut leader_names: Ids<'a> = HashMap::new();
     for (i, leader) in corpus.leaders.iter().enumerate() {
         if leader.name.trim().is_empty() {
             problems.push(field(format!("leaders[{i}].name"), "empty name".into()));
@@ -49,8 +86,18 @@ pub(super) fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Prob
             ));
         }
     }
+    leader_names
+}
 
-    let mut article_ids: HashMap<&str, usize> = HashMap::new();
+/// Articles: ids present and unique, speaker country known, `published` a date. Returns where
+/// each id is.
+fn check_articles<'a>(
+    corpus: &'a CorpusFile,
+    entity_ids: &Ids<'_>,
+    problems: &mut Problems,
+    field: FieldProblem<'_>,
+) -> Ids<'a> {
+    let mut article_ids: Ids<'a> = HashMap::new();
     for (i, article) in corpus.articles.iter().enumerate() {
         if article.id.trim().is_empty() {
             problems.push(field(format!("articles[{i}].id"), "empty id".into()));
@@ -79,7 +126,21 @@ pub(super) fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Prob
             ));
         }
     }
+    article_ids
+}
 
+/// Statements: ids unique, text inside its article's body, every reference known.
+fn check_statements(
+    corpus: &CorpusFile,
+    known: &Known<'_, '_>,
+    problems: &mut Problems,
+    field: FieldProblem<'_>,
+) {
+    let Known {
+        entity_ids,
+        leader_names,
+        article_ids,
+    } = *known;
     let mut statement_ids: HashMap<&str, usize> = HashMap::new();
     for (i, statement) in corpus.statements.iter().enumerate() {
         let at = |name: &str| format!("statements[{i}].{name}");
@@ -103,7 +164,7 @@ pub(super) fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Prob
                 at("article"),
                 format!("unknown article \"{}\"", statement.article),
             )),
-            Some(&a) => check_span(&corpus.articles[a].body, statement, &at, problems, &field),
+            Some(&a) => check_span(&corpus.articles[a].body, statement, &at, problems, field),
         }
         for (t, target) in statement.targets.iter().enumerate() {
             if !entity_ids.contains_key(target.as_str()) {
