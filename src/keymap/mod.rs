@@ -47,6 +47,8 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
+    /// The default key table. It is data, one entry per binding in help order, and is kept in
+    /// one piece on purpose even though it is the longest function outside the ingest pipelines.
     fn default() -> Self {
         use Action::*;
         use KeyCode as K;
