@@ -20,12 +20,13 @@ pub(super) fn contexts_overlap(a: Context, b: Context) -> bool {
 
 /// Where a key bound in `context` acts: a key that types text acts in the panes only (the search
 /// bar keeps it for typing), so it is dropped from a search-bar binding and narrowed from a
-/// global one; `None` when it cannot act at all.
+/// global one; the export prompt takes any key. `None` when it cannot act at all.
 pub(super) fn acting_context(context: Context, key: &Key) -> Option<Context> {
     match (context, is_typing_key(key)) {
         (_, false) => Some(context),
         (Context::SearchBar, true) => None,
         (Context::Global | Context::Panes, true) => Some(Context::Panes),
+        (Context::ExportPrompt, true) => Some(Context::ExportPrompt),
     }
 }
 
@@ -34,7 +35,7 @@ impl Config {
     /// keys and every other action gives up the keys the user took where they would compete.
     /// A key that types text stays text in the search bar: it is left out of search-bar
     /// bindings and a global action gets it in the panes only. A global binding that loses a
-    /// key in one context keeps it in the other. Actions left with no key are dropped.
+    /// key in one context keeps it in the others. Actions left with no key are dropped.
     pub fn keymap(&self) -> Keymap {
         let user: HashMap<Action, &[Key]> = self
             .keys
@@ -71,7 +72,7 @@ impl Config {
             }
         }
         // The other actions give up the keys taken where they would compete; a global binding
-        // keeps a key in the one context where it was not taken.
+        // keeps a key in the contexts where it was not taken.
         let claimed = |key: &Key, context: Context| {
             taken
                 .iter()
@@ -92,14 +93,14 @@ impl Config {
                     }
                     continue;
                 }
-                match (
-                    claimed(key, Context::Panes),
-                    claimed(key, Context::SearchBar),
-                ) {
-                    (false, false) => kept.push(*key),
-                    (true, false) => moved.push((Context::SearchBar, *key)),
-                    (false, true) => moved.push((Context::Panes, *key)),
-                    (true, true) => {}
+                let free: Vec<Context> = Context::SPECIFIC
+                    .into_iter()
+                    .filter(|&context| !claimed(key, context))
+                    .collect();
+                if free.len() == Context::SPECIFIC.len() {
+                    kept.push(*key);
+                } else {
+                    moved.extend(free.into_iter().map(|context| (context, *key)));
                 }
             }
             result.push(with_keys(&binding, binding.context, kept));

@@ -43,6 +43,12 @@ pub enum Action {
     Export,
     /// Copy the selected statement with its citation to the clipboard (OSC 52).
     Copy,
+    /// Export prompt: write Markdown.
+    ExportMarkdown,
+    /// Export prompt: write CSV.
+    ExportCsv,
+    /// Export prompt: write JSON.
+    ExportJson,
     /// Quit.
     Quit,
     /// Quit from anywhere, even while typing.
@@ -69,7 +75,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its config file name (the snake_case of its variant), in one table.
-    pub const NAMES: [(Action, &'static str); 31] = [
+    pub const NAMES: [(Action, &'static str); 34] = [
         (Action::MoveUp, "move_up"),
         (Action::MoveDown, "move_down"),
         (Action::HalfPageUp, "half_page_up"),
@@ -90,6 +96,9 @@ impl Action {
         (Action::JumpTo, "jump_to"),
         (Action::Export, "export"),
         (Action::Copy, "copy"),
+        (Action::ExportMarkdown, "export_markdown"),
+        (Action::ExportCsv, "export_csv"),
+        (Action::ExportJson, "export_json"),
         (Action::Quit, "quit"),
         (Action::ForceQuit, "force_quit"),
         (Action::Suspend, "suspend"),
