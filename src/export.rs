@@ -270,9 +270,21 @@ pub fn render_with(
     format: ExportFormat,
     mode: TextMode,
 ) -> Result<String, ExportError> {
+    render_headed(corpus, statements, format, mode, None)
+}
+
+/// Like [`render_with`]; a Markdown export starts with `heading` (what was exported, see
+/// [`crate::subject::Subject::heading`]) when given.
+pub fn render_headed(
+    corpus: &Corpus,
+    statements: &[u32],
+    format: ExportFormat,
+    mode: TextMode,
+    heading: Option<&str>,
+) -> Result<String, ExportError> {
     let items = items(corpus, statements)?;
     match format {
-        ExportFormat::Markdown => Ok(markdown(corpus, &items, mode)),
+        ExportFormat::Markdown => Ok(markdown(corpus, &items, mode, heading)),
         ExportFormat::Csv => csv_text(&items, mode),
         ExportFormat::Json => json_text(corpus, &items, mode),
     }
@@ -369,14 +381,20 @@ fn md_citation(article: &Article, mode: TextMode) -> String {
     parts.join(", ")
 }
 
-fn markdown(corpus: &Corpus, items: &[Item<'_>], mode: TextMode) -> String {
+fn markdown(corpus: &Corpus, items: &[Item<'_>], mode: TextMode, heading: Option<&str>) -> String {
     let mut out = String::new();
-    let count = items.len();
-    let plural = if count == 1 { "" } else { "s" };
-    out.push_str(&format!(
-        "# {count} statement{plural} from {}\n",
+    let count = format!(
+        "{} from {}",
+        crate::text::plural(items.len(), "statement", "statements"),
         md_inline(&safe(&corpus.name, mode))
-    ));
+    );
+    match heading {
+        Some(heading) => out.push_str(&format!(
+            "# {}\n\n{count}\n",
+            md_inline(&safe(heading, mode))
+        )),
+        None => out.push_str(&format!("# {count}\n")),
+    }
     let mut current: Option<&str> = None;
     for item in items {
         let (s, a) = (item.statement, item.article);

@@ -174,12 +174,14 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
             ..base
         };
     }
-    let tabs = line(body.y);
-    let pane = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
-    let mut single = ScreenLayout {
-        tabs: Some(tabs),
-        ..base
+    // The tab line only when the pane keeps a row inside its border.
+    let (tabs, pane) = if body.height >= 4 {
+        let pane = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
+        (Some(line(body.y)), pane)
+    } else {
+        (None, body)
     };
+    let mut single = ScreenLayout { tabs, ..base };
     match focus {
         Pane::Index => single.index = Some(pane),
         Pane::Statements => single.statements = Some(pane),

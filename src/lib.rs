@@ -19,6 +19,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod search;
+pub mod subject;
 pub mod text;
 pub mod theme;
 pub mod tui;

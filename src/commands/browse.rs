@@ -3,6 +3,7 @@
 
 use super::{CommandError, CommandResult, load_config, load_corpus};
 use crate::app::{App, Msg, SearchHits};
+use crate::effects::Clipboard;
 use crate::search::{SearchIndex, SearchWorker};
 use crate::tui;
 use std::path::PathBuf;
@@ -32,8 +33,14 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
         let hits = SearchHits::from_outcome(&outcome);
         let _ = results.send(tui::LoopEvent::Msg(Msg::SearchResults(hits)));
     });
+    let term = std::env::var("TERM").ok();
     let options = tui::Options {
         mouse: config.mouse,
+        clipboard: Clipboard::choose(
+            config.copy_command.as_deref(),
+            std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+            term.as_deref(),
+        ),
     };
     let submit = |query| {
         worker.submit(query);

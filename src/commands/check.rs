@@ -3,6 +3,7 @@
 use super::{CommandResult, Output};
 use crate::load::{self, LoadError};
 use crate::model::{Corpus, CorpusFile};
+use crate::text::plural;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,7 +13,11 @@ type Counts = [usize; 4];
 /// The one-line summary of a valid corpus.
 fn summary_line(name: &str, [articles, statements, entities, leaders]: Counts) -> String {
     format!(
-        "{name}: ok: {articles} articles, {statements} statements, {entities} entities, {leaders} leaders\n"
+        "{name}: ok: {}, {}, {}, {}\n",
+        plural(articles, "article", "articles"),
+        plural(statements, "statement", "statements"),
+        plural(entities, "entity", "entities"),
+        plural(leaders, "leader", "leaders"),
     )
 }
 

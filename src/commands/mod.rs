@@ -7,6 +7,7 @@ pub mod browse;
 pub mod check;
 pub mod export;
 pub mod ingest;
+mod manual;
 pub mod meta;
 pub mod search;
 
@@ -97,21 +98,9 @@ pub type CommandResult = Result<ExitCode, CommandError>;
 /// Run the command `cli` names and return the process exit status; a failure is printed to
 /// standard error here, once.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = if cli.print_config {
-        meta::print_config()
-    } else {
-        match cli.command {
-            Some(Command::Check { paths }) => check::run(&paths),
-            Some(Command::Ingest(args)) => ingest::run_ingest(&args),
-            Some(Command::Eval(args)) => ingest::run_eval(&args),
-            Some(Command::Export(args)) => export::run(&args, &cli.data),
-            Some(Command::Completions { shell }) => meta::print_completions(shell),
-            Some(Command::Man) => meta::print_man_page(),
-            Some(Command::Search { query, limit, json }) => {
-                search::run(&cli.data, &query.join(" "), limit, json)
-            }
-            None => browse::run(&cli.data),
-        }
+    let result = match corpus_flag_misplaced(&cli) {
+        Some(err) => Err(err),
+        None => dispatch(cli),
     };
     match result {
         Ok(code) => code,
@@ -119,6 +108,49 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("{err}");
             ExitCode::from(err.exit_code())
         }
+    }
+}
+
+/// `--data` given before a command that reads no corpus: an error rather than ignored.
+fn corpus_flag_misplaced(cli: &Cli) -> Option<CommandError> {
+    let name = match &cli.command {
+        _ if cli.corpus.data.is_empty() => return None,
+        None | Some(Command::Search { .. } | Command::Export(_)) => return None,
+        Some(Command::Check { .. }) => "check",
+        Some(Command::Ingest(_)) => "ingest",
+        Some(Command::Eval(_)) => "eval",
+        Some(Command::Completions { .. }) => "completions",
+        Some(Command::Man) => "man",
+    };
+    Some(CommandError::failed(
+        format!(
+            "error: --data does not apply to `{name}`; it names the corpus of the browser, `search` and `export`"
+        ),
+        2,
+    ))
+}
+
+/// Run the command `cli` names.
+fn dispatch(cli: Cli) -> CommandResult {
+    let data =
+        |own: &[PathBuf]| -> Vec<PathBuf> { cli.corpus.data.iter().chain(own).cloned().collect() };
+    if cli.print_config {
+        return meta::print_config();
+    }
+    match &cli.command {
+        Some(Command::Check { paths }) => check::run(paths),
+        Some(Command::Ingest(args)) => ingest::run_ingest(args),
+        Some(Command::Eval(args)) => ingest::run_eval(args),
+        Some(Command::Export(args)) => export::run(args, &data(&args.corpus.data)),
+        Some(Command::Completions { shell }) => meta::print_completions(*shell),
+        Some(Command::Man) => meta::print_man_page(),
+        Some(Command::Search {
+            query,
+            limit,
+            json,
+            corpus,
+        }) => search::run(&data(&corpus.data), &query.join(" "), *limit, *json),
+        None => browse::run(&cli.corpus.data),
     }
 }
 

@@ -65,9 +65,8 @@ fn overlay_hints(app: &App, context: Context) -> Option<Vec<Option<String>>> {
 fn footer_message(app: &App) -> Option<String> {
     if app.export_prompt_open() {
         Some(format!(
-            " Export {} statement{} as:  m Markdown   c CSV   j JSON   (Esc cancels)",
-            app.listed.len(),
-            if app.listed.len() == 1 { "" } else { "s" }
+            " Export {} as:  m Markdown   c CSV   j JSON   (Esc cancels)",
+            crate::text::plural(app.listed.len(), "statement", "statements")
         ))
     } else {
         app.status
