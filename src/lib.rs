@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod search;
 pub mod subject;
 pub mod text;

@@ -164,3 +164,15 @@ fn topics_differing_by_case_space_or_plural_are_one_row_in_name_order() {
         ]
     );
 }
+
+#[test]
+fn a_pipe_gets_no_loading_line() {
+    let home = tempfile::tempdir().expect("home");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/seed.json");
+    for args in [vec!["check", seed], vec!["search", "--data", seed, "putin"]] {
+        let out = run(home.path(), &args, &[]);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(out.stderr.is_empty(), "{args:?}: {}", text(&out.stderr));
+        assert!(!text(&out.stdout).contains('\r'), "{args:?}");
+    }
+}

@@ -9,6 +9,7 @@ pub mod export;
 pub mod ingest;
 mod manual;
 pub mod meta;
+mod progress;
 pub mod search;
 
 use crate::cli::{Cli, Command};
@@ -161,9 +162,23 @@ pub fn load_config() -> Result<Config, CommandError> {
 
 /// The one rule for which corpus a command reads: the `--data` paths when given, else the
 /// config's `data`, else the embedded seed corpus. A path that cannot be read is an error,
-/// never a fall-back to the seed.
+/// never a fall-back to the seed. A terminal shows the loading line meanwhile.
 pub fn load_corpus(cli_data: &[PathBuf], config: &Config) -> Result<Corpus, CommandError> {
-    Ok(load::load_or_seed(&config.data_paths(cli_data))?)
+    load_corpus_then(cli_data, config, |corpus, _| Ok(corpus))
+}
+
+/// [`load_corpus`], then `then` with the corpus while the loading line still shows (it can set
+/// the stage to [`crate::progress::Stage::Indexing`]).
+pub fn load_corpus_then<T>(
+    cli_data: &[PathBuf],
+    config: &Config,
+    then: impl FnOnce(Corpus, &crate::progress::LoadProgress) -> Result<T, CommandError>,
+) -> Result<T, CommandError> {
+    let paths = config.data_paths(cli_data);
+    progress::showing_progress(!paths.is_empty(), |progress| {
+        let corpus = load::load_or_seed_with(&paths, progress)?;
+        then(corpus, progress)
+    })
 }
 
 /// Standard output for a command. A reader that stops early (`| head`) is not an error: the
