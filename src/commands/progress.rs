@@ -65,10 +65,10 @@ pub fn progress_line(snapshot: &Snapshot, width: usize) -> String {
 /// Run `work` with the loading line drawn on standard error while it runs (when standard error
 /// is a terminal and `paths_given`: the embedded seed loads at once).
 pub fn showing_progress<T>(paths_given: bool, work: impl FnOnce(&LoadProgress) -> T) -> T {
-    let progress = LoadProgress::new();
     if !paths_given || !io::stderr().is_terminal() {
-        return work(&progress);
+        return work(&LoadProgress::new());
     }
+    let progress = LoadProgress::watched();
     let done = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let drawer = scope.spawn(|| {
