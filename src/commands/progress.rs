@@ -75,8 +75,11 @@ pub fn showing_progress<T>(paths_given: bool, work: impl FnOnce(&LoadProgress) -
             let mut err = io::stderr();
             let mut drawn = false;
             while !done.load(Ordering::Acquire) {
+                // A terminal that reports no size (0 columns) gets 80.
                 let width = ratatui::crossterm::terminal::size()
-                    .map_or(80, |(w, _)| w as usize)
+                    .ok()
+                    .filter(|&(columns, _)| columns > 0)
+                    .map_or(80, |(columns, _)| columns as usize)
                     .saturating_sub(1);
                 let line = progress_line(&progress.snapshot(), width);
                 let _ = write!(err, "\r{line}\x1b[K").and_then(|()| err.flush());
