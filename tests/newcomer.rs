@@ -176,3 +176,55 @@ fn a_pipe_gets_no_loading_line() {
         assert!(!text(&out.stdout).contains('\r'), "{args:?}");
     }
 }
+
+#[test]
+fn with_several_articles_the_statement_keeps_half_the_row() {
+    let text =
+        "Jaishankar also met his counterpart and discussed trade, connectivity and security.";
+    let article = |id: &str, source: &str, date: &str| {
+        serde_json::json!({ "id": id, "title": "t", "source": source, "published": date,
+                            "byline": null, "url": null, "speaker_country": "IND", "body": text })
+    };
+    let statement = |id: &str, article: &str| {
+        serde_json::json!({ "id": id, "article": article, "text": text, "start": 0, "end": text.len(),
+                            "targets": ["JPN"], "speaker": null, "speaker_entity": "IND",
+                            "kind": "reported", "leaders": [], "topics": [] })
+    };
+    let json = serde_json::json!({
+        "format": "agenda-corpus", "version": 1,
+        "articles": [article("a", "Press Trust of India", "2023-07-14"),
+                     article("b", "The Hindustan Times Digital", "2023-07-15")],
+        "entities": [{ "id": "IND", "name": "India", "kind": "country", "aliases": [] },
+                     { "id": "JPN", "name": "Japan", "kind": "country", "aliases": [] }],
+        "leaders": [],
+        "statements": [statement("s1", "a"), statement("s2", "b")]
+    });
+    let file = load::parse_corpus_file("t.json", json.to_string().as_bytes()).expect("valid");
+    let corpus = load::merge("t.json".into(), vec![("t.json".into(), file)]).expect("merge");
+    for width in [60u16, 80, 120, 160] {
+        let mut app = App::new(Arc::new(corpus.clone()));
+        app.update(Msg::Resize(width, 30));
+        let inner = app
+            .layout()
+            .inner_width(agenda_tui::layout::Pane::Statements);
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, 30))
+            .expect("terminal");
+        terminal
+            .draw(|frame| agenda_tui::ui::draw(frame, &app))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        let screen: String = (0..30)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
+        let half: String = text.chars().take(inner / 2 - 1).collect();
+        assert!(
+            screen.contains(&half),
+            "{width}: {half:?} not shown in\n{screen}"
+        );
+    }
+}

@@ -1,9 +1,9 @@
 //! The loading screen of big corpora: one line on standard error, redrawn while the corpus
-//! loads (file, size, stage, statements parsed, a bar), then erased. Only when standard error
-//! is a terminal; a pipe gets nothing extra.
+//! loads (file, size, stage, statements parsed, a bar), then erased, with carriage returns and
+//! spaces only. Only when standard error is a terminal; a pipe gets nothing extra.
 
 use crate::progress::{LoadProgress, Snapshot, Stage};
-use crate::text::{sanitize, truncate_to_width};
+use crate::text::{sanitize, str_width, truncate_to_width};
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -73,21 +73,29 @@ pub fn showing_progress<T>(paths_given: bool, work: impl FnOnce(&LoadProgress) -
     std::thread::scope(|scope| {
         let drawer = scope.spawn(|| {
             let mut err = io::stderr();
-            let mut drawn = false;
+            // Columns drawn last time: a shorter line is padded over them, and the line is
+            // erased with spaces at the end (no escape sequences: `\r` and spaces only).
+            let mut drawn: usize = 0;
             while !done.load(Ordering::Acquire) {
-                // A terminal that reports no size (0 columns) gets 80.
-                let width = ratatui::crossterm::terminal::size()
-                    .ok()
-                    .filter(|&(columns, _)| columns > 0)
-                    .map_or(80, |(columns, _)| columns as usize)
-                    .saturating_sub(1);
-                let line = progress_line(&progress.snapshot(), width);
-                let _ = write!(err, "\r{line}\x1b[K").and_then(|()| err.flush());
-                drawn = true;
+                let snapshot = progress.snapshot();
+                if snapshot.files > 0 {
+                    // A terminal that reports no size (0 columns) gets 80.
+                    let width = ratatui::crossterm::terminal::size()
+                        .ok()
+                        .filter(|&(columns, _)| columns > 0)
+                        .map_or(80, |(columns, _)| columns as usize)
+                        .saturating_sub(1);
+                    let line = progress_line(&snapshot, width);
+                    let shown = str_width(&line);
+                    let pad = " ".repeat(drawn.saturating_sub(shown));
+                    let _ = write!(err, "\r{line}{pad}").and_then(|()| err.flush());
+                    drawn = shown;
+                }
                 std::thread::park_timeout(REDRAW_EVERY);
             }
-            if drawn {
-                let _ = write!(err, "\r\x1b[K").and_then(|()| err.flush());
+            if drawn > 0 {
+                let blank = " ".repeat(drawn);
+                let _ = write!(err, "\r{blank}\r").and_then(|()| err.flush());
             }
         });
         let out = work(&progress);
@@ -101,7 +109,6 @@ pub fn showing_progress<T>(paths_given: bool, work: impl FnOnce(&LoadProgress) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::str_width;
 
     fn snapshot(stage: Stage, statements: usize, expected: usize) -> Snapshot {
         Snapshot {
