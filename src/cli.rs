@@ -41,7 +41,8 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Turn raw news article texts into a corpus (see `agenda-tui man`, INGEST).
+    /// Turn raw news article texts into a corpus (each with its statements, targets, leaders and
+    /// topics found).
     Ingest(IngestArgs),
     /// Score ingest against gold annotations in DIR (NAME.txt + NAME.gold.json).
     Eval(EvalArgs),
