@@ -9,10 +9,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "agenda-tui", version, about, long_about = None)]
 pub struct Cli {
-    /// Load corpora from PATH instead of the embedded seed corpus (a file, or a directory of
-    /// *.json files); repeat to merge several.
-    #[arg(long = "data", value_name = "PATH", global = true)]
-    pub data: Vec<PathBuf>,
+    /// The corpus the browser opens (also accepted before `search` and `export`).
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
 
     /// Print the effective configuration and where it came from, then exit.
     #[arg(long)]
@@ -21,6 +20,16 @@ pub struct Cli {
     /// What to do; without a command the browser opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The corpus a command reads: given only to the commands that read one (the browser,
+/// `search` and `export`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CorpusArgs {
+    /// Load corpora from PATH instead of the embedded seed corpus (a file, or a directory of
+    /// *.json files); repeat to merge several.
+    #[arg(long = "data", value_name = "PATH")]
+    pub data: Vec<PathBuf>,
 }
 
 /// Subcommands besides the browser.
@@ -32,7 +41,8 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Turn raw news article texts into a corpus (see docs/ingest.md).
+    /// Turn raw news article texts into a corpus (each with its statements, targets, leaders and
+    /// topics found).
     Ingest(IngestArgs),
     /// Score ingest against gold annotations in DIR (NAME.txt + NAME.gold.json).
     Eval(EvalArgs),
@@ -58,6 +68,9 @@ pub enum Command {
         /// Write JSON Lines, one object per result.
         #[arg(long)]
         json: bool,
+        /// The corpus to search.
+        #[command(flatten)]
+        corpus: CorpusArgs,
     },
 }
 
@@ -82,6 +95,9 @@ pub struct ExportArgs {
     /// Write to FILE (whole or not at all) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The corpus to export from.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
 }
 
 /// Arguments of `agenda-tui ingest`.
@@ -108,7 +124,8 @@ pub struct IngestArgs {
     /// Where the article came from.
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
-    /// Extra gazetteer TSV file (see docs/ingest.md); repeatable.
+    /// Extra gazetteer TSV file (its table chosen by its name; see GAZETTEER FILES in
+    /// `agenda-tui man`); repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
     /// Also report the lines removed as boilerplate.
@@ -122,7 +139,7 @@ pub struct EvalArgs {
     /// Directory with NAME.txt, NAME.gold.json and optionally NAME.raw.txt files.
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
-    /// Extra gazetteer TSV file; repeatable.
+    /// Extra gazetteer TSV file (as for `ingest`); repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
     /// List every wrong (sentence, target) pair.

@@ -187,14 +187,16 @@ fn stacked(base: ScreenLayout, body: Rect) -> ScreenLayout {
     }
 }
 
-/// Only the focused pane, under a tab line at the top of `body`.
+/// Only the focused pane, under a tab line at the top of `body` when the pane keeps a row
+/// inside its border.
 fn single(base: ScreenLayout, body: Rect, focus: Pane) -> ScreenLayout {
-    let tabs = Rect::new(body.x, body.y, body.width, 1);
-    let pane = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
-    let mut single = ScreenLayout {
-        tabs: Some(tabs),
-        ..base
+    let (tabs, pane) = if body.height >= 4 {
+        let pane = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
+        (Some(Rect::new(body.x, body.y, body.width, 1)), pane)
+    } else {
+        (None, body)
     };
+    let mut single = ScreenLayout { tabs, ..base };
     match focus {
         Pane::Index => single.index = Some(pane),
         Pane::Statements => single.statements = Some(pane),

@@ -29,7 +29,9 @@ pub struct CorpusFile {
     pub entities: Vec<Entity>,
     /// People named in statements.
     pub leaders: Vec<Leader>,
-    /// Sentences of article bodies with their annotations.
+    /// Sentences of article bodies with their annotations (counted as they parse, for a
+    /// loading screen: see [`crate::progress`]).
+    #[serde(deserialize_with = "crate::progress::counted_vec")]
     pub statements: Vec<Statement>,
 }
 

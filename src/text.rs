@@ -23,6 +23,11 @@ fn visible_stand_in(c: char) -> char {
     }
 }
 
+/// `n` followed by `one` when `n` is 1, else by `many`: "1 article", "2 articles", "0 articles".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `s` with every unsafe character replaced by a visible stand-in; borrowed when already clean.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe_char) {

@@ -33,10 +33,12 @@ pub enum Exit {
 }
 
 /// How the terminal is set up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Capture the mouse (clicks and the wheel); off leaves the terminal's own selection working.
     pub mouse: bool,
+    /// How `y` copies.
+    pub clipboard: effects::Clipboard,
 }
 
 /// Turn a terminal event into an app message (focus changes and the like are dropped).
@@ -60,7 +62,7 @@ pub fn restore_terminal() {
 
 /// Raw mode, alternate screen, mouse capture and bracketed paste, with a panic hook that restores
 /// the terminal before the panic message prints.
-fn init_terminal(options: Options) -> io::Result<DefaultTerminal> {
+fn init_terminal(options: &Options) -> io::Result<DefaultTerminal> {
     let previous = std::panic::take_hook();
     // A panic on any thread (the search worker, the input reader) ends the program: the
     // terminal is restored, the message printed on the main screen, and the process exits
@@ -76,7 +78,7 @@ fn init_terminal(options: Options) -> io::Result<DefaultTerminal> {
 }
 
 /// Bracketed paste always; mouse capture when asked for.
-fn enable_input_modes(options: Options) -> io::Result<()> {
+fn enable_input_modes(options: &Options) -> io::Result<()> {
     execute!(io::stdout(), EnableBracketedPaste)?;
     if options.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -126,7 +128,7 @@ fn spawn_signal_listener(sender: Sender<LoopEvent>) -> io::Result<()> {
 /// again when resumed with `fg`.
 /// Returns the terminal's size on resuming (it may have changed while stopped, and a stopped
 /// process gets no resize event).
-fn suspend(terminal: &mut DefaultTerminal, options: Options) -> io::Result<(u16, u16)> {
+fn suspend(terminal: &mut DefaultTerminal, options: &Options) -> io::Result<(u16, u16)> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     ratatui::crossterm::terminal::enable_raw_mode()?;
@@ -151,8 +153,8 @@ pub fn run(
     events: (Sender<LoopEvent>, Receiver<LoopEvent>),
 ) -> io::Result<Exit> {
     spawn_signal_listener(events.0.clone())?;
-    let mut terminal = init_terminal(options)?;
-    let result = event_loop(&mut terminal, &mut app, options, on_query, events);
+    let mut terminal = init_terminal(&options)?;
+    let result = event_loop(&mut terminal, &mut app, &options, on_query, events);
     restore_terminal();
     result
 }
@@ -160,7 +162,7 @@ pub fn run(
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    options: Options,
+    options: &Options,
     mut on_query: impl FnMut(String),
     (sender, receiver): (Sender<LoopEvent>, Receiver<LoopEvent>),
 ) -> io::Result<Exit> {
@@ -201,7 +203,7 @@ fn event_loop(
         if let Some(query) = search {
             on_query(query);
         }
-        if let Some(status) = effects::perform(&app.corpus, requests) {
+        if let Some(status) = effects::perform(&app.corpus, requests, &options.clipboard) {
             changed |= app.update(Msg::Status(status)).redraw;
         }
         if changed {

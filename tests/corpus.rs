@@ -331,7 +331,7 @@ fn check_command_summarises_valid_files_and_locates_invalid_ones() {
     let (code, stdout, _) = check(&[&root().join("data/corpus")]);
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("seed.json: ok: 1 articles, 15 statements, 10 entities, 4 leaders"),
+        stdout.contains("seed.json: ok: 1 article, 15 statements, 10 entities, 4 leaders"),
         "{stdout}"
     );
 

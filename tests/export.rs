@@ -78,7 +78,7 @@ fn json_export_round_trips_through_check() {
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(
         // Every entity but NORTHEAST_ASIA, which no statement references.
-        stdout(&check).contains("ok: 1 articles, 15 statements, 9 entities, 4 leaders"),
+        stdout(&check).contains("ok: 1 article, 15 statements, 9 entities, 4 leaders"),
         "{}",
         stdout(&check)
     );
@@ -108,7 +108,7 @@ fn filtered_json_is_a_valid_smaller_corpus() {
     let check = run(dir.path(), &["check", path_str(&file)]);
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(
-        stdout(&check).contains("ok: 1 articles, 3 statements, 2 entities, 1 leaders"),
+        stdout(&check).contains("ok: 1 article, 3 statements, 2 entities, 1 leader"),
         "{}",
         stdout(&check)
     );
@@ -175,7 +175,10 @@ fn markdown_shows_each_statement_with_its_citation() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("# 1 statement from seed corpus"), "{text}");
+    assert!(
+        text.starts_with("# Statements by or naming Putin, 2021\n\n1 statement from seed corpus"),
+        "{text}"
+    );
     assert!(
         text.contains("*Arirang News*, Kim Min-ji, 2021-01-21, <http://s613643165.onlinehome.us/news/20210111187.html>"),
         "{text}"
@@ -202,7 +205,20 @@ fn filters_combine_and_no_match_exits_1_with_a_reason() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).is_empty());
     assert!(
-        stderr(&out).contains("no statement matches"),
+        stderr(&out).contains(
+            "no statement matches: the filters together select none (--country RUS alone: 2 statements; --topic olympics alone: 1 statement)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // A country the corpus knows that no statement is about is named as the reason.
+    let out = run(
+        dir.path(),
+        &["export", "--country", "KOR", "--format", "md"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no statement matches: --country KOR selects no statement"),
         "{}",
         stderr(&out)
     );
@@ -306,7 +322,10 @@ fn output_file_is_whole_or_nothing() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&existing).expect("read");
-    assert!(text.starts_with("# 15 statements"), "{text}");
+    assert!(
+        text.starts_with("# All statements, 2021\n\n15 statements"),
+        "{text}"
+    );
     assert_eq!(file_names(dir.path()), ["keep.md", "out.csv"]);
 }
 

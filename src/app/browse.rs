@@ -156,9 +156,13 @@ impl App {
             .filter(|&(v, &count)| count > 0 && keep(v))
             .map(|(v, &count)| (v, count))
             .collect();
-        items.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| self.value_name(a.0).cmp(self.value_name(b.0)))
+        // Most statements first, then by name without regard to case.
+        items.sort_by_cached_key(|&(v, count)| {
+            (
+                std::cmp::Reverse(count),
+                self.value_name(v).to_lowercase(),
+                v,
+            )
         });
         items
             .into_iter()
@@ -213,8 +217,10 @@ impl App {
         // Keep the selection on screen, and no blank rows below while rows above are hidden.
         self.index_offset = keep_visible(self.index_offset, row, index_height)
             .min(self.rows.len().saturating_sub(index_height));
-        // Show the heading above the first item of a group when scrolled to it.
-        if self.index_offset > 0
+        // Show the heading above the first item of a group when scrolled to it, when there is
+        // room for both.
+        if index_height >= 2
+            && self.index_offset > 0
             && self.index_offset == row
             && row > 0
             && let IndexRow::Heading(_) = self.rows[row - 1]

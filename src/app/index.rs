@@ -137,7 +137,9 @@ pub(super) fn leader_facet(corpus: &Corpus) -> Facet {
     })
 }
 
-/// The distinct topic phrases, in first-seen order, and the topics of each statement.
+/// The distinct topics, in first-seen order, and the topics of each statement. Phrases that
+/// differ only by case, spacing or a plural `s` are one topic (see [`topic_key`]), shown as
+/// first written (spaces tidied), so its count is the sum of theirs.
 pub(super) fn topic_facet(corpus: &Corpus) -> (Vec<String>, Facet) {
     let count = corpus.statements.len();
     let mut topics: Vec<String> = Vec::new();
@@ -147,12 +149,16 @@ pub(super) fn topic_facet(corpus: &Corpus) -> (Vec<String>, Facet) {
         let ids = statement
             .topics
             .iter()
-            .map(|topic| match topic_ids.get(topic.as_str()) {
-                Some(&id) => id,
-                None => {
-                    topics.push(topic.to_string());
-                    topic_ids.insert(topic.to_string(), topics.len() as u32 - 1);
-                    topics.len() as u32 - 1
+            .map(|topic| {
+                let key = topic_key(topic);
+                match topic_ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        let shown = topic.split_whitespace().collect::<Vec<_>>().join(" ");
+                        topics.push(shown);
+                        topic_ids.insert(key, topics.len() as u32 - 1);
+                        topics.len() as u32 - 1
+                    }
                 }
             })
             .collect();
@@ -162,6 +168,31 @@ pub(super) fn topic_facet(corpus: &Corpus) -> (Vec<String>, Facet) {
         out.extend_from_slice(&statement_topics[s])
     });
     (topics, facet)
+}
+
+/// The form under which topic phrases are merged: lower case, one space between words, and a
+/// plural last word made singular (`Sanctions` and `sanction`, `Olympics` and `olympic`,
+/// `policies` and `policy`; `crisis`, `press` and `status` stay as they are).
+pub(super) fn topic_key(topic: &str) -> String {
+    let lower = topic.to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    let singular = words.last().map(|last| {
+        if let Some(stem) = last.strip_suffix("ies").filter(|s| s.chars().count() >= 2) {
+            format!("{stem}y")
+        } else if last.chars().count() > 3
+            && last.ends_with('s')
+            && !["ss", "us", "is"].iter().any(|end| last.ends_with(end))
+        {
+            last[..last.len() - 1].to_string()
+        } else {
+            last.to_string()
+        }
+    });
+    if let Some(singular) = &singular {
+        words.pop();
+        words.push(singular);
+    }
+    words.join(" ")
 }
 
 /// The month of each statement (from its article's date) and the first and last month of the
@@ -188,4 +219,20 @@ pub(super) fn statement_months(corpus: &Corpus) -> (Vec<Option<u32>>, Option<(u3
         .zip(months.max())
         .map(|(a, b)| (*a, *b));
     (statement_month, month_span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics_merge_across_case_spacing_and_plural() {
+        assert_eq!(topic_key("Sanctions"), "sanction");
+        assert_eq!(topic_key("  sanction "), "sanction");
+        assert_eq!(topic_key("Tokyo  Olympics"), "tokyo olympic");
+        assert_eq!(topic_key("energy policies"), "energy policy");
+        assert_eq!(topic_key("climate crisis"), "climate crisis");
+        assert_eq!(topic_key("freedom of the press"), "freedom of the press");
+        assert_eq!(topic_key("gas"), "gas");
+    }
 }

@@ -182,7 +182,36 @@ impl App {
 
     /// The layout of the current terminal size and focus.
     pub fn layout(&self) -> ScreenLayout {
-        layout::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+        layout::compute(Rect::new(0, 0, self.size.0, self.size.1), self.shown_pane())
+    }
+
+    /// What the statements in view are: the selected row of the index, narrowed by the search.
+    pub fn export_subject(&self) -> crate::subject::Subject {
+        use crate::subject::Subject;
+        let subject = match self.selected_key() {
+            None | Some(ItemKey::All) => Subject::everything(),
+            Some(ItemKey::Untargeted) => Subject::everything().about_no_country(),
+            Some(ItemKey::Entity(e)) => {
+                let entity = &self.corpus.entities[e];
+                Subject::everything().about(&entity.name, &entity.id)
+            }
+            Some(ItemKey::Leader(l)) => Subject::everything().leader(&self.corpus.leaders[l].name),
+            Some(ItemKey::Topic(t)) => Subject::everything().topic(&self.topics[t]),
+        };
+        match &self.results {
+            Some(hits) => subject.query(&hits.query),
+            None => subject,
+        }
+    }
+
+    /// The pane shown when only one fits: the focused one, or the statements (the results)
+    /// while the search bar has the keyboard.
+    pub fn shown_pane(&self) -> Pane {
+        if self.search_focused {
+            Pane::Statements
+        } else {
+            self.focus
+        }
     }
 
     /// The selected left-pane item.
@@ -299,8 +328,9 @@ impl App {
         };
         self.overlay = Overlay::None;
         if let Some(format) = format {
+            let subject = self.export_subject();
             self.effects
-                .push(Effect::Export(format, self.listed.clone()));
+                .push(Effect::Export(format, self.listed.clone(), subject));
         }
         true
     }
@@ -836,9 +866,10 @@ mod tests {
             update.effects,
             [Effect::Export(
                 crate::export::ExportFormat::Csv,
-                app.listed.clone()
+                app.listed.clone(),
+                crate::subject::Subject::everything().about("Japan", "JPN")
             )],
-            "the Japan statements in view"
+            "the Japan statements in view, named after Japan"
         );
         press(&mut app, KeyCode::Char('e'));
         let update = press(&mut app, KeyCode::Esc);

@@ -52,8 +52,9 @@ pub enum Effect {
     Search(String),
     /// Forget a search asked for and not yet started: the query was cleared.
     CancelSearch,
-    /// Write these statements in this format to a new file.
-    Export(ExportFormat, Vec<u32>),
+    /// Write these statements in this format to a new file named (and headed) after what
+    /// they are.
+    Export(ExportFormat, Vec<u32>, crate::subject::Subject),
     /// Copy this statement with its citation to the clipboard.
     Copy(u32),
     /// Suspend to the shell.

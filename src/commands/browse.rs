@@ -1,8 +1,10 @@
 //! The browser: load the corpus (refusing invalid data before the terminal is touched), build
 //! the indexes, then run the terminal loop.
 
-use super::{CommandError, CommandResult, load_config, load_corpus};
+use super::{CommandError, CommandResult, load_config, load_corpus_then};
 use crate::app::{App, Msg, SearchHits};
+use crate::effects::Clipboard;
+use crate::progress::Stage;
 use crate::search::{SearchIndex, SearchWorker};
 use crate::tui;
 use std::path::PathBuf;
@@ -12,17 +14,20 @@ use std::sync::Arc;
 /// Open the browser on the corpus (see [`super::load_corpus`]); exit 128 + N on signal N.
 pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     let config = load_config()?;
-    let corpus = Arc::new(load_corpus(cli_data, &config)?);
-    // The browser's indexes and the search index are built side by side.
-    let (mut app, index) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
-        let app = App::new(Arc::clone(&corpus));
-        (app, index.join())
-    });
-    let index = match index {
-        Ok(index) => index,
-        Err(panic) => std::panic::resume_unwind(panic),
-    };
+    let (mut app, index) = load_corpus_then(cli_data, &config, |corpus, progress| {
+        progress.set_stage(Stage::Indexing);
+        let corpus = Arc::new(corpus);
+        // The browser's indexes and the search index are built side by side.
+        let (app, index) = std::thread::scope(|scope| {
+            let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
+            let app = App::new(Arc::clone(&corpus));
+            (app, index.join())
+        });
+        match index {
+            Ok(index) => Ok((app, index)),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })?;
     app.keymap = config.keymap();
     app.theme = config.ui_theme();
     app.search_index = Some(Arc::clone(&index));
@@ -32,8 +37,14 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
         let hits = SearchHits::from_outcome(&outcome);
         let _ = results.send(tui::LoopEvent::Msg(Msg::SearchResults(hits)));
     });
+    let term = std::env::var("TERM").ok();
     let options = tui::Options {
         mouse: config.mouse,
+        clipboard: Clipboard::choose(
+            config.copy_command.as_deref(),
+            std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+            term.as_deref(),
+        ),
     };
     let submit = |query| {
         worker.submit(query);

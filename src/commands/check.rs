@@ -3,6 +3,7 @@
 use super::{CommandResult, Output};
 use crate::load::{self, LoadError};
 use crate::model::{Corpus, CorpusFile};
+use crate::text::plural;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,7 +13,11 @@ type Counts = [usize; 4];
 /// The one-line summary of a valid corpus.
 fn summary_line(name: &str, [articles, statements, entities, leaders]: Counts) -> String {
     format!(
-        "{name}: ok: {articles} articles, {statements} statements, {entities} entities, {leaders} leaders\n"
+        "{name}: ok: {}, {}, {}, {}\n",
+        plural(articles, "article", "articles"),
+        plural(statements, "statement", "statements"),
+        plural(entities, "entity", "entities"),
+        plural(leaders, "leader", "leaders"),
     )
 }
 
@@ -42,9 +47,14 @@ pub fn run(paths: &[PathBuf]) -> CommandResult {
     let mut out = Output::new();
     let mut parsed = Vec::new();
     let mut failed = false;
-    for path in &files {
+    for (n, path) in files.iter().enumerate() {
         let name = path.display().to_string();
-        match load::load_file(path) {
+        let loaded = super::progress::showing_progress(true, |progress| {
+            let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+            progress.start_file(&name, n + 1, files.len(), bytes);
+            load::load_file_with(path, progress)
+        });
+        match loaded {
             Ok(file) => {
                 out.write_str(&summary_line(&name, file_counts(&file)))?;
                 parsed.push((name, file));

@@ -3,10 +3,11 @@
 
 use super::{CommandError, CommandResult, Output, load_config, load_corpus};
 use crate::cli::ExportArgs;
-use crate::export::{
-    ExportError, ExportFilter, TextMode, matching_query, render, render_with, select,
-};
+use crate::export::{ExportError, ExportFilter, TextMode, matching_query, render_headed, select};
 use crate::fsio::write_atomically;
+use crate::model::Corpus;
+use crate::subject::{Subject, year_span};
+use crate::text::plural;
 use std::process::ExitCode;
 
 /// Refuse a filter flag given with an empty value.
@@ -50,28 +51,32 @@ pub fn run(args: &ExportArgs, cli_data: &[std::path::PathBuf]) -> CommandResult 
         selected = matching_query(&corpus, &selected, query);
     }
     if selected.is_empty() {
-        let reasons = filter.unmatched(&corpus);
-        let message = if reasons.is_empty() {
-            "agenda-tui export: no statement matches".to_string()
-        } else {
+        return Err(CommandError::failed(
             format!(
                 "agenda-tui export: no statement matches: {}",
-                reasons.join("; ")
-            )
-        };
-        return Err(CommandError::failed(message, 1));
+                why_nothing(&corpus, &filter, args.query.as_deref())
+            ),
+            1,
+        ));
     }
+    let heading =
+        subject(&corpus, &filter, args.query.as_deref()).heading(year_span(&corpus, &selected));
     match &args.output {
         Some(path) => {
-            let text = render(&corpus, &selected, args.format)?;
+            let text = render_headed(
+                &corpus,
+                &selected,
+                args.format,
+                TextMode::Verbatim,
+                Some(&heading),
+            )?;
             write_atomically(path, text.as_bytes()).map_err(|e| ExportError::Io {
                 target: path.display().to_string(),
                 message: e.to_string(),
             })?;
-            let plural = if selected.len() == 1 { "" } else { "s" };
             eprintln!(
-                "agenda-tui export: {} statement{plural} written to {}",
-                selected.len(),
+                "agenda-tui export: {} written to {}",
+                crate::text::plural(selected.len(), "statement", "statements"),
                 path.display()
             );
         }
@@ -82,8 +87,88 @@ pub fn run(args: &ExportArgs, cli_data: &[std::path::PathBuf]) -> CommandResult 
             } else {
                 TextMode::Verbatim
             };
-            out.write_str(&render_with(&corpus, &selected, args.format, mode)?)?;
+            let text = render_headed(&corpus, &selected, args.format, mode, Some(&heading))?;
+            out.write_str(&text)?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why nothing was selected, naming the filters: those that name nothing in the corpus, else
+/// those that select nothing on their own, else the combination (with each one's count).
+fn why_nothing(corpus: &Corpus, filter: &ExportFilter, query: Option<&str>) -> String {
+    let unknown = filter.unmatched(corpus);
+    if !unknown.is_empty() {
+        return unknown.join("; ");
+    }
+    let everything = select(corpus, &ExportFilter::default());
+    let alone = |one: ExportFilter| select(corpus, &one).len();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    if let Some(country) = &filter.country {
+        let n = alone(ExportFilter {
+            country: Some(country.clone()),
+            ..ExportFilter::default()
+        });
+        counts.push((format!("--country {}", country.trim()), n));
+    }
+    if let Some(leader) = &filter.leader {
+        let n = alone(ExportFilter {
+            leader: Some(leader.clone()),
+            ..ExportFilter::default()
+        });
+        counts.push((format!("--leader {}", leader.trim()), n));
+    }
+    if let Some(topic) = &filter.topic {
+        let n = alone(ExportFilter {
+            topic: Some(topic.clone()),
+            ..ExportFilter::default()
+        });
+        counts.push((format!("--topic {}", topic.trim()), n));
+    }
+    if let Some(query) = query {
+        let n = matching_query(corpus, &everything, query).len();
+        counts.push((format!("--query {}", query.trim()), n));
+    }
+    let empty: Vec<&str> = counts
+        .iter()
+        .filter(|(_, n)| *n == 0)
+        .map(|(flag, _)| flag.as_str())
+        .collect();
+    if !empty.is_empty() {
+        return format!("{} selects no statement", empty.join(" and "));
+    }
+    let each: Vec<String> = counts
+        .iter()
+        .map(|(flag, n)| format!("{flag} alone: {}", plural(*n, "statement", "statements")))
+        .collect();
+    format!("the filters together select none ({})", each.join("; "))
+}
+
+/// What the filters select, for the Markdown heading.
+fn subject(corpus: &Corpus, filter: &ExportFilter, query: Option<&str>) -> Subject {
+    let mut subject = Subject::everything();
+    if let Some(country) = &filter.country {
+        let wanted = country.trim();
+        let entity = corpus.entities.iter().find(|e| {
+            e.id.eq_ignore_ascii_case(wanted)
+                || e.name.to_lowercase() == wanted.to_lowercase()
+                || e.aliases
+                    .iter()
+                    .any(|a| a.to_lowercase() == wanted.to_lowercase())
+        });
+        subject = match entity {
+            Some(entity) => subject.about(&entity.name, &entity.id),
+            None => subject.about(wanted, wanted),
+        };
+    }
+    if let Some(leader) = &filter.leader {
+        subject = subject.leader(leader);
+    }
+    if let Some(topic) = &filter.topic {
+        subject = subject.topic(topic);
+    }
+    if let Some(query) = query {
+        subject = subject.query(query);
+    }
+    subject
 }

@@ -47,9 +47,9 @@ fn summary(path: &Path, ingested: &IngestedArticle) -> String {
     }
     let leaders: Vec<&str> = ingested.leaders.iter().map(|l| l.name.as_str()).collect();
     format!(
-        "{}: {} statements, speaker {}, targets [{}], leaders [{}]",
+        "{}: {}, speaker {}, targets [{}], leaders [{}]",
         path.display(),
-        ingested.statements.len(),
+        crate::text::plural(ingested.statements.len(), "statement", "statements"),
         ingested.article.speaker_country,
         targets.join(", "),
         leaders.join(", ")

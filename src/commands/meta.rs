@@ -17,11 +17,7 @@ pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn Write) -> io
     out.flush()
 }
 
-/// Write the man page (roff, section 1) to `out`.
-pub fn write_man_page(out: &mut dyn Write) -> io::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
-    out.flush()
-}
+pub use super::manual::write_man_page;
 
 /// `agenda-tui completions SHELL`: print the completion script.
 pub fn print_completions(shell: clap_complete::Shell) -> CommandResult {
@@ -70,6 +66,7 @@ mod tests {
             &page[..page.len().min(80)]
         );
         assert!(page.contains(".TH agenda-tui 1"));
+        assert!(page.contains(".SH KEYS"));
         assert!(page.contains("export"));
         assert!(page.contains("print\\-config"));
     }

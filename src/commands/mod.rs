@@ -7,7 +7,9 @@ pub mod browse;
 pub mod check;
 pub mod export;
 pub mod ingest;
+mod manual;
 pub mod meta;
+mod progress;
 pub mod search;
 
 use crate::cli::{Cli, Command};
@@ -97,21 +99,9 @@ pub type CommandResult = Result<ExitCode, CommandError>;
 /// Run the command `cli` names and return the process exit status; a failure is printed to
 /// standard error here, once.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = if cli.print_config {
-        meta::print_config()
-    } else {
-        match cli.command {
-            Some(Command::Check { paths }) => check::run(&paths),
-            Some(Command::Ingest(args)) => ingest::run_ingest(&args),
-            Some(Command::Eval(args)) => ingest::run_eval(&args),
-            Some(Command::Export(args)) => export::run(&args, &cli.data),
-            Some(Command::Completions { shell }) => meta::print_completions(shell),
-            Some(Command::Man) => meta::print_man_page(),
-            Some(Command::Search { query, limit, json }) => {
-                search::run(&cli.data, &query.join(" "), limit, json)
-            }
-            None => browse::run(&cli.data),
-        }
+    let result = match corpus_flag_misplaced(&cli) {
+        Some(err) => Err(err),
+        None => dispatch(cli),
     };
     match result {
         Ok(code) => code,
@@ -122,6 +112,49 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// `--data` given before a command that reads no corpus: an error rather than ignored.
+fn corpus_flag_misplaced(cli: &Cli) -> Option<CommandError> {
+    let name = match &cli.command {
+        _ if cli.corpus.data.is_empty() => return None,
+        None | Some(Command::Search { .. } | Command::Export(_)) => return None,
+        Some(Command::Check { .. }) => "check",
+        Some(Command::Ingest(_)) => "ingest",
+        Some(Command::Eval(_)) => "eval",
+        Some(Command::Completions { .. }) => "completions",
+        Some(Command::Man) => "man",
+    };
+    Some(CommandError::failed(
+        format!(
+            "error: --data does not apply to `{name}`; it names the corpus of the browser, `search` and `export`"
+        ),
+        2,
+    ))
+}
+
+/// Run the command `cli` names.
+fn dispatch(cli: Cli) -> CommandResult {
+    let data =
+        |own: &[PathBuf]| -> Vec<PathBuf> { cli.corpus.data.iter().chain(own).cloned().collect() };
+    if cli.print_config {
+        return meta::print_config();
+    }
+    match &cli.command {
+        Some(Command::Check { paths }) => check::run(paths),
+        Some(Command::Ingest(args)) => ingest::run_ingest(args),
+        Some(Command::Eval(args)) => ingest::run_eval(args),
+        Some(Command::Export(args)) => export::run(args, &data(&args.corpus.data)),
+        Some(Command::Completions { shell }) => meta::print_completions(*shell),
+        Some(Command::Man) => meta::print_man_page(),
+        Some(Command::Search {
+            query,
+            limit,
+            json,
+            corpus,
+        }) => search::run(&data(&corpus.data), &query.join(" "), *limit, *json),
+        None => browse::run(&cli.corpus.data),
+    }
+}
+
 /// The configuration the environment names (see [`Config::load_from_env`]).
 pub fn load_config() -> Result<Config, CommandError> {
     Ok(Config::load_from_env()?.0)
@@ -129,9 +162,23 @@ pub fn load_config() -> Result<Config, CommandError> {
 
 /// The one rule for which corpus a command reads: the `--data` paths when given, else the
 /// config's `data`, else the embedded seed corpus. A path that cannot be read is an error,
-/// never a fall-back to the seed.
+/// never a fall-back to the seed. A terminal shows the loading line meanwhile.
 pub fn load_corpus(cli_data: &[PathBuf], config: &Config) -> Result<Corpus, CommandError> {
-    Ok(load::load_or_seed(&config.data_paths(cli_data))?)
+    load_corpus_then(cli_data, config, |corpus, _| Ok(corpus))
+}
+
+/// [`load_corpus`], then `then` with the corpus while the loading line still shows (it can set
+/// the stage to [`crate::progress::Stage::Indexing`]).
+pub fn load_corpus_then<T>(
+    cli_data: &[PathBuf],
+    config: &Config,
+    then: impl FnOnce(Corpus, &crate::progress::LoadProgress) -> Result<T, CommandError>,
+) -> Result<T, CommandError> {
+    let paths = config.data_paths(cli_data);
+    progress::showing_progress(!paths.is_empty(), |progress| {
+        let corpus = load::load_or_seed_with(&paths, progress)?;
+        then(corpus, progress)
+    })
 }
 
 /// Standard output for a command. A reader that stops early (`| head`) is not an error: the

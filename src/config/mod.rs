@@ -7,19 +7,22 @@
 //! reads it. See `docs/export-and-config.md`.
 
 mod colours;
+mod command;
 mod keys;
 
 use crate::fsio::line_column;
 use crate::keymap::{Action, Binding, Context, Key, Keymap, bindable_actions};
 pub use colours::{Colour, ThemeColours};
+use command::quote_word;
+pub use command::split_command;
 use keys::{acting_context, contexts_overlap};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 /// The environment variable naming the config file; a file it names must exist.
 pub const CONFIG_ENV: &str = "AGENDA_TUI_CONFIG";
@@ -49,6 +52,9 @@ pub struct Config {
     pub data: Vec<PathBuf>,
     /// Mouse capture on (clicks and scrolling) or off (the terminal's own selection works).
     pub mouse: bool,
+    /// The program (and its arguments) `y` writes the copied text to, run without a shell;
+    /// `None`: tmux's buffer inside tmux, else OSC 52.
+    pub copy_command: Option<Vec<String>>,
     /// True when `NO_COLOR` is set and not empty: draw without colour, keep the selection
     /// visible with reverse video and bold.
     pub no_color: bool,
@@ -61,6 +67,7 @@ impl Default for Config {
             keys: Vec::new(),
             data: Vec::new(),
             mouse: true,
+            copy_command: None,
             no_color: false,
         }
     }
@@ -148,13 +155,15 @@ pub enum ConfigError {
         /// What is wrong.
         message: String,
     },
+    /// More than one mistake in the file, in the order they appear.
+    Several(Vec<ConfigError>),
 }
 
 impl ConfigError {
     /// The process exit status for this failure: 2 for an invalid file, 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {
-            ConfigError::Invalid { .. } => 2,
+            ConfigError::Invalid { .. } | ConfigError::Several(_) => 2,
             ConfigError::Io { .. } => 1,
         }
     }
@@ -176,24 +185,18 @@ impl fmt::Display for ConfigError {
                 at: None,
                 message,
             } => write!(f, "error: {}: {message}", path.display()),
+            ConfigError::Several(errors) => {
+                let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                f.write_str(&lines.join("\n"))
+            }
         }
     }
 }
 
 impl std::error::Error for ConfigError {}
 
-/// The file as written, with spans for the checks serde cannot make.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    #[serde(default)]
-    theme: ThemeColours,
-    #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
-    #[serde(default)]
-    data: Vec<Spanned<String>>,
-    mouse: Option<bool>,
-}
+/// The keys a config file may have at its top level.
+pub const TOP_LEVEL_KEYS: [&str; 5] = ["data", "mouse", "copy_command", "theme", "keys"];
 
 /// The file being parsed, for located errors.
 struct Source<'a> {
@@ -212,30 +215,32 @@ impl Source<'_> {
     }
 
     /// The `[keys]` table as overrides: action names known, key strings valid, no key given to
-    /// two actions that would compete for it, no typing key for a search-bar-only action.
+    /// two actions that would compete for it, no typing key for a search-bar-only action. Each
+    /// mistake is added to `errors` and the rest is still checked.
     fn key_overrides(
         &self,
         table: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
-    ) -> Result<Vec<KeyOverride>, ConfigError> {
+        errors: &mut Vec<ConfigError>,
+    ) -> Vec<KeyOverride> {
         let defaults = Keymap::default();
         // Each (context, key) bound so far, with its action.
         let mut claimed: Vec<(Context, Key, Action)> = Vec::new();
         let mut overrides = Vec::new();
         for (name, written) in table {
-            let action = Action::from_name(name.get_ref())
-                .filter(|a| bindable_actions().contains(a))
-                .ok_or_else(|| {
-                    let known: Vec<&str> =
-                        bindable_actions().into_iter().map(Action::name).collect();
-                    self.error(
-                        Some(name.span()),
-                        format!(
-                            "unknown action \"{}\"; actions are: {}",
-                            name.get_ref(),
-                            known.join(", ")
-                        ),
-                    )
-                })?;
+            let Some(action) =
+                Action::from_name(name.get_ref()).filter(|a| bindable_actions().contains(a))
+            else {
+                let known: Vec<&str> = bindable_actions().into_iter().map(Action::name).collect();
+                errors.push(self.error(
+                    Some(name.span()),
+                    format!(
+                        "unknown action \"{}\"; actions are: {}",
+                        name.get_ref(),
+                        known.join(", ")
+                    ),
+                ));
+                continue;
+            };
             let contexts: Vec<Context> = defaults
                 .bindings
                 .iter()
@@ -244,16 +249,19 @@ impl Source<'_> {
                 .collect();
             let mut keys: Vec<Key> = Vec::new();
             for entry in &written {
-                let key = entry
-                    .get_ref()
-                    .parse::<Key>()
-                    .map_err(|e| self.error(Some(entry.span()), e))?;
+                let key = match entry.get_ref().parse::<Key>() {
+                    Ok(key) => key,
+                    Err(e) => {
+                        errors.push(self.error(Some(entry.span()), e));
+                        continue;
+                    }
+                };
                 let acting: Vec<Context> = contexts
                     .iter()
                     .filter_map(|&c| acting_context(c, &key))
                     .collect();
                 if acting.is_empty() {
-                    return Err(self.error(
+                    errors.push(self.error(
                         Some(entry.span()),
                         format!(
                             "\"{}\" types text in the search bar and cannot run {}; use Ctrl-, Alt- or a named key",
@@ -261,13 +269,14 @@ impl Source<'_> {
                             action.name()
                         ),
                     ));
+                    continue;
                 }
                 for &context in &acting {
                     let rival = claimed.iter().find(|(c, k, a)| {
                         *k == key && *a != action && contexts_overlap(*c, context)
                     });
                     if let Some(&(_, _, other)) = rival {
-                        return Err(self.error(
+                        errors.push(self.error(
                             Some(entry.span()),
                             format!(
                                 "key \"{}\" is bound to both {} and {}",
@@ -276,6 +285,7 @@ impl Source<'_> {
                                 action.name()
                             ),
                         ));
+                        break;
                     }
                     claimed.push((context, key, action));
                 }
@@ -285,46 +295,156 @@ impl Source<'_> {
             }
             overrides.push(KeyOverride { action, keys });
         }
-        Ok(overrides)
+        overrides
     }
 
     /// The `data` paths, relative ones resolved against the config file's directory; `~/` is
-    /// left for [`Config::load_with_vars`] to expand.
-    fn data_paths(&self, written: &[Spanned<String>]) -> Result<Vec<PathBuf>, ConfigError> {
+    /// left for [`Config::load_with_vars`] to expand. An empty path is added to `errors`.
+    fn data_paths(
+        &self,
+        written: &[Spanned<String>],
+        errors: &mut Vec<ConfigError>,
+    ) -> Vec<PathBuf> {
         let base = self.path.parent().unwrap_or(Path::new(""));
-        written
-            .iter()
-            .map(|entry| {
-                let text = entry.get_ref();
-                if text.trim().is_empty() {
-                    return Err(self.error(Some(entry.span()), "empty data path".to_string()));
-                }
-                let path = PathBuf::from(text);
-                let home_relative = text == "~" || text.starts_with("~/");
-                Ok(if path.is_absolute() || home_relative {
-                    path
-                } else {
-                    base.join(path)
-                })
+        let mut paths = Vec::new();
+        for entry in written {
+            let text = entry.get_ref();
+            if text.trim().is_empty() {
+                errors.push(self.error(Some(entry.span()), "empty data path".to_string()));
+                continue;
+            }
+            let path = PathBuf::from(text);
+            let home_relative = text == "~" || text.starts_with("~/");
+            paths.push(if path.is_absolute() || home_relative {
+                path
+            } else {
+                base.join(path)
+            });
+        }
+        paths
+    }
+
+    /// `value` read as a `T`, or `None` with the mistake added to `errors`.
+    fn section<T: serde::de::DeserializeOwned>(
+        &self,
+        value: toml::Spanned<DeValue<'_>>,
+        errors: &mut Vec<ConfigError>,
+    ) -> Option<T> {
+        let whole = value.span();
+        T::deserialize(toml::de::ValueDeserializer::from(value))
+            .map_err(|e| {
+                let span = e.span().or(Some(whole));
+                errors.push(self.error(span, e.message().trim().to_string()));
             })
-            .collect()
+            .ok()
+    }
+
+    /// The `[theme]` table: each entry is checked on its own so that every wrong colour or
+    /// name is reported.
+    fn theme(
+        &self,
+        value: toml::Spanned<DeValue<'_>>,
+        errors: &mut Vec<ConfigError>,
+    ) -> Option<ThemeColours> {
+        let before = errors.len();
+        if let DeValue::Table(table) = value.get_ref() {
+            for (name, colour) in table.iter() {
+                let mut one = DeTable::new();
+                one.insert(name.clone(), colour.clone());
+                let span = name.span().start..colour.span().end;
+                let _: Option<ThemeColours> =
+                    self.section(toml::Spanned::new(span, DeValue::Table(one)), errors);
+            }
+        }
+        if errors.len() > before {
+            return None;
+        }
+        self.section(value, errors)
+    }
+
+    /// `copy_command`: a program and its arguments separated by spaces (quotes keep spaces
+    /// inside an argument); run without a shell.
+    fn copy_command(
+        &self,
+        value: toml::Spanned<DeValue<'_>>,
+        errors: &mut Vec<ConfigError>,
+    ) -> Option<Vec<String>> {
+        let span = value.span();
+        let text: String = self.section(value, errors)?;
+        match split_command(&text) {
+            Ok(argv) if !argv.is_empty() => Some(argv),
+            Ok(_) => {
+                errors.push(self.error(Some(span), "empty copy_command".to_string()));
+                None
+            }
+            Err(message) => {
+                errors.push(self.error(Some(span), message));
+                None
+            }
+        }
     }
 }
 
 impl Config {
     /// Parse config `text`; `path` names the file in errors and is the base of relative `data`
-    /// paths. `no_color` is left false (it comes from the environment, not the file).
+    /// paths. `no_color` is left false (it comes from the environment, not the file). Every
+    /// mistake is reported, each at its line and column ([`ConfigError::Several`] when there
+    /// is more than one).
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let source = Source { path, text };
-        let raw: RawConfig = toml::from_str(text)
-            .map_err(|e| source.error(e.span(), e.message().trim().to_string()))?;
-        Ok(Config {
-            theme: raw.theme,
-            keys: source.key_overrides(raw.keys)?,
-            data: source.data_paths(&raw.data)?,
-            mouse: raw.mouse.unwrap_or(true),
-            no_color: false,
-        })
+        let (root, syntax) = DeTable::parse_recoverable(text);
+        let mut errors: Vec<ConfigError> = syntax
+            .iter()
+            .map(|e| source.error(e.span(), e.message().trim().to_string()))
+            .collect();
+        let mut config = Config::default();
+        if errors.is_empty() {
+            for (key, value) in root.into_inner() {
+                match key.get_ref().as_ref() {
+                    "theme" => {
+                        if let Some(theme) = source.theme(value, &mut errors) {
+                            config.theme = theme;
+                        }
+                    }
+                    "keys" => {
+                        if let Some(table) = source.section(value, &mut errors) {
+                            config.keys = source.key_overrides(table, &mut errors);
+                        }
+                    }
+                    "data" => {
+                        if let Some(list) =
+                            source.section::<Vec<Spanned<String>>>(value, &mut errors)
+                        {
+                            config.data = source.data_paths(&list, &mut errors);
+                        }
+                    }
+                    "mouse" => {
+                        if let Some(mouse) = source.section(value, &mut errors) {
+                            config.mouse = mouse;
+                        }
+                    }
+                    "copy_command" => {
+                        config.copy_command = source.copy_command(value, &mut errors);
+                    }
+                    other => errors.push(source.error(
+                        Some(key.span()),
+                        format!(
+                            "unknown field `{other}`, expected one of {}",
+                            TOP_LEVEL_KEYS.map(|k| format!("`{k}`")).join(", ")
+                        ),
+                    )),
+                }
+            }
+        }
+        errors.sort_by_key(|e| match e {
+            ConfigError::Invalid { at, .. } => *at,
+            _ => None,
+        });
+        match errors.len() {
+            0 => Ok(config),
+            1 => Err(errors.remove(0)),
+            _ => Err(ConfigError::Several(errors)),
+        }
     }
 
     /// Find and read the config as the environment says (see [`ConfigLocation::from_vars`]),
@@ -394,6 +514,13 @@ impl Config {
             .collect();
         out.push_str(&format!("data = [{}]\n", data.join(", ")));
         out.push_str(&format!("mouse = {}\n", self.mouse));
+        match &self.copy_command {
+            Some(argv) => {
+                let words: Vec<String> = argv.iter().map(|w| quote_word(w)).collect();
+                out.push_str(&format!("copy_command = {}\n", quote(&words.join(" "))));
+            }
+            None => out.push_str("# copy_command = \"wl-copy\"\n"),
+        }
         out.push_str("\n[theme]\n");
         for (name, colour) in self.theme.fields() {
             out.push_str(&format!("{name} = {}\n", quote(&colour.to_string())));
@@ -1102,5 +1229,74 @@ quit = ["x", "Ctrl-q"]
             let colour: Colour = text.parse().expect("valid");
             assert_eq!(colour.to_string(), text);
         }
+    }
+
+    #[test]
+    fn every_mistake_is_reported_each_at_its_line_and_column() {
+        let text = "mouse = \"yes\"\n[theme]\naccent = \"chartreuse-ish\"\nborder = \"red\"\ndim = \"nope\"\n[keys]\nquit = [\"Ctrl-\"]\nfly = [\"x\"]\n";
+        let err = parse(text).expect_err("invalid");
+        let ConfigError::Several(errors) = &err else {
+            panic!("several errors expected: {err}");
+        };
+        let places: Vec<Option<(usize, usize)>> = errors
+            .iter()
+            .map(|e| match e {
+                ConfigError::Invalid { at, .. } => *at,
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            places,
+            [
+                Some((1, 9)),
+                Some((3, 10)),
+                Some((4, 1)),
+                Some((5, 7)),
+                Some((7, 9)),
+                Some((8, 1))
+            ],
+            "{err}"
+        );
+        let message = err.to_string();
+        assert_eq!(message.lines().count(), 6, "{message}");
+        assert!(
+            message
+                .lines()
+                .all(|l| l.starts_with("error: /cfg/config.toml:")),
+            "{message}"
+        );
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn several_syntax_errors_are_all_reported() {
+        let err = parse("mouse = \nkeys = [\n").expect_err("invalid");
+        assert!(
+            err.to_string().starts_with("error: /cfg/config.toml:1:"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn copy_command_is_split_without_a_shell_and_round_trips() {
+        let config = parse("copy_command = \"xclip -selection 'clip board' \\\"$HOME\\\"\"\n")
+            .expect("valid");
+        assert_eq!(
+            config.copy_command,
+            Some(vec![
+                "xclip".to_string(),
+                "-selection".to_string(),
+                "clip board".to_string(),
+                "$HOME".to_string(),
+            ])
+        );
+        let printed = config.to_toml_string(&ConfigSource::Defaults(None));
+        assert_eq!(parse(&printed).expect("round trip"), config, "{printed}");
+        assert!(error_of("copy_command = \"  \"").contains("empty copy_command"));
+        assert!(error_of("copy_command = \"wl-copy 'open\"").contains("unclosed '"));
+        assert_eq!(
+            split_command("a  b\\ c"),
+            Ok(vec!["a".into(), "b c".into()])
+        );
     }
 }

@@ -59,14 +59,25 @@ fn md_citation(article: &Article, mode: TextMode) -> String {
     parts.join(", ")
 }
 
-pub(super) fn markdown(corpus: &Corpus, items: &[Item<'_>], mode: TextMode) -> String {
+pub(super) fn markdown(
+    corpus: &Corpus,
+    items: &[Item<'_>],
+    mode: TextMode,
+    heading: Option<&str>,
+) -> String {
     let mut out = String::new();
-    let count = items.len();
-    let plural = if count == 1 { "" } else { "s" };
-    out.push_str(&format!(
-        "# {count} statement{plural} from {}\n",
+    let count = format!(
+        "{} from {}",
+        crate::text::plural(items.len(), "statement", "statements"),
         md_inline(&safe(&corpus.name, mode))
-    ));
+    );
+    match heading {
+        Some(heading) => out.push_str(&format!(
+            "# {}\n\n{count}\n",
+            md_inline(&safe(heading, mode))
+        )),
+        None => out.push_str(&format!("# {count}\n")),
+    }
     let mut current: Option<&str> = None;
     for item in items {
         let (s, a) = (item.statement, item.article);

@@ -167,9 +167,21 @@ pub fn render_with(
     format: ExportFormat,
     mode: TextMode,
 ) -> Result<String, ExportError> {
+    render_headed(corpus, statements, format, mode, None)
+}
+
+/// Like [`render_with`]; a Markdown export starts with `heading` (what was exported, see
+/// [`crate::subject::Subject::heading`]) when given.
+pub fn render_headed(
+    corpus: &Corpus,
+    statements: &[u32],
+    format: ExportFormat,
+    mode: TextMode,
+    heading: Option<&str>,
+) -> Result<String, ExportError> {
     let items = items(corpus, statements)?;
     match format {
-        ExportFormat::Markdown => Ok(markdown(corpus, &items, mode)),
+        ExportFormat::Markdown => Ok(markdown(corpus, &items, mode, heading)),
         ExportFormat::Csv => csv_text(&items, mode),
         ExportFormat::Json => json_text(corpus, &items, mode),
     }

@@ -2,6 +2,7 @@
 //! with located problems, and merging several files into one [`Corpus`].
 
 use crate::model::{Corpus, CorpusFile, FORMAT_NAME, FORMAT_VERSION};
+use crate::progress::LoadProgress;
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -173,6 +174,15 @@ struct Header {
 
 /// Parse one corpus file from bytes and validate it on its own. `file` names it in problems.
 pub fn parse_corpus_file(file: &str, bytes: &[u8]) -> Result<CorpusFile, LoadError> {
+    parse_corpus_file_with(file, bytes, &LoadProgress::new())
+}
+
+/// [`parse_corpus_file`], reporting how far it is to `progress`.
+pub fn parse_corpus_file_with(
+    file: &str,
+    bytes: &[u8],
+    progress: &LoadProgress,
+) -> Result<CorpusFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(file, bytes.len() as u64));
     }
@@ -200,7 +210,7 @@ pub fn parse_corpus_file(file: &str, bytes: &[u8]) -> Result<CorpusFile, LoadErr
     }
     // The fast path parses once, straight into the model. Only a file that fails is parsed
     // again, more slowly, to say where and why.
-    let corpus: CorpusFile = match serde_json::from_str(text) {
+    let corpus: CorpusFile = match progress.parsing(text, || serde_json::from_str(text)) {
         Ok(corpus) => corpus,
         Err(_) => return Err(locate_parse_error(file, text)),
     };
@@ -373,18 +383,31 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
 
 /// Parse and validate one file from disk.
 pub fn load_file(path: &Path) -> Result<CorpusFile, LoadError> {
+    load_file_with(path, &LoadProgress::new())
+}
+
+/// [`load_file`], reporting how far it is to `progress` (the file must have been started
+/// there with [`LoadProgress::start_file`]).
+pub fn load_file_with(path: &Path, progress: &LoadProgress) -> Result<CorpusFile, LoadError> {
     let bytes = read_limited(path)?;
-    parse_corpus_file(&path.display().to_string(), &bytes)
+    parse_corpus_file_with(&path.display().to_string(), &bytes, progress)
 }
 
 /// Load and merge the corpora at `paths` (files or directories of `*.json`). Problems from all
 /// files are gathered before failing.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    load_paths_with(paths, &LoadProgress::new())
+}
+
+/// [`load_paths`], reporting how far it is to `progress`.
+pub fn load_paths_with(paths: &[PathBuf], progress: &LoadProgress) -> Result<Corpus, LoadError> {
     let files = expand_paths(paths)?;
     let mut parsed = Vec::with_capacity(files.len());
     let mut problems = Problems::default();
-    for path in &files {
-        match load_file(path) {
+    for (n, path) in files.iter().enumerate() {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        progress.start_file(&path.display().to_string(), n + 1, files.len(), bytes);
+        match load_file_with(path, progress) {
             Ok(corpus) => parsed.push((path.display().to_string(), corpus)),
             Err(LoadError::Invalid {
                 problems: found,
@@ -408,10 +431,15 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
 
 /// The corpora at `paths`, or the embedded seed corpus when no path is given.
 pub fn load_or_seed(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    load_or_seed_with(paths, &LoadProgress::new())
+}
+
+/// [`load_or_seed`], reporting how far it is to `progress`.
+pub fn load_or_seed_with(paths: &[PathBuf], progress: &LoadProgress) -> Result<Corpus, LoadError> {
     if paths.is_empty() {
         embedded_seed()
     } else {
-        load_paths(paths)
+        load_paths_with(paths, progress)
     }
 }
 

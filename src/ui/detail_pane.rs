@@ -10,7 +10,7 @@ pub(super) fn draw_detail(frame: &mut Frame, app: &App, rect: Rect) {
         .map(|s| detail::build(&app.corpus, s as usize, &app.highlight_positions(s), width))
         .unwrap_or_default();
     let scroll = app.detail_scroll.min(content.len().saturating_sub(height));
-    let title = if content.len() > height {
+    let title = if height > 0 && content.len() > height {
         format!(
             " Detail ({}–{} of {} lines) ",
             scroll + 1,

@@ -78,9 +78,8 @@ fn footer_message(app: &App) -> Option<String> {
             .map(|key| format!("   ({key} cancels)"))
             .unwrap_or_default();
         Some(format!(
-            " Export {} statement{} as:  {}{cancel}",
-            app.listed.len(),
-            if app.listed.len() == 1 { "" } else { "s" },
+            " Export {} as:  {}{cancel}",
+            crate::text::plural(app.listed.len(), "statement", "statements"),
             formats.join("   ")
         ))
     } else {

@@ -12,7 +12,7 @@ use crate::app::{App, IndexRow, ItemKey};
 use crate::detail::{self, Role};
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
-use crate::text::{char_width, sanitize, str_width, truncate_to_width};
+use crate::text::{char_width, plural, sanitize, str_width, truncate_to_width};
 use chrome::*;
 use detail_pane::*;
 use footer::*;
@@ -31,7 +31,7 @@ use statements_pane::*;
 /// Draw the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let layout = crate::layout::compute(area, app.focus);
+    let layout = crate::layout::compute(area, app.shown_pane());
     if layout.arrangement == Arrangement::TooSmall {
         draw_too_small(frame, area);
         return;
@@ -59,19 +59,42 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-pub(super) fn draw_too_small(frame: &mut Frame, area: Rect) {
-    let message = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
-    let lines: Vec<Line> = crate::text::wrap(&message, area.width as usize)
+/// The "terminal too small" message, from the fullest wording down to a single character,
+/// as the lines of the first one that fits `width`x`height` without breaking a word.
+pub fn too_small_lines(width: u16, height: u16) -> Vec<String> {
+    let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
+    let wordings = [
+        format!("Terminal too small (need {need})"),
+        format!("Too small (need {need})"),
+        format!("Need {need}"),
+        need,
+        "Too small".to_string(),
+        "small".to_string(),
+        "!".to_string(),
+    ];
+    let (width, height) = (width as usize, height as usize);
+    wordings
         .iter()
-        .map(|l| Line::from(message[l.start..l.end].to_string()))
+        .find_map(|wording| {
+            let lines: Vec<String> = crate::text::wrap(wording, width)
+                .iter()
+                .map(|l| wording[l.start..l.end].to_string())
+                .collect();
+            let whole_words = lines.join(" ") == *wording;
+            let fits = lines.len() <= height && lines.iter().all(|l| str_width(l) <= width);
+            (whole_words && fits).then_some(lines)
+        })
+        .unwrap_or_default()
+}
+
+pub(super) fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = too_small_lines(area.width, area.height)
+        .into_iter()
+        .map(Line::from)
         .collect();
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
-}
-
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub(super) fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
@@ -100,7 +123,7 @@ pub(super) fn draw_tabs(frame: &mut Frame, app: &App, rect: Rect) {
         if i > 0 {
             spans.push(Span::styled(" │ ", app.theme.dim));
         }
-        let style = if pane == app.focus {
+        let style = if pane == app.shown_pane() {
             app.theme.selected(true)
         } else {
             app.theme.dim

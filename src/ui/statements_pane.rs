@@ -82,6 +82,46 @@ pub(super) fn longest_run_start(marked: &[usize]) -> Option<usize> {
     best.map(|(start, _)| start)
 }
 
+/// The date and outlet before a statement when the corpus has several articles, in at most
+/// `budget` columns (so the statement keeps the rest of the row): date and short outlet, else
+/// the date, else a compact date (`21-01-21`), else nothing.
+pub(super) fn article_prefix(published: Option<&str>, source: &str, budget: usize) -> String {
+    let date = published.unwrap_or("undated");
+    let compact = match published {
+        Some(d) if d.len() == 10 && d.is_ascii() => &d[2..],
+        Some(d) => d,
+        None => "n.d.",
+    };
+    let outlet = short_outlet(&sanitize(source));
+    [
+        format!("{date} {outlet} "),
+        format!("{date} "),
+        format!("{compact} "),
+    ]
+    .into_iter()
+    .find(|prefix| str_width(prefix) <= budget)
+    .map(|prefix| sanitize(&prefix).into_owned())
+    .unwrap_or_default()
+}
+
+/// An outlet's name in at most 10 columns: as it is when short, its initials when it has three
+/// or more capitalised words ("Press Trust of India" → "PTI"), else its first word, cut.
+fn short_outlet(source: &str) -> String {
+    let source = source.trim();
+    if str_width(source) <= 10 {
+        return source.to_string();
+    }
+    let capitals: Vec<char> = source
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    if capitals.len() >= 3 {
+        return capitals.into_iter().take(10).collect();
+    }
+    let first = source.split_whitespace().next().unwrap_or("");
+    truncate_to_width(first, 10).into_owned()
+}
+
 pub(super) fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
     let name = app
         .selected_key()
@@ -129,12 +169,8 @@ pub(super) fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
         ];
         let mut used = 2;
         if several_articles && let Some(article) = app.corpus.article(&statement.article) {
-            let prefix = format!(
-                "{} {} ",
-                article.published.as_deref().unwrap_or("undated   "),
-                truncate_to_width(&sanitize(&article.source), 12)
-            );
-            let prefix = truncate_to_width(&prefix, width.saturating_sub(used)).into_owned();
+            let budget = (width / 2).saturating_sub(used);
+            let prefix = article_prefix(article.published.as_deref(), &article.source, budget);
             used += str_width(&prefix);
             spans.push(Span::styled(
                 prefix,
@@ -159,4 +195,31 @@ pub(super) fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
         app.statements_offset,
         inner.height as usize,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_article_prefix_shrinks_and_goes_before_the_statement_does() {
+        let date = Some("2023-07-14");
+        assert_eq!(
+            article_prefix(date, "Press Trust of India", 40),
+            "2023-07-14 PTI "
+        );
+        assert_eq!(
+            article_prefix(date, "Arirang News", 40),
+            "2023-07-14 Arirang "
+        );
+        assert_eq!(article_prefix(date, "Arirang News", 12), "2023-07-14 ");
+        assert_eq!(article_prefix(date, "Arirang News", 10), "23-07-14 ");
+        assert_eq!(article_prefix(date, "Arirang News", 8), "");
+        assert_eq!(article_prefix(None, "KBS", 40), "undated KBS ");
+        assert_eq!(article_prefix(None, "KBS", 6), "n.d. ");
+        assert_eq!(
+            article_prefix(date, "Evil\u{1b}[2J Outlet", 40),
+            "2023-07-14 Evil␛[2J "
+        );
+    }
 }
