@@ -307,6 +307,7 @@ fn footer_and_help_show_the_keys_the_user_bound() {
             chosen.effects.as_slice(),
             [agenda_tui::app::Effect::Export(
                 agenda_tui::export::ExportFormat::Json,
+                _,
                 _
             )]
         ),
