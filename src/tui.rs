@@ -32,11 +32,14 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// How the terminal is set up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How the terminal is set up and how URLs are opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Capture the mouse (clicks and the wheel); off leaves the terminal's own selection working.
     pub mouse: bool,
+    /// The program (and its first arguments) that opens a URL; the URL is added as one more
+    /// argument.
+    pub opener: Vec<String>,
 }
 
 /// Turn a terminal event into an app message (focus changes and the like are dropped).
@@ -60,7 +63,7 @@ pub fn restore_terminal() {
 
 /// Raw mode, alternate screen, mouse capture and bracketed paste, with a panic hook that restores
 /// the terminal before the panic message prints.
-fn init_terminal(options: Options) -> io::Result<DefaultTerminal> {
+fn init_terminal(options: &Options) -> io::Result<DefaultTerminal> {
     let previous = std::panic::take_hook();
     // A panic on any thread (the search worker, the input reader) ends the program: the
     // terminal is restored, the message printed on the main screen, and the process exits
@@ -76,7 +79,7 @@ fn init_terminal(options: Options) -> io::Result<DefaultTerminal> {
 }
 
 /// Bracketed paste always; mouse capture when asked for.
-fn enable_input_modes(options: Options) -> io::Result<()> {
+fn enable_input_modes(options: &Options) -> io::Result<()> {
     execute!(io::stdout(), EnableBracketedPaste)?;
     if options.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -126,7 +129,7 @@ fn spawn_signal_listener(sender: Sender<LoopEvent>) -> io::Result<()> {
 /// again when resumed with `fg`.
 /// Returns the terminal's size on resuming (it may have changed while stopped, and a stopped
 /// process gets no resize event).
-fn suspend(terminal: &mut DefaultTerminal, options: Options) -> io::Result<(u16, u16)> {
+fn suspend(terminal: &mut DefaultTerminal, options: &Options) -> io::Result<(u16, u16)> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     ratatui::crossterm::terminal::enable_raw_mode()?;
@@ -151,8 +154,8 @@ pub fn run(
     events: (Sender<LoopEvent>, Receiver<LoopEvent>),
 ) -> io::Result<Exit> {
     spawn_signal_listener(events.0.clone())?;
-    let mut terminal = init_terminal(options)?;
-    let result = event_loop(&mut terminal, &mut app, options, on_query, events);
+    let mut terminal = init_terminal(&options)?;
+    let result = event_loop(&mut terminal, &mut app, &options, on_query, events);
     restore_terminal();
     result
 }
@@ -160,7 +163,7 @@ pub fn run(
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    options: Options,
+    options: &Options,
     mut on_query: impl FnMut(String),
     (sender, receiver): (Sender<LoopEvent>, Receiver<LoopEvent>),
 ) -> io::Result<Exit> {
@@ -194,6 +197,10 @@ fn event_loop(
                     Effect::Search(query) => search = Some(query),
                     Effect::CancelSearch => search = None,
                     Effect::Export(..) | Effect::Copy(_) => requests.push(effect),
+                    Effect::OpenUrl(url) => {
+                        let status = effects::open_url(&options.opener, &url);
+                        changed |= app.update(Msg::Status(status)).redraw;
+                    }
                 }
             }
             next = receiver.try_recv().ok();

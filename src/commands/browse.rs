@@ -34,6 +34,7 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     });
     let options = tui::Options {
         mouse: config.mouse,
+        opener: config.opener(),
     };
     let submit = |query| {
         worker.submit(query);

@@ -26,6 +26,7 @@ pub(super) fn acting_context(context: Context, key: &Key) -> Option<Context> {
         (_, false) => Some(context),
         (Context::SearchBar, true) => None,
         (Context::Global | Context::Panes, true) => Some(Context::Panes),
+        (Context::Reader, true) => Some(Context::Reader),
     }
 }
 
@@ -34,7 +35,7 @@ impl Config {
     /// keys and every other action gives up the keys the user took where they would compete.
     /// A key that types text stays text in the search bar: it is left out of search-bar
     /// bindings and a global action gets it in the panes only. A global binding that loses a
-    /// key in one context keeps it in the other. Actions left with no key are dropped.
+    /// key in one context keeps it in the others. Actions left with no key are dropped.
     pub fn keymap(&self) -> Keymap {
         let user: HashMap<Action, &[Key]> = self
             .keys
@@ -92,14 +93,14 @@ impl Config {
                     }
                     continue;
                 }
-                match (
-                    claimed(key, Context::Panes),
-                    claimed(key, Context::SearchBar),
-                ) {
-                    (false, false) => kept.push(*key),
-                    (true, false) => moved.push((Context::SearchBar, *key)),
-                    (false, true) => moved.push((Context::Panes, *key)),
-                    (true, true) => {}
+                let free: Vec<Context> = [Context::Panes, Context::SearchBar, Context::Reader]
+                    .into_iter()
+                    .filter(|&context| !claimed(key, context))
+                    .collect();
+                if free.len() == 3 {
+                    kept.push(*key);
+                } else {
+                    moved.extend(free.into_iter().map(|context| (context, *key)));
                 }
             }
             result.push(with_keys(&binding, binding.context, kept));

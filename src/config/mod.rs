@@ -52,6 +52,9 @@ pub struct Config {
     /// True when `NO_COLOR` is set and not empty: draw without colour, keep the selection
     /// visible with reverse video and bold.
     pub no_color: bool,
+    /// `open_command`: the program (and its first arguments) that opens an article's URL;
+    /// empty for the system's (`xdg-open`, or `open` on macOS).
+    pub open_command: Vec<String>,
 }
 
 impl Default for Config {
@@ -62,6 +65,7 @@ impl Default for Config {
             data: Vec::new(),
             mouse: true,
             no_color: false,
+            open_command: Vec::new(),
         }
     }
 }
@@ -193,6 +197,15 @@ struct RawConfig {
     #[serde(default)]
     data: Vec<Spanned<String>>,
     mouse: Option<bool>,
+    open_command: Option<OpenCommand>,
+}
+
+/// `open_command` as written: one program, or a program and its first arguments.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OpenCommand {
+    Program(String),
+    WithArguments(Vec<String>),
 }
 
 /// The file being parsed, for located errors.
@@ -324,7 +337,28 @@ impl Config {
             data: source.data_paths(&raw.data)?,
             mouse: raw.mouse.unwrap_or(true),
             no_color: false,
+            open_command: match raw.open_command {
+                None => Vec::new(),
+                Some(OpenCommand::Program(program)) => vec![program],
+                Some(OpenCommand::WithArguments(words)) => words,
+            }
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect(),
         })
+    }
+
+    /// The URL opener: `open_command` when set, else `open` on macOS and `xdg-open` elsewhere.
+    pub fn opener(&self) -> Vec<String> {
+        if !self.open_command.is_empty() {
+            return self.open_command.clone();
+        }
+        let system = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        vec![system.to_string()]
     }
 
     /// Find and read the config as the environment says (see [`ConfigLocation::from_vars`]),
@@ -394,6 +428,10 @@ impl Config {
             .collect();
         out.push_str(&format!("data = [{}]\n", data.join(", ")));
         out.push_str(&format!("mouse = {}\n", self.mouse));
+        if !self.open_command.is_empty() {
+            let words: Vec<String> = self.open_command.iter().map(|w| quote(w)).collect();
+            out.push_str(&format!("open_command = [{}]\n", words.join(", ")));
+        }
         out.push_str("\n[theme]\n");
         for (name, colour) in self.theme.fields() {
             out.push_str(&format!("{name} = {}\n", quote(&colour.to_string())));

@@ -5,6 +5,7 @@ mod detail_pane;
 mod footer;
 mod index_pane;
 mod overlays;
+mod reader_view;
 mod search_bar;
 mod statements_pane;
 
@@ -25,6 +26,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
+use reader_view::*;
 use search_bar::*;
 use statements_pane::*;
 
@@ -54,6 +56,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.jump().is_some() {
         draw_jump(frame, app, area);
     }
+    if app.span_picker().is_some() {
+        draw_span_picker(frame, app, area);
+    }
+    if app.reader().is_some() {
+        draw_reader(frame, app, area);
+    }
     if app.help_open() {
         draw_help(frame, app, area);
     }
@@ -70,26 +78,36 @@ pub(super) fn draw_too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
 }
 
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub(super) fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
-    let corpus = &app.corpus;
     let filter = match &app.results {
         Some(hits) => format!("search “{}”", sanitize(&hits.query)),
         None => "none".to_string(),
     };
-    let text = format!(
-        " agenda-tui │ {} │ {} · {} │ filter: {}",
-        sanitize(&corpus.name),
-        plural(corpus.articles.len(), "article", "articles"),
-        plural(corpus.statements.len(), "statement", "statements"),
-        filter
-    );
-    let shown = truncate_to_width(&text, rect.width as usize).into_owned();
+    let mut spans = vec![Span::raw(format!(
+        " agenda-tui │ {} │ ",
+        app.corpus_summary()
+    ))];
+    for narrowing in [app.lens_label(), app.years_label()].into_iter().flatten() {
+        spans.push(Span::styled(
+            sanitize(&narrowing).into_owned(),
+            app.theme.accent.add_modifier(Modifier::REVERSED),
+        ));
+        spans.push(Span::raw(" │ "));
+    }
+    spans.push(Span::raw(format!("filter: {filter}")));
+    let mut used = 0;
+    let width = rect.width as usize;
+    let fitted: Vec<Span> = spans
+        .into_iter()
+        .map(|span| {
+            let room = width.saturating_sub(used);
+            let text = truncate_to_width(&span.content, room).into_owned();
+            used += str_width(&text);
+            Span::styled(text, span.style)
+        })
+        .collect();
     frame.render_widget(
-        Paragraph::new(shown).style(Style::new().add_modifier(Modifier::BOLD)),
+        Paragraph::new(Line::from(fitted)).style(Style::new().add_modifier(Modifier::BOLD)),
         rect,
     );
 }

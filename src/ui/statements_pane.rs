@@ -130,8 +130,8 @@ pub(super) fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
         let mut used = 2;
         if several_articles && let Some(article) = app.corpus.article(&statement.article) {
             let prefix = format!(
-                "{} {} ",
-                article.published.as_deref().unwrap_or("undated   "),
+                "{:<10} {} ",
+                sanitize(article.published.as_deref().unwrap_or("undated")),
                 truncate_to_width(&sanitize(&article.source), 12)
             );
             let prefix = truncate_to_width(&prefix, width.saturating_sub(used)).into_owned();
