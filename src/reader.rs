@@ -94,13 +94,32 @@ pub fn build(
             view.lines.push(ReaderLine::default());
         }
         blank_before = false;
-        for wrapped in wrap(paragraph, text_width) {
-            let (start, end) = (offset + wrapped.start, offset + wrapped.end);
-            let line = body_line(body, start, end, &marked, &mut view, next);
-            view.lines.push(line);
-            next = push_notes(&mut view, corpus, &marked, next, end);
+        // Each statement starts a line of its own, so its gutter mark and note are its alone.
+        let paragraph_end = offset + paragraph.len();
+        let mut cuts: Vec<usize> = marked
+            .iter()
+            .map(|m| m.start)
+            .filter(|&c| c > offset && c < paragraph_end)
+            .collect();
+        cuts.dedup();
+        cuts.push(paragraph_end);
+        let mut piece_start = offset;
+        for cut in cuts {
+            let piece = &body[piece_start..cut];
+            let lead = piece.len() - piece.trim_start().len();
+            for wrapped in wrap(piece.trim_start(), text_width) {
+                let start = piece_start + lead + wrapped.start;
+                let end = piece_start + lead + wrapped.end;
+                if start >= end {
+                    continue;
+                }
+                let line = body_line(body, start, end, &marked, &mut view, next);
+                view.lines.push(line);
+                next = push_notes(&mut view, corpus, &marked, next, end);
+            }
+            next = push_notes(&mut view, corpus, &marked, next, cut);
+            piece_start = cut;
         }
-        next = push_notes(&mut view, corpus, &marked, next, offset + paragraph.len());
     }
     view
 }

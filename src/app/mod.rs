@@ -11,6 +11,8 @@ mod msg;
 mod overlay;
 mod reader;
 mod search;
+#[cfg(test)]
+mod tests_analyst;
 
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{self, Pane, ScreenLayout};

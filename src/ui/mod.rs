@@ -83,10 +83,9 @@ pub(super) fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
         Some(hits) => format!("search “{}”", sanitize(&hits.query)),
         None => "none".to_string(),
     };
-    let mut spans = vec![Span::raw(format!(
-        " agenda-tui │ {} │ ",
-        app.corpus_summary()
-    ))];
+    // The lens and the years come first: they change what every pane shows, so they stay on
+    // screen when the line is cut.
+    let mut spans = vec![Span::raw(" agenda-tui │ ")];
     for narrowing in [app.lens_label(), app.years_label()].into_iter().flatten() {
         spans.push(Span::styled(
             sanitize(&narrowing).into_owned(),
@@ -94,7 +93,10 @@ pub(super) fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
         ));
         spans.push(Span::raw(" │ "));
     }
-    spans.push(Span::raw(format!("filter: {filter}")));
+    spans.push(Span::raw(format!(
+        "{} │ filter: {filter}",
+        app.corpus_summary()
+    )));
     let mut used = 0;
     let width = rect.width as usize;
     let fitted: Vec<Span> = spans
