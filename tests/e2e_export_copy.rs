@@ -16,6 +16,9 @@ fn e_exports_the_statements_in_view_and_y_copies_with_osc52() {
         binary()
     );
     let tmux = Tmux::start_recorded(100, 30, &command, &raw);
+    tmux.wait_for_text("4 Speakers");
+    // The first screen is the Speakers overview; these tests start on the Countries index.
+    tmux.keys(&["1"]);
     tmux.wait_for_text("Statements · Japan (3)");
     tmux.keys(&["e"]);
     tmux.wait_for_text("Export 3 statements as:");
