@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::reader::{GUTTER, ReaderView};
+use std::sync::Arc;
 
 /// The reader's state while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +15,11 @@ pub struct Reader {
     pub scroll: usize,
     /// The statement stepped to (corpus index), drawn highlighted.
     pub current: Option<u32>,
+    /// The article laid out at `width` columns, built once when the reader opens (and again
+    /// when the width changes), so scrolling and stepping do not lay it out again.
+    pub view: Arc<ReaderView>,
+    /// The width `view` was laid out for.
+    pub width: usize,
 }
 
 impl App {
@@ -75,6 +81,8 @@ impl App {
             article,
             scroll,
             current,
+            view: Arc::new(view),
+            width: self.reader_text_size().0,
         });
         self.clamp_reader_scroll();
         true
@@ -111,23 +119,36 @@ impl App {
         self.clamp_reader_scroll();
     }
 
-    /// Keep the reader's scroll within its lines.
+    /// Keep the reader's scroll within its lines, laying the article out again first when the
+    /// width changed (the current statement stays in view).
     pub(super) fn clamp_reader_scroll(&mut self) {
-        let Some(article) = self.reader().map(|r| r.article) else {
+        let (width, height) = self.reader_text_size();
+        let Some(reader) = self.reader() else {
             return;
         };
-        let lines = self.reader_view(article).lines.len();
-        let height = self.reader_text_size().1;
+        let relaid = (reader.width != width).then(|| {
+            let view = self.reader_view(reader.article);
+            let line = reader.current.and_then(|s| line_of(&view, s));
+            (view, line)
+        });
         if let Overlay::Reader(reader) = &mut self.overlay {
-            reader.scroll = reader.scroll.min(lines.saturating_sub(height));
+            if let Some((view, line)) = relaid {
+                reader.view = Arc::new(view);
+                reader.width = width;
+                if let Some(line) = line {
+                    reader.scroll = line.saturating_sub(2);
+                }
+            }
+            reader.scroll = reader
+                .scroll
+                .min(reader.view.lines.len().saturating_sub(height));
         }
     }
 
     /// Step to the next (`delta` 1) or previous (-1) statement of the article, wrapping, and
     /// scroll it into view.
     fn step_statement(&mut self, reader: &Reader, delta: isize) {
-        let view = self.reader_view(reader.article);
-        let order = &view.statement_lines;
+        let order = &reader.view.statement_lines;
         if order.is_empty() {
             return;
         }

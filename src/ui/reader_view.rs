@@ -11,7 +11,7 @@ pub(super) fn draw_reader(frame: &mut Frame, app: &App, area: Rect) {
     };
     let rect = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     frame.render_widget(Clear, area);
-    let view = app.reader_view(reader.article);
+    let view = &reader.view;
     let article = &app.corpus.articles[reader.article];
     let statements = view.statement_lines.len();
     let position = reader
