@@ -27,11 +27,16 @@ impl App {
     /// or the corpus, kept to the lens and the years, newest first unless corpus order is
     /// chosen (search results stay in rank order).
     pub(super) fn statements_of(&self, key: ItemKey) -> Vec<u32> {
-        let mut listed = self.unordered_statements_of(key);
+        let newest = self.newest_first && self.results.is_none();
+        let mut listed = if newest && key == ItemKey::All {
+            self.newest_order.clone()
+        } else {
+            self.unordered_statements_of(key)
+        };
         if self.lens_active() {
             listed.retain(|&s| self.admits(s));
         }
-        if self.newest_first && self.results.is_none() {
+        if newest && key != ItemKey::All {
             listed.sort_by_key(|&s| self.newest_rank.get(s as usize).copied());
         }
         listed

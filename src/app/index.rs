@@ -217,9 +217,12 @@ pub(super) fn article_statements(corpus: &Corpus, statement_article: &[u32]) -> 
     by_article
 }
 
-/// Each statement's place in newest-first order: dated statements by date, newest first, then
-/// undated ones; ties in corpus order.
-pub(super) fn newest_ranks(dates: &[Option<PartialDate>], statement_article: &[u32]) -> Vec<u32> {
+/// The statements newest first (dated ones by date, newest first, then undated ones; ties in
+/// corpus order), and each statement's place in that order.
+pub(super) fn newest_order(
+    dates: &[Option<PartialDate>],
+    statement_article: &[u32],
+) -> (Vec<u32>, Vec<u32>) {
     let key = |s: u32| {
         let date = statement_article
             .get(s as usize)
@@ -232,5 +235,5 @@ pub(super) fn newest_ranks(dates: &[Option<PartialDate>], statement_article: &[u
     for (position, &s) in order.iter().enumerate() {
         rank[s as usize] = position as u32;
     }
-    rank
+    (order, rank)
 }

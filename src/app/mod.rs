@@ -49,6 +49,7 @@ pub struct App {
     article_dates: Vec<Option<crate::dates::PartialDate>>,
     statement_article: Vec<u32>,
     article_statements: Vec<Vec<u32>>,
+    newest_order: Vec<u32>,
     newest_rank: Vec<u32>,
     /// The first and last article date of the corpus.
     pub date_span: Option<(crate::dates::PartialDate, crate::dates::PartialDate)>,
@@ -149,7 +150,7 @@ impl App {
         let speakers = index::speaker_facet(&corpus);
         let (article_dates, statement_article) = index::article_dates(&corpus);
         let article_statements = index::article_statements(&corpus, &statement_article);
-        let newest_rank = index::newest_ranks(&article_dates, &statement_article);
+        let (newest_order, newest_rank) = index::newest_order(&article_dates, &statement_article);
         let date_span = lens::date_span(&article_dates);
         let mut app = App {
             corpus,
@@ -164,6 +165,7 @@ impl App {
             article_dates,
             statement_article,
             article_statements,
+            newest_order,
             newest_rank,
             date_span,
             chart: None,
