@@ -534,6 +534,23 @@ mod tests {
     }
 
     #[test]
+    fn open_command_is_a_program_or_a_program_with_arguments() {
+        let one = parse("open_command = \"firefox\"\n").expect("valid");
+        assert_eq!(one.open_command, ["firefox"]);
+        assert_eq!(one.opener(), ["firefox"]);
+        let many = parse("open_command = [\"firefox\", \"--new-tab\"]\n").expect("valid");
+        assert_eq!(many.opener(), ["firefox", "--new-tab"]);
+        let text = many.to_toml_string(&ConfigSource::Defaults(None));
+        assert!(
+            text.contains("open_command = [\"firefox\", \"--new-tab\"]"),
+            "{text}"
+        );
+        let system = parse("").expect("valid").opener();
+        assert!(system == ["xdg-open"] || system == ["open"], "{system:?}");
+        assert!(parse("open_command = 3\n").is_err());
+    }
+
+    #[test]
     fn every_field_is_read() {
         let config = parse(
             r##"
