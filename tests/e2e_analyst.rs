@@ -64,11 +64,8 @@ fn the_reader_steps_statements_and_esc_returns_to_the_same_row() {
         tmux.keys(&["n"]);
         tmux.wait_for_text("1/3 · 3 statements");
         tmux.keys(&["Escape"]);
-        let after = tmux.wait_for("reader closed", |s| !s.contains("Reader ·"));
-        assert_eq!(
-            after, before,
-            "{width}x{height}: back exactly where we were"
-        );
+        // The screen must come back to exactly what it was (polled: a frame may be mid-draw).
+        tmux.wait_for("back exactly where we were", |s| s == before);
         tmux.keys(&["q"]);
         tmux.wait_for_text("AFTER-BROWSER rc=0");
     }
