@@ -2,7 +2,7 @@
 //! about, where it came from, and the sentences around it. Pure, so the app can count lines for
 //! scrolling and the UI can draw the very same lines.
 
-use crate::model::Corpus;
+use crate::model::{Article, Corpus, Statement};
 use crate::text::{sanitize, wrap};
 
 /// How a piece of detail text is shown.
@@ -134,6 +134,17 @@ pub fn build(corpus: &Corpus, index: usize, marked: &[usize], width: usize) -> V
     ));
     out.push(Vec::new());
 
+    facts(&mut out, corpus, statement, width);
+    if let Some(article) = corpus.article(&statement.article) {
+        source(&mut out, article, width);
+        in_context(&mut out, corpus, index, width);
+        also_in_article(&mut out, corpus, index, width);
+    }
+    out
+}
+
+/// Who speaks, what kind of statement it is, whom it is about, leaders and topics.
+fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, width: usize) {
     let speaker_entity = corpus.entity_name(&statement.speaker_entity);
     let speaker = match &statement.speaker {
         Some(name) => match corpus.leader(name) {
@@ -146,13 +157,13 @@ pub fn build(corpus: &Corpus, index: usize, marked: &[usize], width: usize) -> V
         },
         None => format!("{speaker_entity} (no named speaker)"),
     };
-    field(&mut out, "Speaker", &speaker, width);
+    field(out, "Speaker", &speaker, width);
     let kind = match statement.kind {
         crate::model::StatementKind::Quote => "quote — the speaker's own words",
         crate::model::StatementKind::Reported => "reported speech",
         crate::model::StatementKind::Narrative => "narrative — the reporter's account",
     };
-    field(&mut out, "Kind", kind, width);
+    field(out, "Kind", kind, width);
     let about = if statement.targets.is_empty() {
         "no specific country".to_string()
     } else {
@@ -163,7 +174,7 @@ pub fn build(corpus: &Corpus, index: usize, marked: &[usize], width: usize) -> V
             .collect::<Vec<_>>()
             .join(", ")
     };
-    field(&mut out, "About", &about, width);
+    field(out, "About", &about, width);
     let leaders = statement
         .leaders
         .iter()
@@ -173,70 +184,80 @@ pub fn build(corpus: &Corpus, index: usize, marked: &[usize], width: usize) -> V
         })
         .collect::<Vec<_>>()
         .join("; ");
-    field(&mut out, "Leaders", &leaders, width);
-    field(&mut out, "Topics", &statement.topics.join("; "), width);
+    field(out, "Leaders", &leaders, width);
+    field(out, "Topics", &statement.topics.join("; "), width);
+}
 
-    if let Some(article) = corpus.article(&statement.article) {
-        field(&mut out, "Article", &article.title, width);
-        let mut credit = article.source.clone();
-        if let Some(byline) = &article.byline {
-            credit.push_str(" · ");
-            credit.push_str(byline);
+/// The article's title, outlet, byline, date and url.
+fn source(out: &mut Vec<DetailLine>, article: &Article, width: usize) {
+    field(out, "Article", &article.title, width);
+    let mut credit = article.source.clone();
+    if let Some(byline) = &article.byline {
+        credit.push_str(" · ");
+        credit.push_str(byline);
+    }
+    if let Some(date) = &article.published {
+        credit.push_str(" · ");
+        credit.push_str(date);
+    }
+    field(out, "Source", &credit, width);
+    if let Some(url) = &article.url {
+        field(out, "URL", url, width);
+    }
+}
+
+/// The statement between its neighbours from the same article, when it has any.
+fn in_context(out: &mut Vec<DetailLine>, corpus: &Corpus, index: usize, width: usize) {
+    let statement = &corpus.statements[index];
+    let neighbour = |i: Option<usize>| {
+        i.and_then(|i| corpus.statements.get(i))
+            .filter(|s| s.article == statement.article)
+    };
+    let before = neighbour(index.checked_sub(1));
+    let after = neighbour(index.checked_add(1));
+    if before.is_some() || after.is_some() {
+        out.push(Vec::new());
+        out.push(vec![piece("In context", Role::Heading)]);
+        if let Some(s) = before {
+            out.extend(wrapped_marked(&s.text, width, Role::Dim, &[], Role::Dim, 2));
         }
-        if let Some(date) = &article.published {
-            credit.push_str(" · ");
-            credit.push_str(date);
-        }
-        field(&mut out, "Source", &credit, width);
-        if let Some(url) = &article.url {
-            field(&mut out, "URL", url, width);
-        }
-        let neighbour = |i: Option<usize>| {
-            i.and_then(|i| corpus.statements.get(i))
-                .filter(|s| s.article == statement.article)
-        };
-        let before = neighbour(index.checked_sub(1));
-        let after = neighbour(index.checked_add(1));
-        if before.is_some() || after.is_some() {
-            out.push(Vec::new());
-            out.push(vec![piece("In context", Role::Heading)]);
-            if let Some(s) = before {
-                out.extend(wrapped_marked(&s.text, width, Role::Dim, &[], Role::Dim, 2));
-            }
-            out.extend(wrapped_marked(
-                &statement.text,
-                width,
-                Role::Value,
-                &[],
-                Role::Value,
-                2,
-            ));
-            if let Some(s) = after {
-                out.extend(wrapped_marked(&s.text, width, Role::Dim, &[], Role::Dim, 2));
-            }
-        }
-        for target in &statement.targets {
-            let others = same_article_about(corpus, index, target);
-            if others.is_empty() {
-                continue;
-            }
-            out.push(Vec::new());
-            let heading = format!("Also in this article about {}", corpus.entity_name(target));
-            out.extend(wrapped_marked(
-                &heading,
-                width,
-                Role::Heading,
-                &[],
-                Role::Heading,
-                0,
-            ));
-            for other in others {
-                let text = format!("• {}", corpus.statements[other].text);
-                out.extend(wrapped_marked(&text, width, Role::Dim, &[], Role::Dim, 2));
-            }
+        out.extend(wrapped_marked(
+            &statement.text,
+            width,
+            Role::Value,
+            &[],
+            Role::Value,
+            2,
+        ));
+        if let Some(s) = after {
+            out.extend(wrapped_marked(&s.text, width, Role::Dim, &[], Role::Dim, 2));
         }
     }
-    out
+}
+
+/// For each target, the article's other statements about it.
+fn also_in_article(out: &mut Vec<DetailLine>, corpus: &Corpus, index: usize, width: usize) {
+    let statement = &corpus.statements[index];
+    for target in &statement.targets {
+        let others = same_article_about(corpus, index, target);
+        if others.is_empty() {
+            continue;
+        }
+        out.push(Vec::new());
+        let heading = format!("Also in this article about {}", corpus.entity_name(target));
+        out.extend(wrapped_marked(
+            &heading,
+            width,
+            Role::Heading,
+            &[],
+            Role::Heading,
+            0,
+        ));
+        for other in others {
+            let text = format!("• {}", corpus.statements[other].text);
+            out.extend(wrapped_marked(&text, width, Role::Dim, &[], Role::Dim, 2));
+        }
+    }
 }
 
 /// How far from a statement the article's other statements are looked for (articles are stored

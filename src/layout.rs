@@ -23,10 +23,10 @@ impl Pane {
     /// Panes in focus order, left to right.
     pub const ALL: [Pane; 3] = [Pane::Index, Pane::Statements, Pane::Detail];
 
-    /// The pane title.
+    /// The pane title; the drawing names the index pane after the index it shows.
     pub fn title(self) -> &'static str {
         match self {
-            Pane::Index => "Countries",
+            Pane::Index => "Index",
             Pane::Statements => "Statements",
             Pane::Detail => "Detail",
         }
@@ -133,48 +133,63 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
         footer,
     };
     if area.width >= 110 && area.height >= 12 {
-        let index_width = (area.width / 5).clamp(26, 36);
-        let rest = area.width - index_width;
-        let statements_width = rest / 2;
-        let detail_width = rest - statements_width;
-        return ScreenLayout {
-            arrangement: Arrangement::Columns,
-            index: Some(Rect::new(body.x, body.y, index_width, body.height)),
-            statements: Some(Rect::new(
-                body.x + index_width,
-                body.y,
-                statements_width,
-                body.height,
-            )),
-            detail: Some(Rect::new(
-                body.x + index_width + statements_width,
-                body.y,
-                detail_width,
-                body.height,
-            )),
-            ..base
-        };
+        return columns(base, body);
     }
     if area.width >= 60 && area.height >= 16 {
-        let index_width = (area.width / 4).clamp(22, 28);
-        let right_width = area.width - index_width;
-        let right_x = body.x + index_width;
-        let statements_height = (body.height * 2 / 5).max(5);
-        let detail_height = body.height - statements_height;
-        return ScreenLayout {
-            arrangement: Arrangement::Stacked,
-            index: Some(Rect::new(body.x, body.y, index_width, body.height)),
-            statements: Some(Rect::new(right_x, body.y, right_width, statements_height)),
-            detail: Some(Rect::new(
-                right_x,
-                body.y + statements_height,
-                right_width,
-                detail_height,
-            )),
-            ..base
-        };
+        return stacked(base, body);
     }
-    let tabs = line(body.y);
+    single(base, body, focus)
+}
+
+/// Three columns side by side in `body`.
+fn columns(base: ScreenLayout, body: Rect) -> ScreenLayout {
+    let index_width = (body.width / 5).clamp(26, 36);
+    let rest = body.width - index_width;
+    let statements_width = rest / 2;
+    let detail_width = rest - statements_width;
+    ScreenLayout {
+        arrangement: Arrangement::Columns,
+        index: Some(Rect::new(body.x, body.y, index_width, body.height)),
+        statements: Some(Rect::new(
+            body.x + index_width,
+            body.y,
+            statements_width,
+            body.height,
+        )),
+        detail: Some(Rect::new(
+            body.x + index_width + statements_width,
+            body.y,
+            detail_width,
+            body.height,
+        )),
+        ..base
+    }
+}
+
+/// The index on the left of `body`, statements above the detail on the right.
+fn stacked(base: ScreenLayout, body: Rect) -> ScreenLayout {
+    let index_width = (body.width / 4).clamp(22, 28);
+    let right_width = body.width - index_width;
+    let right_x = body.x + index_width;
+    let statements_height = (body.height * 2 / 5).max(5);
+    let detail_height = body.height - statements_height;
+    ScreenLayout {
+        arrangement: Arrangement::Stacked,
+        index: Some(Rect::new(body.x, body.y, index_width, body.height)),
+        statements: Some(Rect::new(right_x, body.y, right_width, statements_height)),
+        detail: Some(Rect::new(
+            right_x,
+            body.y + statements_height,
+            right_width,
+            detail_height,
+        )),
+        ..base
+    }
+}
+
+/// Only the focused pane, under a tab line at the top of `body`.
+fn single(base: ScreenLayout, body: Rect, focus: Pane) -> ScreenLayout {
+    let tabs = Rect::new(body.x, body.y, body.width, 1);
     let pane = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
     let mut single = ScreenLayout {
         tabs: Some(tabs),

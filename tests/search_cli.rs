@@ -124,7 +124,7 @@ fn limit_caps_the_output() {
     let output = run(&["search", "a", "--limit", "3"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output).lines().count(), 3);
-    let all = run(&["search", "--limit", "0", "a"]);
+    let all = run(&["search", "--limit", "0", "year:2021"]);
     assert_eq!(stdout(&all).lines().count(), 15);
 }
 
@@ -198,4 +198,62 @@ fn control_characters_are_not_printed() {
         "{text:?}"
     );
     assert!(text.contains("evil\u{241b}[2J\u{fffd}-s11"), "{text:?}");
+}
+
+#[test]
+fn scores_run_from_0_to_100() {
+    for query in ["biden", "moon", "a", "xi jinp", "!japan", "country:JPN"] {
+        let output = run(&["search", "--limit", "0", query]);
+        for line in stdout(&output).lines() {
+            let score: i64 = line
+                .split('\t')
+                .next()
+                .unwrap_or("")
+                .parse()
+                .expect("score");
+            assert!((0..=100).contains(&score), "{query}: {line}");
+        }
+    }
+}
+
+#[test]
+fn only_statements_naming_biden_match_biden() {
+    let output = run(&["search", "--limit", "0", "biden"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.lines().count() < 15,
+        "the title must not make every statement match"
+    );
+    let first = text.lines().next().expect("a result");
+    assert!(first.starts_with("100\t"), "{first}");
+    assert!(first.contains("Joe Biden"), "{first}");
+    let absent = run(&["search", "denuclear"]);
+    assert_eq!(absent.status.code(), Some(1));
+}
+
+#[test]
+fn a_bad_filter_exits_2_with_the_message() {
+    for (query, message) in [
+        ("year:abc", "year: expects a year"),
+        ("kind:foo", "kind: must be quote, reported or narrative"),
+        ("country:", "country: needs a value"),
+    ] {
+        let output = run(&["search", "putin", query]);
+        assert_eq!(output.status.code(), Some(2), "{query}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(message), "{query}: {stderr}");
+    }
+}
+
+#[test]
+fn export_query_takes_filters_and_rejects_bad_ones() {
+    let bad = run(&["export", "--query", "kind:foo", "--format", "json"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("kind: must be"));
+    let biden = run(&["export", "--query", "biden", "--format", "json"]);
+    assert_eq!(biden.status.code(), Some(0));
+    let all = run(&["export", "--format", "json"]);
+    assert!(biden.stdout.len() < all.stdout.len(), "not every statement");
 }

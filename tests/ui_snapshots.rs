@@ -79,6 +79,18 @@ fn seed_at_40x12_single_pane() {
 }
 
 #[test]
+fn single_pane_tab_line_names_the_index_shown() {
+    let mut app = seed_app(40, 12);
+    press(&mut app, KeyCode::Char('2'));
+    let screen = screen_text(&render(&app));
+    assert!(
+        screen[1].contains("Leaders") && !screen[1].contains("Countries"),
+        "{screen:?}"
+    );
+    insta::assert_snapshot!("single_leaders", render(&app).backend());
+}
+
+#[test]
 fn seed_too_small() {
     let app = seed_app(15, 4);
     insta::assert_snapshot!(render(&app).backend());
@@ -248,7 +260,8 @@ fn footer_and_help_show_the_keys_the_user_bound() {
         std::path::Path::new("/cfg/config.toml"),
         "[keys]\nmove_up = [\"Ctrl-p\"]\nmove_down = [\"Ctrl-n\"]\nfocus_next = [\"F6\"]\n\
          show_countries = [\"a\"]\nshow_leaders = [\"b\"]\nshow_topics = [\"c\"]\nshow_speakers = [\"d\"]\n\
-         toggle_help = [\"F1\"]\nquit = [\"x\"]\n",
+         toggle_help = [\"F1\"]\nquit = [\"x\"]\n\
+         export_markdown = [\"1\"]\nexport_csv = [\"2\"]\nexport_json = [\"F9\"]\n",
     )
     .expect("valid config");
     let mut app = seed_app(120, 30);
@@ -277,4 +290,33 @@ fn footer_and_help_show_the_keys_the_user_bound() {
     );
     let help = screen.join("\n");
     assert!(help.contains("Ctrl-p") && help.contains("F6"), "{help}");
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('e'),
+        KeyModifiers::NONE,
+    )));
+    assert!(app.export_prompt_open());
+    let screen = screen_text(&render(&app));
+    let footer = screen.last().expect("a footer");
+    assert!(
+        footer.contains("1 Markdown   2 CSV   F9 JSON   (Esc cancels)"),
+        "{footer:?}"
+    );
+    let ignored = app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::NONE,
+    )));
+    assert!(app.export_prompt_open() && ignored.effects.is_empty());
+    let chosen = app.update(Msg::Key(KeyEvent::new(KeyCode::F(9), KeyModifiers::NONE)));
+    assert!(
+        matches!(
+            chosen.effects.as_slice(),
+            [agenda_tui::app::Effect::Export(
+                agenda_tui::export::ExportFormat::Json,
+                _
+            )]
+        ),
+        "{:?}",
+        chosen.effects
+    );
 }

@@ -100,8 +100,40 @@ impl App {
     /// Recompute the left pane for the current tab: values by count then name; for countries,
     /// states apart from blocs and regions.
     pub(super) fn rebuild_items(&mut self) {
+        let counts = self.value_counts();
+        let groups = self.index_groups(&counts.by_value);
+        self.items.clear();
+        self.rows.clear();
+        self.items.push(ListItem {
+            key: ItemKey::All,
+            count: counts.total,
+        });
+        self.rows.push(IndexRow::Item(0));
+        for (heading, group) in groups {
+            if group.is_empty() {
+                continue;
+            }
+            self.rows.push(IndexRow::Heading(heading));
+            for item in group {
+                self.rows.push(IndexRow::Item(self.items.len()));
+                self.items.push(item);
+            }
+        }
+        if self.tab == IndexTab::Countries && counts.untargeted > 0 {
+            self.rows.push(IndexRow::Heading("Other"));
+            self.rows.push(IndexRow::Item(self.items.len()));
+            self.items.push(ListItem {
+                key: ItemKey::Untargeted,
+                count: counts.untargeted,
+            });
+        }
+        self.selected_item = self.selected_item.min(self.items.len().saturating_sub(1));
+    }
+
+    /// How many statements in view each value of the current tab has.
+    fn value_counts(&self) -> ValueCounts {
         let facet = self.facet(self.tab);
-        let mut counts = vec![0usize; facet.by_value.len()];
+        let mut by_value = vec![0usize; facet.by_value.len()];
         let mut untargeted = 0;
         let total;
         match self.narrowed_pool() {
@@ -110,7 +142,7 @@ impl App {
                 for &s in &pool {
                     let values = facet.of(s);
                     for &v in values {
-                        counts[v as usize] += 1;
+                        by_value[v as usize] += 1;
                     }
                     untargeted += usize::from(values.is_empty());
                 }
@@ -118,37 +150,22 @@ impl App {
             None => {
                 total = self.corpus.statements.len();
                 for (v, list) in facet.by_value.iter().enumerate() {
-                    counts[v] = list.len();
+                    by_value[v] = list.len();
                 }
                 untargeted = self.untargeted.len();
             }
         }
-        let make_key = |v: usize| match self.tab {
-            IndexTab::Countries => ItemKey::Entity(v),
-            IndexTab::Leaders => ItemKey::Leader(v),
-            IndexTab::Topics => ItemKey::Topic(v),
-            IndexTab::Speakers => ItemKey::Speaker(v),
-        };
-        let sorted = |keep: &dyn Fn(usize) -> bool| -> Vec<ListItem> {
-            let mut items: Vec<(usize, usize)> = counts
-                .iter()
-                .enumerate()
-                .filter(|&(v, &count)| count > 0 && keep(v))
-                .map(|(v, &count)| (v, count))
-                .collect();
-            items.sort_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then_with(|| self.value_name(a.0).cmp(self.value_name(b.0)))
-            });
-            items
-                .into_iter()
-                .map(|(v, count)| ListItem {
-                    key: make_key(v),
-                    count,
-                })
-                .collect()
-        };
-        let groups: Vec<(&'static str, Vec<ListItem>)> = match self.tab {
+        ValueCounts {
+            by_value,
+            untargeted,
+            total,
+        }
+    }
+
+    /// The index rows under their headings: for countries, states apart from blocs and regions.
+    fn index_groups(&self, counts: &[usize]) -> Vec<(&'static str, Vec<ListItem>)> {
+        let sorted = |keep: &dyn Fn(usize) -> bool| self.sorted_items(counts, keep);
+        match self.tab {
             IndexTab::Countries | IndexTab::Speakers => {
                 let entities = &self.corpus.entities;
                 vec![
@@ -164,33 +181,34 @@ impl App {
             }
             IndexTab::Leaders => vec![("Leaders", sorted(&|_| true))],
             IndexTab::Topics => vec![("Topics", sorted(&|_| true))],
+        }
+    }
+
+    /// The values that `keep` accepts and that have statements, by count then name.
+    fn sorted_items(&self, counts: &[usize], keep: &dyn Fn(usize) -> bool) -> Vec<ListItem> {
+        let make_key = |v: usize| match self.tab {
+            IndexTab::Countries => ItemKey::Entity(v),
+            IndexTab::Leaders => ItemKey::Leader(v),
+            IndexTab::Topics => ItemKey::Topic(v),
+            IndexTab::Speakers => ItemKey::Speaker(v),
         };
-        self.items.clear();
-        self.rows.clear();
-        self.items.push(ListItem {
-            key: ItemKey::All,
-            count: total,
+        let mut items: Vec<(usize, usize)> = counts
+            .iter()
+            .enumerate()
+            .filter(|&(v, &count)| count > 0 && keep(v))
+            .map(|(v, &count)| (v, count))
+            .collect();
+        items.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| self.value_name(a.0).cmp(self.value_name(b.0)))
         });
-        self.rows.push(IndexRow::Item(0));
-        for (heading, group) in groups {
-            if group.is_empty() {
-                continue;
-            }
-            self.rows.push(IndexRow::Heading(heading));
-            for item in group {
-                self.rows.push(IndexRow::Item(self.items.len()));
-                self.items.push(item);
-            }
-        }
-        if self.tab == IndexTab::Countries && untargeted > 0 {
-            self.rows.push(IndexRow::Heading("Other"));
-            self.rows.push(IndexRow::Item(self.items.len()));
-            self.items.push(ListItem {
-                key: ItemKey::Untargeted,
-                count: untargeted,
-            });
-        }
-        self.selected_item = self.selected_item.min(self.items.len().saturating_sub(1));
+        items
+            .into_iter()
+            .map(|(v, count)| ListItem {
+                key: make_key(v),
+                count,
+            })
+            .collect()
     }
 
     /// The sort name of value `v` of the current tab.
@@ -391,4 +409,11 @@ impl App {
         let current = Pane::ALL.iter().position(|&p| p == self.focus).unwrap_or(0);
         self.focus = Pane::ALL[step(current, delta, Pane::ALL.len(), wrap)];
     }
+}
+
+/// Statement counts for the index: per value of the tab, with no target, and in all.
+struct ValueCounts {
+    by_value: Vec<usize>,
+    untargeted: usize,
+    total: usize,
 }

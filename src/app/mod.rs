@@ -313,18 +313,18 @@ impl App {
         self.perform(action)
     }
 
-    /// The export prompt: `m`, `c` or `j` pick the format; Esc cancels.
+    /// The export prompt: the keys of its context pick the format; `back` cancels.
     fn on_export_prompt_key(&mut self, key: KeyEvent) -> bool {
         use crate::export::ExportFormat;
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.effects.push(Effect::Quit);
-            return true;
-        }
-        let format = match key.code {
-            KeyCode::Char('m') => Some(ExportFormat::Markdown),
-            KeyCode::Char('c') => Some(ExportFormat::Csv),
-            KeyCode::Char('j') => Some(ExportFormat::Json),
-            KeyCode::Esc => None,
+        let format = match self.keymap.action_for(Context::ExportPrompt, &key) {
+            Some(Action::ForceQuit) => {
+                self.effects.push(Effect::Quit);
+                return true;
+            }
+            Some(Action::ExportMarkdown) => Some(ExportFormat::Markdown),
+            Some(Action::ExportCsv) => Some(ExportFormat::Csv),
+            Some(Action::ExportJson) => Some(ExportFormat::Json),
+            Some(Action::Back) => None,
             _ => return false,
         };
         self.overlay = Overlay::None;
@@ -488,6 +488,7 @@ impl App {
             Action::DeleteForward => self.edited(LineInput::delete_forward),
             Action::DeleteToStart => self.edited(LineInput::delete_to_start),
             Action::DeleteWordBackward => self.edited(LineInput::delete_word_backward),
+            Action::ExportMarkdown | Action::ExportCsv | Action::ExportJson => return false,
         }
         true
     }

@@ -15,7 +15,7 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     let corpus = Arc::new(load_corpus(cli_data, &config)?);
     // The browser's indexes and the search index are built side by side.
     let (mut app, index) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| Arc::new(SearchIndex::new(&corpus)));
+        let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
         let app = App::new(Arc::clone(&corpus));
         (app, index.join())
     });

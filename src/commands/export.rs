@@ -41,6 +41,12 @@ pub fn run(args: &ExportArgs, cli_data: &[std::path::PathBuf]) -> CommandResult 
     };
     let mut selected = select(&corpus, &filter);
     if let Some(query) = &args.query {
+        if let Err(error) = crate::search::try_parse_query(query) {
+            return Err(CommandError::failed(
+                format!("agenda-tui export: {error}"),
+                2,
+            ));
+        }
         selected = matching_query(&corpus, &selected, query);
     }
     if selected.is_empty() {

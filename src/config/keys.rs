@@ -20,13 +20,14 @@ pub(super) fn contexts_overlap(a: Context, b: Context) -> bool {
 
 /// Where a key bound in `context` acts: a key that types text acts in the panes only (the search
 /// bar keeps it for typing), so it is dropped from a search-bar binding and narrowed from a
-/// global one; `None` when it cannot act at all.
+/// global one; the export prompt takes any key. `None` when it cannot act at all.
 pub(super) fn acting_context(context: Context, key: &Key) -> Option<Context> {
     match (context, is_typing_key(key)) {
         (_, false) => Some(context),
         (Context::SearchBar, true) => None,
         (Context::Global | Context::Panes, true) => Some(Context::Panes),
         (Context::Reader, true) => Some(Context::Reader),
+        (Context::ExportPrompt, true) => Some(Context::ExportPrompt),
     }
 }
 
@@ -72,7 +73,7 @@ impl Config {
             }
         }
         // The other actions give up the keys taken where they would compete; a global binding
-        // keeps a key in the one context where it was not taken.
+        // keeps a key in the contexts where it was not taken.
         let claimed = |key: &Key, context: Context| {
             taken
                 .iter()
@@ -93,11 +94,11 @@ impl Config {
                     }
                     continue;
                 }
-                let free: Vec<Context> = [Context::Panes, Context::SearchBar, Context::Reader]
+                let free: Vec<Context> = Context::SPECIFIC
                     .into_iter()
                     .filter(|&context| !claimed(key, context))
                     .collect();
-                if free.len() == 3 {
+                if free.len() == Context::SPECIFIC.len() {
                     kept.push(*key);
                 } else {
                     moved.extend(free.into_iter().map(|context| (context, *key)));

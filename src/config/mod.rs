@@ -847,6 +847,28 @@ quit = ["x", "Ctrl-q"]
     }
 
     #[test]
+    fn export_prompt_keys_are_their_own_context() {
+        let config = parse("[keys]\nexport_json = [\"k\"]\nexport_csv = [\"Ctrl-c\"]\n")
+            .expect("a prompt key may repeat a pane key");
+        let map = config.keymap();
+        let k = event(KeyCode::Char('k'), KeyModifiers::NONE);
+        let ctrl_c = event(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(map.action_for(Context::Panes, &k), Some(Action::MoveUp));
+        assert_eq!(
+            map.action_for(Context::ExportPrompt, &k),
+            Some(Action::ExportJson)
+        );
+        assert_eq!(
+            map.action_for(Context::ExportPrompt, &ctrl_c),
+            Some(Action::ExportCsv)
+        );
+        assert_eq!(
+            map.action_for(Context::Panes, &ctrl_c),
+            Some(Action::ForceQuit)
+        );
+    }
+
+    #[test]
     fn a_typing_key_for_a_global_action_acts_in_the_panes_only() {
         let config = parse("[keys]\nback = [\"q\", \"Esc\"]\n").expect("valid");
         let map = config.keymap();

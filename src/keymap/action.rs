@@ -61,6 +61,12 @@ pub enum Action {
     Export,
     /// Copy the selected statement with its citation to the clipboard (OSC 52).
     Copy,
+    /// Export prompt: write Markdown.
+    ExportMarkdown,
+    /// Export prompt: write CSV.
+    ExportCsv,
+    /// Export prompt: write JSON.
+    ExportJson,
     /// Quit.
     Quit,
     /// Quit from anywhere, even while typing.
@@ -87,7 +93,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its config file name (the snake_case of its variant), in one table.
-    pub const NAMES: [(Action, &'static str); 40] = [
+    pub const NAMES: [(Action, &'static str); 43] = [
         (Action::MoveUp, "move_up"),
         (Action::MoveDown, "move_down"),
         (Action::HalfPageUp, "half_page_up"),
@@ -117,6 +123,9 @@ impl Action {
         (Action::JumpTo, "jump_to"),
         (Action::Export, "export"),
         (Action::Copy, "copy"),
+        (Action::ExportMarkdown, "export_markdown"),
+        (Action::ExportCsv, "export_csv"),
+        (Action::ExportJson, "export_json"),
         (Action::Quit, "quit"),
         (Action::ForceQuit, "force_quit"),
         (Action::Suspend, "suspend"),

@@ -126,8 +126,34 @@ impl FromStr for Key {
     }
 }
 
-/// The parser behind [`Key::from_str`].
+/// The parser behind [`Key::from_str`]: modifiers, then the key, then what Shift- and Ctrl-
+/// make of it.
 fn parse(text: &str) -> Result<Key, String> {
+    let (rest, modifiers, shift) = strip_modifiers(text);
+    let invalid = |why: &str| format!("invalid key \"{text}\": {why}");
+    let code = key_code(rest).map_err(invalid)?;
+    let code = if shift {
+        if modifiers.contains(KeyModifiers::CONTROL) {
+            return Err(invalid(
+                "Ctrl- and Shift- together cannot be told apart from Ctrl- alone",
+            ));
+        }
+        shifted(code).map_err(invalid)?
+    } else {
+        code
+    };
+    let code = match code {
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
+        other => other,
+    };
+    Ok(Key { code, modifiers })
+}
+
+/// The `Ctrl-`, `Alt-` and `Shift-` prefixes of `text`: the rest, the modifiers, and whether
+/// Shift- was written.
+fn strip_modifiers(text: &str) -> (&str, KeyModifiers, bool) {
     let mut rest = text;
     let mut modifiers = KeyModifiers::NONE;
     let mut shift = false;
@@ -145,13 +171,17 @@ fn parse(text: &str) -> Result<Key, String> {
             break;
         }
     }
-    let invalid = |why: &str| format!("invalid key \"{text}\": {why}");
+    (rest, modifiers, shift)
+}
+
+/// The key `rest` names: a single character, F1 to F24 or a key name; `Err` says why not.
+fn key_code(rest: &str) -> Result<KeyCode, &'static str> {
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
-        (None, _) => return Err(invalid("empty")),
+        (None, _) => return Err("empty"),
         (Some(c), None) => {
             if crate::text::is_unsafe_char(c) || (c.is_whitespace() && c != ' ') {
-                return Err(invalid("not a key a terminal can send; use a key name"));
+                return Err("not a key a terminal can send; use a key name");
             }
             KeyCode::Char(c)
         }
@@ -162,57 +192,41 @@ fn parse(text: &str) -> Result<Key, String> {
                 .and_then(|n| n.parse::<u8>().ok());
             match function {
                 Some(n) if (1..=24).contains(&n) => KeyCode::F(n),
-                Some(_) => return Err(invalid("function keys are F1 to F24")),
+                Some(_) => return Err("function keys are F1 to F24"),
                 None => KEY_NAMES
                     .iter()
                     .find(|(name, _)| name.eq_ignore_ascii_case(rest))
                     .map(|&(_, code)| code)
-                    .ok_or_else(|| {
-                        invalid(
-                            "expected a single character, a key name (Up, Down, Left, Right, \
+                    .ok_or(
+                        "expected a single character, a key name (Up, Down, Left, Right, \
                              PgUp, PgDn, Home, End, Tab, Enter, Esc, Backspace, Delete, Insert, \
                              Space, F1-F24), with Ctrl-, Alt- or Shift- before it",
-                        )
-                    })?,
+                    )?,
             }
         }
     };
-    let code = if shift {
-        if modifiers.contains(KeyModifiers::CONTROL) {
-            return Err(invalid(
-                "Ctrl- and Shift- together cannot be told apart from Ctrl- alone",
-            ));
-        }
-        match code {
-            KeyCode::Tab => KeyCode::BackTab,
-            KeyCode::Char(c) if c.is_alphabetic() => {
-                let mut upper = c.to_uppercase();
-                match (upper.next(), upper.next()) {
-                    (Some(u), None) => KeyCode::Char(u),
-                    _ => return Err(invalid("this letter has no single capital")),
-                }
-            }
-            KeyCode::Char(_) => {
-                return Err(invalid(
-                    "Shift- goes with a letter or Tab; write the shifted character itself (\"?\", \"G\")",
-                ));
-            }
-            _ => {
-                return Err(invalid(
-                    "Shift- goes with a letter or Tab only (the terminal does not report it otherwise)",
-                ));
+    Ok(code)
+}
+
+/// What Shift- makes of `code`: Tab becomes Shift-Tab, a letter its capital; `Err` says why
+/// nothing else can be shifted.
+fn shifted(code: KeyCode) -> Result<KeyCode, &'static str> {
+    match code {
+        KeyCode::Tab => Ok(KeyCode::BackTab),
+        KeyCode::Char(c) if c.is_alphabetic() => {
+            let mut upper = c.to_uppercase();
+            match (upper.next(), upper.next()) {
+                (Some(u), None) => Ok(KeyCode::Char(u)),
+                _ => Err("this letter has no single capital"),
             }
         }
-    } else {
-        code
-    };
-    let code = match code {
-        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
-            KeyCode::Char(c.to_ascii_lowercase())
+        KeyCode::Char(_) => Err(
+            "Shift- goes with a letter or Tab; write the shifted character itself (\"?\", \"G\")",
+        ),
+        _ => {
+            Err("Shift- goes with a letter or Tab only (the terminal does not report it otherwise)")
         }
-        other => other,
-    };
-    Ok(Key { code, modifiers })
+    }
 }
 
 /// A key written the way the config reads it back: `Ctrl-d`, `PgDn`, `Shift-Tab`, `Space` (the

@@ -19,6 +19,18 @@ pub enum Context {
     SearchBar,
     /// While the reader is open.
     Reader,
+    /// While the export prompt asks for a format.
+    ExportPrompt,
+}
+
+impl Context {
+    /// The contexts a global binding reaches.
+    pub const SPECIFIC: [Context; 4] = [
+        Context::Panes,
+        Context::SearchBar,
+        Context::ExportPrompt,
+        Context::Reader,
+    ];
 }
 
 /// One entry of the key table.
@@ -42,6 +54,8 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
+    /// The default key table. It is data, one entry per binding in help order, and is kept in
+    /// one piece on purpose even though it is the longest function outside the ingest pipelines.
     fn default() -> Self {
         use Action::*;
         use KeyCode as K;
@@ -310,6 +324,19 @@ impl Default for Keymap {
                     &[Key::ctrl('w')],
                     DeleteWordBackward,
                     "delete word before cursor",
+                ),
+                b(
+                    Context::ExportPrompt,
+                    &[c('m')],
+                    ExportMarkdown,
+                    "export as Markdown",
+                ),
+                b(Context::ExportPrompt, &[c('c')], ExportCsv, "export as CSV"),
+                b(
+                    Context::ExportPrompt,
+                    &[c('j')],
+                    ExportJson,
+                    "export as JSON",
                 ),
             ],
         }

@@ -1,71 +1,35 @@
-//! Matching: the memchr prefilter, scoring with SkimMatcherV2, passes on every core, highlighting.
+//! Matching and ranking: free terms through the vocabulary, filters, operators, the 0–100
+//! score, passes on every core, highlighting.
 
+use super::filter::{Filter, starts_a_word};
 use super::query::{Query, Term, TermKind};
+use super::vocabulary::{
+    EXACT, FUZZY, IN_METADATA, IN_TEXT, Level, PREFIX, WordMap, WordTerm, words,
+};
 use super::{Hit, SearchIndex};
 use aho_corasick::AhoCorasick;
 use memchr::memmem;
-use std::cmp::Ordering;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering as AtomicOrdering};
 
-/// Statements per unit of work in the prefilter.
-const FILTER_CHUNK: usize = 8192;
-/// At most this many likely top hits are picked per prefilter chunk (plenty for a first screen;
-/// looking for more would slow down broad queries).
-const LIKELY_TOP_PER_CHUNK: usize = 64;
-/// Statements per unit of work while scoring.
-const SCORE_CHUNK: usize = 1024;
+/// Statements per unit of work.
+const CHUNK: usize = 16_384;
 /// Below this many hits sorting is not split across threads.
 const PARALLEL_SORT_MIN: usize = 50_000;
+/// Terms beyond this many do not count for proximity.
+const MAX_PROXIMITY_TERMS: usize = 64;
+/// Weight of how well the terms match (the rest is proximity and coverage of the text).
+const MATCH_WEIGHT: f64 = 0.75;
+/// A term found only in the metadata counts this fraction of a term found in the text.
+const METADATA_FACTOR: f64 = 0.5;
 
-/// One character of a term as the prefilter looks for it.
-enum Needle {
-    /// An ASCII byte matched exactly.
-    Byte(u8),
-    /// An ASCII letter in either case.
-    Either(u8, u8),
-    /// A non-ASCII character, matched exactly (as SkimMatcherV2 does).
-    Bytes(Box<memmem::Finder<'static>>),
-}
-
-impl Needle {
-    fn new(c: char, case_sensitive: bool) -> Self {
-        if c.is_ascii() {
-            let b = c as u8;
-            if !case_sensitive && b.is_ascii_alphabetic() {
-                Needle::Either(b.to_ascii_lowercase(), b.to_ascii_uppercase())
-            } else {
-                Needle::Byte(b)
-            }
-        } else {
-            let mut buf = [0u8; 4];
-            Needle::Bytes(Box::new(
-                memmem::Finder::new(c.encode_utf8(&mut buf).as_bytes()).into_owned(),
-            ))
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Needle::Byte(_) | Needle::Either(..) => 1,
-            Needle::Bytes(f) => f.needle().len(),
-        }
-    }
-
-    fn find(&self, hay: &[u8]) -> Option<usize> {
-        match self {
-            Needle::Byte(b) => memchr::memchr(*b, hay),
-            Needle::Either(a, b) => memchr::memchr2(*a, *b, hay),
-            Needle::Bytes(f) => f.find(hay),
-        }
-    }
-
-    fn rfind(&self, hay: &[u8]) -> Option<usize> {
-        match self {
-            Needle::Byte(b) => memchr::memrchr(*b, hay),
-            Needle::Either(a, b) => memchr::memrchr2(*a, *b, hay),
-            Needle::Bytes(f) => memmem::rfind(hay, f.needle()),
-        }
+/// Value of a match level in the score.
+fn level_value(level: Level) -> f64 {
+    match level {
+        EXACT => 1.0,
+        PREFIX => 0.8,
+        FUZZY => 0.6,
+        _ => 0.0,
     }
 }
 
@@ -118,54 +82,32 @@ fn find_folded(hay: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
-/// A term prepared for fast checks.
-struct Prepared<'q> {
+/// How one positive term matched a statement: best level in the text and in the metadata.
+#[derive(Debug, Clone, Copy, Default)]
+struct TermMatch {
+    text: Level,
+    metadata: Level,
+}
+
+impl TermMatch {
+    fn value(self) -> f64 {
+        if self.text > 0 {
+            level_value(self.text)
+        } else {
+            METADATA_FACTOR * level_value(self.metadata)
+        }
+    }
+}
+
+/// `'word`, `^word` or `!word`, prepared.
+struct Operator<'q> {
     term: &'q Term,
-    needles: Vec<Needle>,
     substring: Substring,
 }
 
-impl<'q> Prepared<'q> {
-    fn new(term: &'q Term) -> Self {
-        Prepared {
-            term,
-            needles: term
-                .text
-                .chars()
-                .map(|c| Needle::new(c, term.case_sensitive))
-                .collect(),
-            substring: Substring::new(&term.text, term.case_sensitive),
-        }
-    }
-
-    /// The characters of the term appear in order across the parts (separators never matter:
-    /// terms hold no whitespace).
-    fn is_subsequence(&self, parts: &[&str; 3]) -> bool {
-        let mut part = 0;
-        let mut pos = 0;
-        for needle in &self.needles {
-            loop {
-                let Some(hay) = parts.get(part) else {
-                    return false;
-                };
-                match needle.find(&hay.as_bytes()[pos..]) {
-                    Some(found) => {
-                        pos += found + needle.len();
-                        break;
-                    }
-                    None => {
-                        part += 1;
-                        pos = 0;
-                    }
-                }
-            }
-        }
-        true
-    }
-
-    /// `hay` holds the term as a substring (smart case: ASCII letters fold unless case-sensitive).
-    fn occurs_in(&self, hay: &str) -> bool {
-        self.substring.find(hay.as_bytes()).is_some()
+impl Operator<'_> {
+    fn occurs_in(&self, hay: &str) -> Option<usize> {
+        self.substring.find(hay.as_bytes())
     }
 
     /// `text` starts with the term (smart case).
@@ -180,99 +122,454 @@ impl<'q> Prepared<'q> {
         })
     }
 
-    /// The part of `hay` that decides SkimMatcherV2's score for the term, which is the same on it
-    /// as on the whole of `hay` and cheaper to compute (the matcher's cost grows with the length
-    /// of what it is given):
-    /// - it ends with the last occurrence of the term's last character: no match ends later, and
-    ///   the score does not depend on what follows a match;
-    /// - it starts at the last space before the first occurrence of the term's first character:
-    ///   no match starts earlier, unmatched leading characters cost nothing, and every character
-    ///   after the space keeps its previous character, hence its bonus (the space itself, whose
-    ///   bonus changes as the first character, can never be matched: terms hold no whitespace).
-    fn match_window(&self, hay: &str) -> Option<Range<usize>> {
-        let bytes = hay.as_bytes();
-        let first = self.needles.first()?.find(bytes)?;
-        let start = memchr::memrchr(b' ', &bytes[..first]).unwrap_or(0);
-        let last = self.needles.last()?;
-        let end = last.rfind(bytes)? + last.len();
-        (start <= end).then_some(start..end)
+    /// EXACT when some occurrence in `hay` is a whole word, PREFIX for the start of a word,
+    /// FUZZY for the inside of a word, 0 when absent.
+    fn level_in(&self, hay: &str) -> Level {
+        let mut best = 0;
+        let mut from = 0;
+        let len = self.term.text.len();
+        while let Some(found) = hay.get(from..).and_then(|rest| self.occurs_in(rest)) {
+            let at = from + found;
+            let starts = hay[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let ends = hay
+                .get(at + len..)
+                .and_then(|rest| rest.chars().next())
+                .is_none_or(|c| !c.is_alphanumeric());
+            best = best.max(match (starts, ends) {
+                (true, true) => EXACT,
+                (true, false) => PREFIX,
+                _ => FUZZY,
+            });
+            if best == EXACT {
+                break;
+            }
+            from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        best
     }
 }
 
-/// A query prepared for a pass.
-pub(crate) struct Matcher<'a> {
-    index: &'a SearchIndex,
-    terms: Vec<Prepared<'a>>,
-    needs_haystack: bool,
+/// The filters of a query, evaluated once per interned group.
+struct FilterPlan {
+    people_ok: Option<Vec<bool>>,
+    topics_ok: Option<Vec<bool>>,
+    article_ok: Option<Vec<bool>>,
+    kinds: Vec<crate::model::StatementKind>,
 }
 
-impl<'a> Matcher<'a> {
-    pub(crate) fn new(index: &'a SearchIndex, query: &'a Query) -> Self {
-        let terms: Vec<Prepared<'a>> = query.terms.iter().map(Prepared::new).collect();
-        let needs_haystack = terms
+fn any_item_starts(items: &str, value: &str) -> bool {
+    items
+        .split(['\t', '\n'])
+        .any(|item| item.eq_ignore_ascii_case(value) || starts_a_word(item, value))
+}
+
+impl FilterPlan {
+    fn new(index: &SearchIndex, filters: &[Filter]) -> Self {
+        let people: Vec<&Filter> = filters
             .iter()
-            .any(|t| matches!(t.term.kind, TermKind::Exact | TermKind::Exclude));
-        Matcher {
-            index,
-            terms,
-            needs_haystack,
+            .filter(|f| {
+                matches!(
+                    f,
+                    Filter::Country(_) | Filter::Speaker(_) | Filter::Leader(_)
+                )
+            })
+            .collect();
+        let topics: Vec<&str> = filters
+            .iter()
+            .filter_map(|f| match f {
+                Filter::Topic(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        let article: Vec<&Filter> = filters
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f,
+                    Filter::Source(_) | Filter::Title(_) | Filter::Date { .. }
+                )
+            })
+            .collect();
+        FilterPlan {
+            people_ok: (!people.is_empty()).then(|| {
+                index
+                    .people
+                    .iter()
+                    .map(|p| {
+                        people.iter().all(|f| match f {
+                            Filter::Country(v) => any_item_starts(&p.targets, v),
+                            Filter::Speaker(v) => any_item_starts(&p.speaker, v),
+                            Filter::Leader(v) => any_item_starts(&p.leaders, v),
+                            _ => true,
+                        })
+                    })
+                    .collect()
+            }),
+            topics_ok: (!topics.is_empty()).then(|| {
+                index
+                    .topic_sets
+                    .iter()
+                    .map(|set| topics.iter().all(|v| any_item_starts(set, v)))
+                    .collect()
+            }),
+            article_ok: (!article.is_empty()).then(|| {
+                index
+                    .articles
+                    .iter()
+                    .map(|a| {
+                        article.iter().all(|f| match f {
+                            Filter::Source(v) => starts_a_word(&a.source, v),
+                            Filter::Title(v) => starts_a_word(&a.title, v),
+                            Filter::Date { from, to } => a.date >= *from && a.date <= *to,
+                            _ => true,
+                        })
+                    })
+                    .collect()
+            }),
+            kinds: filters
+                .iter()
+                .filter_map(|f| match f {
+                    Filter::Kind(k) => Some(*k),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
-    /// Whether statement `i` matches; exact, so scoring never rejects a statement that passed.
-    /// `buf` is scratch space for the assembled haystack.
-    fn matches(&self, i: u32, buf: &mut String) -> bool {
-        let parts = self.index.parts(i as usize);
-        for t in &self.terms {
-            let ok = match t.term.kind {
-                TermKind::Fuzzy | TermKind::Exact => t.is_subsequence(&parts),
-                TermKind::Prefix => t.is_prefix_of(self.index.text(i)),
-                TermKind::Exclude => true,
-            };
-            if !ok {
-                return false;
+    fn allows(&self, index: &SearchIndex, i: usize) -> bool {
+        let ok = |table: &Option<Vec<bool>>, of: &[u32]| match table {
+            None => true,
+            Some(table) => of
+                .get(i)
+                .and_then(|&g| table.get(g as usize))
+                .copied()
+                .unwrap_or(false),
+        };
+        ok(&self.people_ok, &index.people_of)
+            && ok(&self.topics_ok, &index.topics_of)
+            && ok(&self.article_ok, &index.article_of)
+            && self
+                .kinds
+                .iter()
+                .all(|k| index.kinds.get(i).is_some_and(|own| own == k))
+    }
+}
+
+/// Postings bytes above which a term's words are decoded on two threads.
+const PARALLEL_DECODE_MIN: usize = 1 << 20;
+
+/// For each statement, `text level << 2 | metadata level` of the best of `matched` words.
+fn statement_levels(index: &SearchIndex, matched: &[(usize, Level)]) -> Vec<u8> {
+    let vocabulary = &index.vocabulary;
+    let fill = |words: &[(usize, Level)]| {
+        let mut levels = vec![0u8; index.len()];
+        for &(id, level) in words {
+            vocabulary.for_each_posting(id, |statement, flags| {
+                if let Some(cell) = levels.get_mut(statement as usize) {
+                    let text = if flags & IN_TEXT != 0 { level } else { 0 };
+                    let metadata = if flags & IN_METADATA != 0 { level } else { 0 };
+                    *cell = ((*cell >> 2).max(text) << 2) | (*cell & 3).max(metadata);
+                }
+            });
+        }
+        levels
+    };
+    let total: usize = matched
+        .iter()
+        .map(|&(id, _)| vocabulary.posting_bytes(id))
+        .sum();
+    if total < PARALLEL_DECODE_MIN || thread_count() < 2 {
+        return fill(matched);
+    }
+    // Two halves of about the same postings size, decoded side by side, then merged.
+    let mut half = 0;
+    let mut seen = 0;
+    for (k, &(id, _)) in matched.iter().enumerate() {
+        seen += vocabulary.posting_bytes(id);
+        half = k + 1;
+        if 2 * seen >= total {
+            break;
+        }
+    }
+    let (first, second) = matched.split_at(half);
+    let (mut levels, other) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| fill(second));
+        let mine = fill(first);
+        (
+            mine,
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
+    });
+    for (cell, &more) in levels.iter_mut().zip(&other) {
+        *cell = ((*cell >> 2).max(more >> 2) << 2) | (*cell & 3).max(more & 3);
+    }
+    levels
+}
+
+/// A query prepared for a pass over one index.
+pub(crate) struct Plan<'a> {
+    index: &'a SearchIndex,
+    query: &'a Query,
+    /// Per free term: for each statement, `text level << 2 | metadata level`.
+    free: Vec<Vec<u8>>,
+    /// Words matched by free terms (as written) and which free terms they match.
+    word_terms: WordMap<'a, u64>,
+    /// The first bytes of the words in `word_terms`: other words need no lookup.
+    first_bytes: [bool; 256],
+    exact: Vec<Operator<'a>>,
+    prefix: Vec<Operator<'a>>,
+    exclude: Vec<Operator<'a>>,
+    filters: FilterPlan,
+    /// Positive terms (free, exact, prefix).
+    positive: usize,
+}
+
+impl<'a> Plan<'a> {
+    /// Match the query's free terms against the vocabulary and prepare the rest. `None` when
+    /// cancelled.
+    pub(crate) fn new(
+        index: &'a SearchIndex,
+        query: &'a Query,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Self> {
+        let skim = |word: &str, term: &str| index.skim_score(word, term);
+        let operator = |kind: TermKind| -> Vec<Operator<'a>> {
+            query
+                .terms
+                .iter()
+                .filter(|t| t.kind == kind)
+                .map(|term| Operator {
+                    term,
+                    substring: Substring::new(&term.text, term.case_sensitive),
+                })
+                .collect()
+        };
+        let mut word_terms: WordMap<'a, u64> = WordMap::default();
+        let mut free = Vec::new();
+        let vocabulary = &index.vocabulary;
+        for (t, term) in query
+            .terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Fuzzy)
+            .enumerate()
+        {
+            if cancelled() {
+                return None;
+            }
+            let prepared = WordTerm::new(&term.text, term.case_sensitive);
+            let mut matched: Vec<(usize, Level)> = Vec::new();
+            for id in 0..vocabulary.len() {
+                let word = vocabulary.word(id);
+                let level = prepared.level(word, vocabulary.lower(id), &skim);
+                if level == 0 {
+                    continue;
+                }
+                if t < MAX_PROXIMITY_TERMS {
+                    *word_terms.entry(word).or_insert(0) |= 1 << t;
+                }
+                matched.push((id, level));
+            }
+            let levels = statement_levels(index, &matched);
+            free.push(levels);
+        }
+        let mut first_bytes = [false; 256];
+        for word in word_terms.keys() {
+            if let Some(&first) = word.as_bytes().first() {
+                first_bytes[first as usize] = true;
             }
         }
-        if self.needs_haystack {
-            self.index.haystack_into(i, buf);
-            for t in &self.terms {
-                let ok = match t.term.kind {
-                    TermKind::Exact => t.occurs_in(buf),
-                    TermKind::Exclude => !t.occurs_in(buf),
-                    TermKind::Fuzzy | TermKind::Prefix => true,
+        let exact = operator(TermKind::Exact);
+        let prefix = operator(TermKind::Prefix);
+        Some(Plan {
+            index,
+            query,
+            positive: free.len() + exact.len() + prefix.len(),
+            free,
+            word_terms,
+            first_bytes,
+            exact,
+            prefix,
+            exclude: operator(TermKind::Exclude),
+            filters: FilterPlan::new(index, &query.filters),
+        })
+    }
+
+    /// The ranking key of statement `i` when it matches: see [`key`].
+    fn evaluate(&self, i: u32) -> Option<u64> {
+        let at = i as usize;
+        let mut total = 0.0;
+        let mut in_text = 0usize;
+        let mut free_in_text: u64 = 0;
+        for (t, levels) in self.free.iter().enumerate() {
+            let cell = *levels.get(at)?;
+            if cell == 0 {
+                return None;
+            }
+            let found = TermMatch {
+                text: cell >> 2,
+                metadata: cell & 3,
+            };
+            if found.text > 0 {
+                in_text += 1;
+                if t < MAX_PROXIMITY_TERMS {
+                    free_in_text |= 1 << t;
+                }
+            }
+            total += found.value();
+        }
+        if !self.filters.allows(self.index, at) {
+            return None;
+        }
+        let needs_text = !self.prefix.is_empty()
+            || !self.exact.is_empty()
+            || !self.exclude.is_empty()
+            || free_in_text.count_ones() >= 2;
+        let text = if needs_text { self.index.text(i) } else { "" };
+        for op in &self.prefix {
+            if !op.is_prefix_of(text) {
+                return None;
+            }
+            in_text += 1;
+            total += level_value(EXACT);
+        }
+        if !self.exact.is_empty() || !self.exclude.is_empty() {
+            let metadata = self.index.metadata(i);
+            for op in &self.exact {
+                let found = TermMatch {
+                    text: op.level_in(text),
+                    metadata: metadata.iter().map(|m| op.level_in(m)).max().unwrap_or(0),
                 };
-                if !ok {
-                    return false;
+                if found.text == 0 && found.metadata == 0 {
+                    return None;
+                }
+                if found.text > 0 {
+                    in_text += 1;
+                }
+                total += found.value();
+            }
+            for op in &self.exclude {
+                if op.occurs_in(text).is_some()
+                    || metadata.iter().any(|m| op.occurs_in(m).is_some())
+                {
+                    return None;
                 }
             }
         }
-        true
+        let score = if self.positive == 0 {
+            0
+        } else {
+            let matching = total / self.positive as f64;
+            let spread = match free_in_text.count_ones() {
+                0 | 1 => 1.0,
+                k => f64::from(k) / self.window(text, free_in_text) as f64,
+            };
+            let coverage = in_text as f64 / self.positive as f64 * spread;
+            (100.0 * (MATCH_WEIGHT * matching + (1.0 - MATCH_WEIGHT) * coverage)).round() as u8
+        };
+        Some(key(score.min(100), self.index.date(i), i))
     }
 
-    /// Whether every fuzzy term occurs in statement `i` as a plain substring: likely a top hit.
-    fn is_likely_top(&self, i: u32) -> bool {
-        let parts = self.index.parts(i as usize);
-        self.terms
-            .iter()
-            .filter(|t| t.term.kind == TermKind::Fuzzy)
-            .all(|t| parts.iter().any(|p| t.occurs_in(p)))
-    }
-
-    /// Score of a statement known to match.
-    fn score(&self, i: u32, buf: &mut String) -> Option<i64> {
-        self.index.haystack_into(i, buf);
-        let mut total = 0i64;
-        for t in self.terms.iter().filter(|t| t.term.is_positive()) {
-            let window = t.match_window(buf)?;
-            total += self.index.skim_score(buf.get(window)?, &t.term.text)?;
+    /// The fewest consecutive words of `text` that hold a word of every free term in `wanted`.
+    fn window(&self, text: &str, wanted: u64) -> usize {
+        // The words holding a wanted term: (word number, terms), usually a handful.
+        let mut inline = [(0u32, 0u64); 16];
+        let mut held = 0;
+        let mut spilled: Vec<(u32, u64)> = Vec::new();
+        let mut number = 0u32;
+        for (_, word) in words(text) {
+            let first = word.as_bytes().first().copied().unwrap_or(0);
+            if self.first_bytes[first as usize] {
+                let terms = self.word_terms.get(word).copied().unwrap_or(0) & wanted;
+                if terms != 0 {
+                    if held < inline.len() {
+                        inline[held] = (number, terms);
+                        held += 1;
+                    } else {
+                        if spilled.is_empty() {
+                            spilled.extend_from_slice(&inline);
+                        }
+                        spilled.push((number, terms));
+                    }
+                }
+            }
+            number += 1;
         }
-        Some(total)
+        let found: &[(u32, u64)] = if spilled.is_empty() {
+            &inline[..held]
+        } else {
+            &spilled
+        };
+        let mut counts = [0u32; MAX_PROXIMITY_TERMS];
+        let mut covered: u64 = 0;
+        let mut best = number.max(1) as usize;
+        let mut left = 0;
+        for &(at, terms) in found {
+            for bit in Bits(terms) {
+                counts[bit] += 1;
+                covered |= 1 << bit;
+            }
+            while covered == wanted {
+                let (start, leaving) = found[left];
+                best = best.min((at - start) as usize + 1);
+                for bit in Bits(leaving) {
+                    counts[bit] -= 1;
+                    if counts[bit] == 0 {
+                        covered &= !(1 << bit);
+                    }
+                }
+                left += 1;
+            }
+        }
+        best
     }
 }
 
-/// Best first; ties in corpus order.
-pub(crate) fn rank(a: &Hit, b: &Hit) -> Ordering {
-    b.score.cmp(&a.score).then(a.statement.cmp(&b.statement))
+/// The set bits of a mask.
+struct Bits(u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        (self.0 != 0).then(|| {
+            let bit = self.0.trailing_zeros() as usize;
+            self.0 &= self.0 - 1;
+            bit
+        })
+    }
+}
+
+/// Bits of the date part of a key.
+const DATE_BITS: u32 = 25;
+
+/// A date `YYYYMMDD` as a day number that orders like the date (0 when unknown).
+fn day_number(date: u32) -> u64 {
+    if date == 0 {
+        return 0;
+    }
+    let (year, month, day) = (date / 10_000, (date / 100) % 100, date % 100);
+    (u64::from(year) * 372 + u64::from(month.saturating_sub(1)) * 31 + u64::from(day))
+        .min((1 << DATE_BITS) - 1)
+}
+
+/// The ranking key: ascending keys are best first — higher score, then newer date, then corpus
+/// order.
+fn key(score: u8, date: u32, statement: u32) -> u64 {
+    (u64::from(100 - score.min(100)) << (32 + DATE_BITS))
+        | (((1 << DATE_BITS) - 1 - day_number(date)) << 32)
+        | u64::from(statement)
+}
+
+/// The hit a ranking key stands for.
+pub(crate) fn hit_of(key: u64) -> Hit {
+    Hit {
+        statement: key as u32,
+        score: 100 - (key >> (32 + DATE_BITS)) as i64,
+    }
 }
 
 /// Worker threads for a pass: every core.
@@ -331,159 +628,148 @@ fn par_chunks<T: Send>(
     Some(results.into_iter().map(|(_, t)| t).collect())
 }
 
-/// The statements among `candidates` (all when `None`) that match: first some where every
-/// fuzzy term occurs as a substring (likely top hits, up to [`LIKELY_TOP_PER_CHUNK`] per chunk),
-/// then the rest, each in corpus order, and how many come first. `None` when cancelled.
-pub(crate) fn filter(
-    matcher: &Matcher<'_>,
+/// The ranking keys of the statements among `candidates` (all when `None`) that match, in corpus
+/// order. `None` when cancelled.
+pub(crate) fn evaluate(
+    plan: &Plan<'_>,
     candidates: Option<&[u32]>,
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<(Vec<u32>, usize)> {
-    let len = candidates.map_or(matcher.index.len(), <[u32]>::len);
+) -> Option<Vec<u64>> {
+    let len = candidates.map_or(plan.index.len(), <[u32]>::len);
     let id_at = |k: usize| -> u32 {
         match candidates {
             Some(list) => list[k],
             None => k as u32,
         }
     };
-    let chunks = par_chunks(len, FILTER_CHUNK, cancelled, &|range, buf| {
-        let mut preferred = Vec::new();
-        let mut rest = Vec::new();
-        for k in range {
-            let i = id_at(k);
-            if !matcher.matches(i, buf) {
-                continue;
-            }
-            if preferred.len() < LIKELY_TOP_PER_CHUNK && matcher.is_likely_top(i) {
-                preferred.push(i);
-            } else {
-                rest.push(i);
-            }
-        }
-        (preferred, rest)
+    let chunks = par_chunks(len, CHUNK, cancelled, &|range, _| {
+        range
+            .filter_map(|k| plan.evaluate(id_at(k)))
+            .collect::<Vec<u64>>()
     })?;
-    let total: usize = chunks.iter().map(|(p, r)| p.len() + r.len()).sum();
-    let mut out = Vec::with_capacity(total);
-    for (preferred, _) in &chunks {
-        out.extend_from_slice(preferred);
+    if plan.query.is_empty() {
+        // No terms, no filters: every statement in corpus order.
+        return Some(
+            chunks
+                .concat()
+                .into_iter()
+                .map(|k| u64::from(k as u32) | (100 << (32 + DATE_BITS)))
+                .collect(),
+        );
     }
-    let preferred_count = out.len();
-    for (_, rest) in &chunks {
-        out.extend_from_slice(rest);
-    }
-    Some((out, preferred_count))
-}
-
-/// Scores of `statements` (all known to match), unsorted. `None` when cancelled.
-pub(crate) fn score(
-    matcher: &Matcher<'_>,
-    statements: &[u32],
-    cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<Hit>> {
-    let chunks = par_chunks(statements.len(), SCORE_CHUNK, cancelled, &|range, buf| {
-        statements[range]
-            .iter()
-            .map(|&i| Hit {
-                statement: i,
-                score: matcher.score(i, buf).unwrap_or(0),
-            })
-            .collect::<Vec<Hit>>()
-    })?;
     Some(chunks.concat())
 }
 
-/// Sort hits best first (ties in corpus order), on two threads when there are many.
-pub(crate) fn sort_hits(mut hits: Vec<Hit>) -> Vec<Hit> {
-    if hits.len() < PARALLEL_SORT_MIN || thread_count() < 2 {
-        hits.sort_unstable_by(rank);
-        return hits;
+/// Sort keys best first, on two threads when there are many.
+pub(crate) fn sort_keys(keys: &mut [u64]) {
+    if keys.len() < PARALLEL_SORT_MIN || thread_count() < 2 {
+        keys.sort_unstable();
+        return;
     }
-    let mid = hits.len() / 2;
-    let (left, right) = hits.split_at_mut(mid);
-    std::thread::scope(|scope| {
-        scope.spawn(|| left.sort_unstable_by(rank));
-        right.sort_unstable_by(rank);
-    });
-    let mut out = Vec::with_capacity(hits.len());
+    let mid = keys.len() / 2;
+    {
+        let (left, right) = keys.split_at_mut(mid);
+        std::thread::scope(|scope| {
+            scope.spawn(|| left.sort_unstable());
+            right.sort_unstable();
+        });
+    }
+    let mut merged = Vec::with_capacity(keys.len());
     let (mut a, mut b) = (0, mid);
-    while a < mid && b < hits.len() {
-        if rank(&hits[a], &hits[b]) == Ordering::Greater {
-            out.push(hits[b]);
+    while a < mid && b < keys.len() {
+        if keys[b] < keys[a] {
+            merged.push(keys[b]);
             b += 1;
         } else {
-            out.push(hits[a]);
+            merged.push(keys[a]);
             a += 1;
         }
     }
-    out.extend_from_slice(&hits[a..mid]);
-    out.extend_from_slice(&hits[b..]);
-    out
+    merged.extend_from_slice(&keys[a..mid]);
+    merged.extend_from_slice(&keys[b..]);
+    keys.copy_from_slice(&merged);
 }
 
-/// Every statement among `candidates` (all statements when `None`; a candidate list must be in
-/// ascending order for ties to come out in corpus order) matching `query`, best first, ties in
-/// corpus order. An empty query matches everything with score 0. Uses every core.
+/// Every statement among `candidates` (all statements when `None`) matching `query`, best first:
+/// higher score, then newer article, then corpus order. An empty query matches everything with
+/// score 0, in corpus order. Uses every core.
 pub fn search(index: &SearchIndex, query: &Query, candidates: Option<&[u32]>) -> Vec<Hit> {
     let never = || false;
-    let matcher = Matcher::new(index, query);
-    let Some((matches, _)) = filter(&matcher, candidates, &never) else {
+    let Some(plan) = Plan::new(index, query, &never) else {
         return Vec::new();
     };
-    if query.is_empty() {
-        let mut matches = matches;
-        matches.sort_unstable();
-        return matches
-            .into_iter()
-            .map(|statement| Hit {
-                statement,
-                score: 0,
-            })
-            .collect();
-    }
-    score(&matcher, &matches, &never).map_or_else(Vec::new, sort_hits)
+    let Some(mut keys) = evaluate(&plan, candidates, &never) else {
+        return Vec::new();
+    };
+    sort_keys(&mut keys);
+    keys.into_iter().map(hit_of).collect()
 }
 
 /// Char indices (not byte offsets) into the statement's TEXT of the characters `query` matches
 /// there, ascending and without duplicates, for highlighting the rows on screen. Computed on
 /// demand, one statement at a time.
 ///
-/// A fuzzy term is aligned within the text when it matches there, otherwise within the whole
-/// haystack, keeping only the positions that fall in the text. An exact term highlights its first
-/// occurrence in the text; a prefix term the start of the text; exclusions nothing. Empty when
-/// `statement` is out of range.
+/// A free term marks the words of the text it matches: a whole equal word, the start of a word
+/// it begins, the letters SkimMatcherV2 aligns in a close word (the whole word for one edit). An
+/// exact term marks its first occurrence; a prefix term the start of the text; exclusions and
+/// filters nothing. Empty when `statement` is out of range.
 pub fn highlight_positions(index: &SearchIndex, query: &Query, statement: u32) -> Vec<usize> {
     if statement as usize >= index.len() {
         return Vec::new();
     }
     let text = index.text(statement);
     let text_chars = text.chars().count();
+    let skim = |word: &str, term: &str| index.skim_score(word, term);
     let mut positions = Vec::new();
-    let mut haystack: Option<String> = None;
-    for term in &query.terms {
-        let prepared = Prepared::new(term);
-        match term.kind {
-            TermKind::Fuzzy => {
-                if let Some((_, found)) = index.skim_indices(text, &term.text) {
-                    positions.extend(found);
-                } else {
-                    let hay = haystack.get_or_insert_with(|| index.haystack(statement));
-                    if let Some((_, found)) = index.skim_indices(hay, &term.text) {
-                        positions.extend(found.into_iter().filter(|&p| p < text_chars));
-                    }
-                }
+    let free: Vec<(WordTerm, &Term)> = query
+        .terms
+        .iter()
+        .filter(|t| t.kind == TermKind::Fuzzy)
+        .map(|t| (WordTerm::new(&t.text, t.case_sensitive), t))
+        .collect();
+    if !free.is_empty() {
+        let mut chars_before = 0;
+        let mut bytes_seen = 0;
+        for (at, word) in words(text) {
+            chars_before += text[bytes_seen..at].chars().count();
+            bytes_seen = at;
+            let lower = word.to_lowercase();
+            let word_chars = word.chars().count();
+            for (prepared, term) in &free {
+                let marked = match prepared.level(word, &lower, &skim) {
+                    EXACT => 0..word_chars,
+                    PREFIX => 0..term.text.chars().count().min(word_chars),
+                    FUZZY => match index.skim_indices(word, &term.text) {
+                        Some((_, found)) if lower.chars().count() == word_chars => {
+                            positions.extend(found.into_iter().map(|p| chars_before + p));
+                            0..0
+                        }
+                        _ => 0..word_chars,
+                    },
+                    _ => 0..0,
+                };
+                positions.extend(marked.map(|p| chars_before + p));
             }
+        }
+    }
+    for term in &query.terms {
+        let op = Operator {
+            term,
+            substring: Substring::new(&term.text, term.case_sensitive),
+        };
+        match term.kind {
             TermKind::Exact => {
-                if let Some(at) = prepared.substring.find(text.as_bytes()) {
+                if let Some(at) = op.occurs_in(text) {
                     let first = text.get(..at).map_or(0, |s| s.chars().count());
                     positions.extend(first..first + term.text.chars().count());
                 }
             }
             TermKind::Prefix => {
-                if prepared.is_prefix_of(text) {
+                if op.is_prefix_of(text) {
                     positions.extend(0..term.text.chars().count());
                 }
             }
-            TermKind::Exclude => {}
+            TermKind::Fuzzy | TermKind::Exclude => {}
         }
     }
     positions.retain(|&p| p < text_chars);
@@ -495,7 +781,6 @@ pub fn highlight_positions(index: &SearchIndex, query: &Query, statement: u32) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::parse_query;
     use fuzzy_matcher::FuzzyMatcher;
     use proptest::prelude::*;
 
@@ -519,20 +804,16 @@ mod tests {
                 fresh.fuzzy_indices(&hay, &pattern)
             );
         }
+    }
 
-        #[test]
-        fn the_match_window_scores_like_the_whole_haystack(
-            hay in "[aAbBcC _.é문x0-]{0,60}",
-            pattern in "[abcABCé문x.0-]{1,4}",
-        ) {
-            let query = parse_query(&pattern);
-            let term = Prepared::new(&query.terms[0]);
-            let full = crate::search::fresh_matcher().fuzzy_match(&hay, &pattern);
-            let windowed = term
-                .match_window(&hay)
-                .and_then(|w| crate::search::fresh_matcher().fuzzy_match(&hay[w], &pattern));
-            prop_assert_eq!(full, windowed);
-        }
+    #[test]
+    fn keys_order_score_then_date_then_corpus_order() {
+        assert!(key(90, 20200101, 5) < key(80, 20250101, 1));
+        assert!(key(80, 20250101, 9) < key(80, 20200101, 1));
+        assert!(key(80, 20200101, 1) < key(80, 20200101, 2));
+        assert!(key(80, 20200101, 1) < key(80, 0, 0));
+        let hit = hit_of(key(73, 20211231, 42));
+        assert_eq!((hit.statement, hit.score), (42, 73));
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! Fuzzy search over statements, pure and terminal-free.
+//! Word-level search over statements, pure and terminal-free.
 //!
-//! Every statement gets one *haystack*: its text first, then its topics, its target entities'
-//! names and aliases, its leaders' names, aliases and roles, its speaker, and its article's title
-//! and outlet, joined by single spaces. A [`Query`] (fzf syntax, see [`parse_query`]) is matched
-//! against the haystacks with fuzzy-matcher's `SkimMatcherV2` (smart case), after a cheap
-//! memchr-based subsequence prefilter that already decides whether a statement matches; the matrix
-//! only runs to score the survivors. Passes use every core.
+//! A term of a query matches the *words* of a statement's own fields: its text, its speaker
+//! (name, role, government), its targets (names and aliases), its leaders (names, aliases, roles)
+//! and its topics. The article's title and outlet are reached only through the `title:` and
+//! `source:` filters. The index keeps a vocabulary of the corpus's words with postings (which
+//! statements hold each word, in the text or in the metadata); a term is matched against the
+//! vocabulary — the word itself, words it starts, and close words (SkimMatcherV2 letters within a
+//! word at most twice the term's length; one letter missing, extra, wrong or swapped for terms of
+//! five or more letters) — and the statements come from the postings. Ranking and the 0–100 score
+//! are explained in `docs/search.md`.
 //!
 //! ```
 //! use agenda_tui::search::{parse_query, search, SearchCache, SearchIndex};
@@ -13,29 +16,33 @@
 //! let index = SearchIndex::new(&corpus);
 //! let hits = search(&index, &parse_query("putin"), None);
 //! assert_eq!(corpus.statements[hits[0].statement as usize].id, "arirang-2021-01-21-s11");
-//! // While the user types, let a cache re-score only the previous matches:
+//! assert_eq!(hits[0].score, 100);
+//! // While the user types, let a cache search only the previous matches when that is exact:
 //! let mut cache = SearchCache::new();
-//! let _ = cache.search(&index, &parse_query("put"));
-//! let again = cache.search(&index, &parse_query("putin"));
-//! assert_eq!(again, hits);
+//! let _ = cache.search(&index, &parse_query("putin"));
+//! let narrower = cache.search(&index, &parse_query("putin kind:quote"));
+//! assert!(narrower.len() <= hits.len());
 //! ```
-//!
-//! Memory: the per-statement part (text and topics) lives in one `String` with offsets; the parts
-//! that statements share (entities, leaders, speaker; article title and outlet) are interned once.
 
 mod engine;
+pub mod filter;
 mod query;
 pub mod report;
+mod vocabulary;
 mod worker;
 
 pub use engine::{highlight_positions, search};
-pub use query::{Query, Term, TermKind, parse_query};
+pub use filter::{Filter, QueryError};
+pub use query::{Query, Term, TermKind, parse_query, try_parse_query};
 pub use worker::{PARTIAL_HITS, SearchOutcome, SearchWorker};
 
-use crate::model::Corpus;
+use crate::model::{Corpus, StatementKind};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
+use vocabulary::{FxHasher, Vocabulary};
 
 /// SkimMatcherV2 with smart case, as built once per index.
 fn new_matcher() -> SkimMatcherV2 {
@@ -50,39 +57,77 @@ pub(crate) fn fresh_matcher() -> SkimMatcherV2 {
 
 /// fuzzy-matcher 0.3.7 keeps a scratch matrix per thread and does not clear it between calls:
 /// cells left over from an earlier call can change a later score (see the test
-/// `scores_do_not_depend_on_earlier_calls`), which would make scores depend on which statements
-/// a thread happened to score before, and its `use_cache(false)` panics. A one-character call
-/// first shrinks the matrix to 2×2 cells, all in row 0, which every call resets; the real call
-/// then grows it with default cells, exactly as a new matcher would, at the cost of one tiny call.
+/// `scores_do_not_depend_on_earlier_calls`), and its `use_cache(false)` panics. A one-character
+/// call first shrinks the matrix to 2×2 cells, all in row 0, which every call resets; the real
+/// call then grows it with default cells, exactly as a new matcher would.
 fn scrub(matcher: &SkimMatcherV2) {
     let _ = matcher.fuzzy_match("a", "a");
 }
 
-/// One matching statement and its score (higher is better).
+/// One matching statement and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Position of the statement in `Corpus::statements`.
     pub statement: u32,
-    /// Sum of the SkimMatcherV2 scores of the query's positive terms (0 for an empty query).
+    /// Relevance from 0 to 100 (100: every term is a word of the text, side by side; 0 for an
+    /// empty query or one with only filters and exclusions). See `docs/search.md`.
     pub score: i64,
 }
 
-/// The searchable form of a corpus: one haystack per statement, stored compactly, and the matcher.
+/// What the filters look at in one article.
+#[derive(Debug, Clone, Default)]
+struct ArticleFacets {
+    title: String,
+    source: String,
+    /// Publication date as `YYYYMMDD` (0 when unknown).
+    date: u32,
+}
+
+/// The metadata shared by statements with the same targets, leaders and speaker, interned.
+#[derive(Debug, Clone, Default)]
+struct People {
+    /// Targets' names and aliases, leaders' names, aliases and roles, the speaker, the speaker's
+    /// role and government: what free terms match as metadata.
+    words: String,
+    /// Targets, one per line: id, name and aliases separated by tabs.
+    targets: String,
+    /// The speaker's name, the speaking government's id, name and aliases, tab-separated.
+    speaker: String,
+    /// Leaders, names and aliases, tab-separated.
+    leaders: String,
+}
+
+/// Where an index reads the statements' texts from.
+enum Texts {
+    /// Its own copy: `all[ends[i - 1]..ends[i]]` is statement `i`'s text (`ends[-1]` = 0).
+    Owned { all: String, ends: Vec<usize> },
+    /// The corpus it was built from, shared (no copy).
+    Shared(Arc<Corpus>),
+}
+
+/// The searchable form of a corpus: the statements' texts, their metadata (interned), the
+/// vocabulary with postings, and the matcher.
 pub struct SearchIndex {
-    /// Text, a space and the topics of every statement, back to back.
-    own: String,
-    /// `own[own_ends[i - 1]..own_ends[i]]` is statement `i`'s part (`own_ends[-1]` meaning 0).
-    own_ends: Vec<usize>,
-    /// Byte length of each statement's text (the head of its part).
-    text_lens: Vec<u32>,
-    /// Interned shared parts, back to back.
-    shared: String,
-    /// `shared[shared_ends[k - 1]..shared_ends[k]]` is interned part `k`.
-    shared_ends: Vec<usize>,
-    /// Interned part of each statement's entities, leaders and speaker.
+    /// Number of statements.
+    count: usize,
+    /// Where the statements' texts are read from.
+    texts: Texts,
+    /// Interned metadata groups.
+    people: Vec<People>,
+    /// Each statement's metadata group.
     people_of: Vec<u32>,
-    /// Interned part of each statement's article title and outlet.
+    /// Interned topic lists, topics separated by tabs.
+    topic_sets: Vec<String>,
+    /// Each statement's topic list.
+    topics_of: Vec<u32>,
+    /// Per article: title, outlet, date.
+    articles: Vec<ArticleFacets>,
+    /// Each statement's article (`u32::MAX` when unknown).
     article_of: Vec<u32>,
+    /// Each statement's kind.
+    kinds: Vec<StatementKind>,
+    /// The corpus's words and where they occur.
+    vocabulary: Vocabulary,
     /// Built once; always used through [`SearchIndex::skim_score`] and
     /// [`SearchIndex::skim_indices`], which scrub its scratch state first.
     matcher: SkimMatcherV2,
@@ -92,188 +137,289 @@ impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
             .field("statements", &self.len())
+            .field("words", &self.vocabulary.len())
             .field("heap_bytes", &self.heap_bytes())
             .finish()
     }
 }
 
-/// Interns strings into one arena.
-struct Interner {
-    text: String,
-    ends: Vec<usize>,
-    ids: HashMap<String, u32>,
-}
-
-impl Interner {
-    fn intern(&mut self, part: &str) -> u32 {
-        if let Some(&id) = self.ids.get(part) {
-            return id;
-        }
-        let id = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
-        self.text.push_str(part);
-        self.ends.push(self.text.len());
-        self.ids.insert(part.to_string(), id);
-        id
-    }
-}
-
-fn push_word(out: &mut String, word: &str) {
-    if word.is_empty() {
+fn push_item(out: &mut String, separator: char, item: &str) {
+    if item.is_empty() {
         return;
     }
     if !out.is_empty() {
-        out.push(' ');
+        out.push(separator);
     }
-    out.push_str(word);
+    out.push_str(item);
+}
+
+impl People {
+    fn of(corpus: &Corpus, statement: &crate::model::Statement) -> Self {
+        let mut people = People::default();
+        for target in &statement.targets {
+            let mut line = target.to_string();
+            match corpus.entity(target) {
+                Some(entity) => {
+                    push_item(&mut people.words, ' ', &entity.name);
+                    push_item(&mut line, '\t', &entity.name);
+                    for alias in &entity.aliases {
+                        push_item(&mut people.words, ' ', alias);
+                        push_item(&mut line, '\t', alias);
+                    }
+                }
+                None => push_item(&mut people.words, ' ', target),
+            }
+            push_item(&mut people.targets, '\n', &line);
+        }
+        for name in &statement.leaders {
+            push_item(&mut people.words, ' ', name);
+            push_item(&mut people.leaders, '\t', name);
+            if let Some(leader) = corpus.leader(name) {
+                for alias in &leader.aliases {
+                    push_item(&mut people.words, ' ', alias);
+                    push_item(&mut people.leaders, '\t', alias);
+                }
+                push_item(&mut people.words, ' ', &leader.role);
+            }
+        }
+        if let Some(speaker) = &statement.speaker {
+            push_item(&mut people.words, ' ', speaker);
+            push_item(&mut people.speaker, '\t', speaker);
+            if let Some(leader) = corpus.leader(speaker) {
+                push_item(&mut people.words, ' ', &leader.role);
+                for alias in &leader.aliases {
+                    push_item(&mut people.speaker, '\t', alias);
+                }
+            }
+        }
+        push_item(&mut people.speaker, '\t', &statement.speaker_entity);
+        if let Some(entity) = corpus.entity(&statement.speaker_entity) {
+            push_item(&mut people.words, ' ', &entity.name);
+            push_item(&mut people.speaker, '\t', &entity.name);
+            for alias in &entity.aliases {
+                push_item(&mut people.speaker, '\t', alias);
+            }
+        }
+        people
+    }
 }
 
 impl SearchIndex {
-    /// Build the haystacks of every statement of `corpus`.
+    /// Build the index of every statement of `corpus`, with its own copy of their texts.
     pub fn new(corpus: &Corpus) -> Self {
-        let n = corpus.statements.len();
-        let mut own = String::with_capacity(
-            corpus
-                .statements
-                .iter()
-                .map(|s| s.text.len() + 1 + s.topics.iter().map(|t| t.len() + 1).sum::<usize>())
-                .sum(),
+        let mut all = String::with_capacity(corpus.statements.iter().map(|s| s.text.len()).sum());
+        let mut ends = Vec::with_capacity(corpus.statements.len());
+        for statement in &corpus.statements {
+            all.push_str(&statement.text);
+            ends.push(all.len());
+        }
+        Self::build(corpus, Texts::Owned { all, ends })
+    }
+
+    /// Build the index of every statement of a shared `corpus`, reading the statements' texts
+    /// from it instead of copying them (what the browser uses: the index then adds little to
+    /// the corpus's memory).
+    pub fn over(corpus: Arc<Corpus>) -> Self {
+        let texts = Texts::Shared(Arc::clone(&corpus));
+        Self::build(&corpus, texts)
+    }
+
+    fn build(corpus: &Corpus, texts: Texts) -> Self {
+        type PeopleKey<'a> = (
+            &'a [crate::model::ShortText],
+            &'a [crate::model::ShortText],
+            Option<&'a str>,
+            &'a str,
         );
-        let mut own_ends = Vec::with_capacity(n);
-        let mut text_lens = Vec::with_capacity(n);
+        let n = corpus.statements.len();
+        let mut people = Vec::new();
+        let mut people_ids: HashMap<PeopleKey<'_>, u32, BuildHasherDefault<FxHasher>> =
+            HashMap::default();
         let mut people_of = Vec::with_capacity(n);
+        let mut topic_sets = Vec::new();
+        let mut topic_ids: HashMap<&[crate::model::ShortText], u32, BuildHasherDefault<FxHasher>> =
+            HashMap::default();
+        let mut topics_of = Vec::with_capacity(n);
         let mut article_of = Vec::with_capacity(n);
-        let mut interner = Interner {
-            text: String::new(),
-            ends: Vec::new(),
-            ids: HashMap::new(),
-        };
-        let empty = interner.intern("");
-        let article_parts: Vec<u32> = corpus
+        let mut kinds = Vec::with_capacity(n);
+        let articles: Vec<ArticleFacets> = corpus
             .articles
             .iter()
-            .map(|a| interner.intern(&format!("{} {}", a.title, a.source)))
+            .map(|a| ArticleFacets {
+                title: a.title.clone(),
+                source: a.source.clone(),
+                date: filter::date_number(a.published.as_deref()),
+            })
             .collect();
-        let mut people = String::new();
+        let mut last_article: (&str, u32) = ("", u32::MAX);
         for statement in &corpus.statements {
-            own.push_str(&statement.text);
-            text_lens.push(u32::try_from(statement.text.len()).unwrap_or(u32::MAX));
-            for topic in &statement.topics {
-                own.push(' ');
-                own.push_str(topic);
-            }
-            own_ends.push(own.len());
-
-            people.clear();
-            for target in &statement.targets {
-                match corpus.entity(target) {
-                    Some(entity) => {
-                        push_word(&mut people, &entity.name);
-                        for alias in &entity.aliases {
-                            push_word(&mut people, alias);
-                        }
-                    }
-                    None => push_word(&mut people, target),
-                }
-            }
-            for name in &statement.leaders {
-                push_word(&mut people, name);
-                if let Some(leader) = corpus.leader(name) {
-                    for alias in &leader.aliases {
-                        push_word(&mut people, alias);
-                    }
-                    push_word(&mut people, &leader.role);
-                }
-            }
-            if let Some(speaker) = &statement.speaker {
-                push_word(&mut people, speaker);
-            }
-            people_of.push(interner.intern(&people));
-            article_of.push(
-                corpus
-                    .article_position(&statement.article)
-                    .and_then(|p| article_parts.get(p).copied())
-                    .unwrap_or(empty),
+            let key: PeopleKey<'_> = (
+                &statement.targets,
+                &statement.leaders,
+                statement.speaker.as_deref(),
+                &statement.speaker_entity,
             );
+            let next = u32::try_from(people.len()).unwrap_or(u32::MAX);
+            let id = *people_ids.entry(key).or_insert_with(|| {
+                people.push(People::of(corpus, statement));
+                next
+            });
+            people_of.push(id);
+            let next = u32::try_from(topic_sets.len()).unwrap_or(u32::MAX);
+            let id = *topic_ids.entry(&statement.topics).or_insert_with(|| {
+                let mut topics = String::new();
+                for topic in &statement.topics {
+                    push_item(&mut topics, '\t', topic);
+                }
+                topic_sets.push(topics);
+                next
+            });
+            topics_of.push(id);
+            // Statements of one article are usually consecutive: look its position up once.
+            if last_article.0 != statement.article.as_str() {
+                last_article = (
+                    statement.article.as_str(),
+                    corpus
+                        .article_position(&statement.article)
+                        .and_then(|p| u32::try_from(p).ok())
+                        .unwrap_or(u32::MAX),
+                );
+            }
+            article_of.push(last_article.1);
+            kinds.push(statement.kind);
         }
-        let Interner {
-            mut text, mut ends, ..
-        } = interner;
-        text.shrink_to_fit();
-        ends.shrink_to_fit();
-        own.shrink_to_fit();
+        drop((people_ids, topic_ids));
+        let groups: Vec<&str> = people
+            .iter()
+            .map(|p| p.words.as_str())
+            .chain(topic_sets.iter().map(String::as_str))
+            .collect();
+        let people_count = u32::try_from(people.len()).unwrap_or(u32::MAX);
+        let vocabulary = Vocabulary::build(
+            n,
+            |i| corpus.statements.get(i).map_or("", |s| s.text.as_str()),
+            &groups,
+            |i| [people_of[i], people_count.saturating_add(topics_of[i])],
+        );
         SearchIndex {
-            own,
-            own_ends,
-            text_lens,
-            shared: text,
-            shared_ends: ends,
+            count: n,
+            texts,
+            people,
             people_of,
+            topic_sets,
+            topics_of,
+            articles,
             article_of,
+            kinds,
+            vocabulary,
             matcher: new_matcher(),
         }
     }
 
     /// Number of statements indexed.
     pub fn len(&self) -> usize {
-        self.own_ends.len()
+        self.count
     }
 
     /// True when the corpus had no statements.
     pub fn is_empty(&self) -> bool {
-        self.own_ends.is_empty()
+        self.count == 0
     }
 
-    /// Approximate heap memory held by the index, in bytes.
+    /// Number of distinct words (as written, case kept) in the vocabulary.
+    pub fn word_count(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// Approximate heap memory held by the index, in bytes (not counting a shared corpus).
     pub fn heap_bytes(&self) -> usize {
-        self.own.capacity()
-            + self.own_ends.capacity() * size_of::<usize>()
-            + self.text_lens.capacity() * size_of::<u32>()
-            + self.shared.capacity()
-            + self.shared_ends.capacity() * size_of::<usize>()
-            + (self.people_of.capacity() + self.article_of.capacity()) * size_of::<u32>()
-    }
-
-    fn shared_part(&self, id: u32) -> &str {
-        let k = id as usize;
-        let end = self.shared_ends.get(k).copied().unwrap_or(0);
-        let start = match k {
-            0 => 0,
-            _ => self.shared_ends.get(k - 1).copied().unwrap_or(end),
+        let people: usize = self
+            .people
+            .iter()
+            .map(|p| {
+                size_of::<People>()
+                    + p.words.capacity()
+                    + p.targets.capacity()
+                    + p.speaker.capacity()
+                    + p.leaders.capacity()
+            })
+            .sum();
+        let topics: usize = self
+            .topic_sets
+            .iter()
+            .map(|t| size_of::<String>() + t.capacity())
+            .sum();
+        let articles: usize = self
+            .articles
+            .iter()
+            .map(|a| size_of::<ArticleFacets>() + a.title.capacity() + a.source.capacity())
+            .sum();
+        let texts = match &self.texts {
+            Texts::Owned { all, ends } => all.capacity() + ends.capacity() * size_of::<usize>(),
+            Texts::Shared(_) => 0,
         };
-        self.shared.get(start..end).unwrap_or("")
-    }
-
-    /// The three pieces of statement `i`'s haystack (own part, people part, article part); empty
-    /// strings when `i` is out of range.
-    fn parts(&self, i: usize) -> [&str; 3] {
-        let Some(&end) = self.own_ends.get(i) else {
-            return ["", "", ""];
-        };
-        let start = if i == 0 { 0 } else { self.own_ends[i - 1] };
-        [
-            self.own.get(start..end).unwrap_or(""),
-            self.shared_part(self.people_of[i]),
-            self.shared_part(self.article_of[i]),
-        ]
+        texts
+            + people
+            + topics
+            + articles
+            + (self.people_of.capacity() + self.topics_of.capacity() + self.article_of.capacity())
+                * size_of::<u32>()
+            + self.kinds.capacity() * size_of::<StatementKind>()
+            + self.vocabulary.heap_bytes()
     }
 
     /// The statement's text as indexed (empty when out of range).
     pub fn text(&self, statement: u32) -> &str {
         let i = statement as usize;
-        let own = self.parts(i)[0];
-        let len = self.text_lens.get(i).copied().unwrap_or(0) as usize;
-        own.get(..len).unwrap_or(own)
-    }
-
-    /// The statement's whole haystack written into `out` (cleared first; empty when out of range).
-    pub fn haystack_into(&self, statement: u32, out: &mut String) {
-        out.clear();
-        for part in self.parts(statement as usize) {
-            push_word(out, part);
+        match &self.texts {
+            Texts::Owned { all, ends } => match ends.get(i) {
+                Some(&end) => all.get(start_of(ends, i)..end).unwrap_or(""),
+                None => "",
+            },
+            Texts::Shared(corpus) => corpus.statements.get(i).map_or("", |s| s.text.as_str()),
         }
     }
 
-    /// The statement's whole haystack, as the matcher sees it (empty when out of range).
+    /// The statement's metadata words (targets, leaders, speaker) and topics.
+    fn metadata(&self, statement: u32) -> [&str; 2] {
+        let i = statement as usize;
+        let people = self
+            .people_of
+            .get(i)
+            .and_then(|&p| self.people.get(p as usize))
+            .map_or("", |p| p.words.as_str());
+        let topics = self
+            .topics_of
+            .get(i)
+            .and_then(|&t| self.topic_sets.get(t as usize))
+            .map_or("", String::as_str);
+        [people, topics]
+    }
+
+    /// The article date of a statement as `YYYYMMDD` (0 when unknown).
+    fn date(&self, statement: u32) -> u32 {
+        self.article_of
+            .get(statement as usize)
+            .and_then(|&a| self.articles.get(a as usize))
+            .map_or(0, |a| a.date)
+    }
+
+    /// The statement's own fields, as free terms see them: text, topics, then the metadata
+    /// words, joined by single spaces (cleared first; empty when out of range).
+    pub fn haystack_into(&self, statement: u32, out: &mut String) {
+        out.clear();
+        if statement as usize >= self.len() {
+            return;
+        }
+        push_item(out, ' ', self.text(statement));
+        let [people, topics] = self.metadata(statement);
+        for topic in topics.split('\t') {
+            push_item(out, ' ', topic);
+        }
+        push_item(out, ' ', people);
+    }
+
+    /// The statement's own fields as one string (see [`SearchIndex::haystack_into`]).
     pub fn haystack(&self, statement: u32) -> String {
         let mut out = String::new();
         self.haystack_into(statement, &mut out);
@@ -291,6 +437,14 @@ impl SearchIndex {
     pub fn skim_indices(&self, choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
         scrub(&self.matcher);
         self.matcher.fuzzy_indices(choice, pattern)
+    }
+}
+
+/// Start of item `i` in an arena whose item ends are `ends`.
+fn start_of(ends: &[usize], i: usize) -> usize {
+    match i {
+        0 => 0,
+        _ => ends.get(i - 1).copied().unwrap_or(0),
     }
 }
 

@@ -1,16 +1,19 @@
-//! The query language (fzf's extended search syntax, the subset the search bar supports).
+//! The query language: fzf's extended search syntax (the subset the search bar supports) plus
+//! field filters (`country:JPN`, see [`super::filter`]).
+
+use super::filter::{Filter, QueryError, parse_filter};
 
 /// How one term of a query must match a statement's haystack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TermKind {
-    /// `word`: the characters appear in this order, not necessarily adjacent; scored by SkimMatcherV2.
+    /// `word`: a word of the statement equal to it, starting with it, or close to it (its letters
+    /// within one short word, or one letter missing, extra, wrong or swapped).
     Fuzzy,
-    /// `'word`: the word appears as an exact substring anywhere in the haystack.
+    /// `'word`: the word appears as an exact substring in the statement's own fields.
     Exact,
-    /// `^word`: the statement text starts with the word (the haystack starts with the text, so this
-    /// is fzf's line prefix).
+    /// `^word`: the statement text starts with the word.
     Prefix,
-    /// `!word`: the word does not appear as an exact substring anywhere in the haystack.
+    /// `!word`: the word does not appear as an exact substring in the statement's own fields.
     Exclude,
 }
 
@@ -21,8 +24,8 @@ pub struct Term {
     pub kind: TermKind,
     /// The word to look for, never empty.
     pub text: String,
-    /// Smart case: true when the word holds an ASCII upper-case letter. Otherwise ASCII letters
-    /// match either case (as SkimMatcherV2 compares; other characters match exactly).
+    /// Smart case: true when the word holds an upper-case letter. Otherwise letters match
+    /// either case.
     pub case_sensitive: bool,
 }
 
@@ -31,7 +34,7 @@ impl Term {
         Term {
             kind,
             text: text.to_string(),
-            case_sensitive: text.bytes().any(|b| b.is_ascii_uppercase()),
+            case_sensitive: text.chars().any(char::is_uppercase),
         }
     }
 
@@ -41,75 +44,97 @@ impl Term {
     }
 }
 
-/// A parsed search query: every term must hold for a statement to match.
+/// A parsed search query: every term and every filter must hold for a statement to match.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     /// The text the query was parsed from.
     pub raw: String,
     /// The terms in the order typed. Empty means "match everything".
     pub terms: Vec<Term>,
+    /// The field filters in the order typed.
+    pub filters: Vec<Filter>,
 }
 
 impl Query {
-    /// True when the query has no terms and so matches every statement with score 0.
+    /// True when the query has neither terms nor filters and so matches every statement with
+    /// score 0, in corpus order.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.terms.is_empty() && self.filters.is_empty()
     }
 
     /// True when every statement matching `self` also matches `previous`, so that `self` can be
-    /// searched among `previous`'s matches only (what fzf's cache does while the user types on).
+    /// searched among `previous`'s matches only.
     ///
-    /// Holds when each term of `previous` has a counterpart at the same position in `self` of the
-    /// same kind that extends it (`put` → `puti`), and exclusions are unchanged; extra terms at the
-    /// end only narrow further.
+    /// Holds when `self` keeps `previous`'s terms and filters unchanged and only adds more (every
+    /// term and filter must hold, so each addition narrows). A longer word is not a refinement:
+    /// `puti` may match words (`reputing`) that `put` does not.
     pub fn refines(&self, previous: &Query) -> bool {
-        previous.terms.len() <= self.terms.len()
-            && previous
-                .terms
-                .iter()
-                .zip(&self.terms)
-                .all(|(old, new)| match (old.kind, new.kind) {
-                    (TermKind::Exclude, TermKind::Exclude) => {
-                        old.text == new.text && old.case_sensitive == new.case_sensitive
-                    }
-                    (a, b) if a == b => {
-                        new.text.starts_with(&old.text)
-                            && (new.case_sensitive || !old.case_sensitive)
-                    }
-                    _ => false,
-                })
+        self.terms.starts_with(&previous.terms)
+            && previous.filters.iter().all(|f| self.filters.contains(f))
     }
 }
 
-/// Parse a query typed in fzf's syntax.
+/// Parse a query, ignoring filters that are wrong (see [`try_parse_query`] to report them):
+/// what a live search bar runs while the user is still typing.
+pub fn parse_query(input: &str) -> Query {
+    parse(input, &mut |_| {})
+}
+
+/// Parse a query typed in fzf's syntax with field filters.
 ///
-/// Terms are separated by whitespace and all must match:
-/// - `word`: fuzzy (the letters in order, scored by SkimMatcherV2);
+/// Tokens are separated by whitespace and all must hold:
+/// - `word`: a word of the statement's own fields equal to it, starting with it or close to it;
 /// - `'word`: exact substring;
 /// - `^word`: prefix of the statement text;
-/// - `!word`: the statement must not contain `word` as an exact substring.
+/// - `!word`: the statement must not contain `word` as an exact substring;
+/// - `name:value`: a field filter (see [`Filter`]); `!` and `'` before one make it a plain term.
 ///
-/// Case is smart per term: a term with an upper-case ASCII letter is case-sensitive. An operator
-/// with nothing after it (`'`, `^`, `!`) is ignored while the user is still typing.
-pub fn parse_query(input: &str) -> Query {
-    let terms = input
-        .split_whitespace()
-        .filter_map(|token| {
-            let (kind, text) = if let Some(rest) = token.strip_prefix('!') {
-                (TermKind::Exclude, rest.strip_prefix('\'').unwrap_or(rest))
-            } else if let Some(rest) = token.strip_prefix('\'') {
-                (TermKind::Exact, rest)
-            } else if let Some(rest) = token.strip_prefix('^') {
-                (TermKind::Prefix, rest)
-            } else {
-                (TermKind::Fuzzy, token)
-            };
-            (!text.is_empty()).then(|| Term::new(kind, text))
-        })
-        .collect();
+/// Case is smart per term: a term with an upper-case letter is case-sensitive. An operator with
+/// nothing after it (`'`, `^`, `!`) is ignored while the user is still typing. The first wrong
+/// filter (`year:abc`, `kind:foo`, `country:`) is an error.
+pub fn try_parse_query(input: &str) -> Result<Query, QueryError> {
+    let mut first_error = None;
+    let query = parse(input, &mut |error| {
+        first_error.get_or_insert(error);
+    });
+    match first_error {
+        Some(error) => Err(error),
+        None => Ok(query),
+    }
+}
+
+fn parse(input: &str, on_error: &mut dyn FnMut(QueryError)) -> Query {
+    let mut terms = Vec::new();
+    let mut filters = Vec::new();
+    for token in input.split_whitespace() {
+        match parse_filter(token) {
+            Some(Ok(filter)) => {
+                filters.push(filter);
+                continue;
+            }
+            Some(Err(error)) => {
+                on_error(error);
+                continue;
+            }
+            None => {}
+        }
+        let (kind, text) = if let Some(rest) = token.strip_prefix('!') {
+            (TermKind::Exclude, rest.strip_prefix('\'').unwrap_or(rest))
+        } else if let Some(rest) = token.strip_prefix('\'') {
+            (TermKind::Exact, rest)
+        } else if let Some(rest) = token.strip_prefix('^') {
+            (TermKind::Prefix, rest)
+        } else {
+            (TermKind::Fuzzy, token)
+        };
+        if !text.is_empty() {
+            terms.push(Term::new(kind, text));
+        }
+    }
     Query {
         raw: input.to_string(),
         terms,
+        filters,
     }
 }
 
@@ -151,15 +176,26 @@ mod tests {
     }
 
     #[test]
+    fn filters_are_taken_out_of_the_terms() {
+        let query = try_parse_query("biden country:JPN 'x:y").expect("valid");
+        assert_eq!(query.terms.len(), 2);
+        assert_eq!(query.filters, vec![Filter::Country("jpn".into())]);
+        let error = try_parse_query("biden year:abc").expect_err("bad year");
+        assert_eq!(error.token, "year:abc");
+        assert_eq!(parse_query("biden year:abc").terms.len(), 1);
+        assert!(parse_query("year:abc").filters.is_empty());
+    }
+
+    #[test]
     fn refinement_follows_typing() {
         let r = |new: &str, old: &str| parse_query(new).refines(&parse_query(old));
-        assert!(r("puti", "put"));
         assert!(r("put in", "put"));
-        assert!(r("putI", "put"));
-        assert!(r("'abc", "'ab"));
-        assert!(r("^abc x", "^ab"));
+        assert!(r("put country:JPN", "put"));
+        assert!(r("put year:2021 kind:quote", "put kind:quote"));
         assert!(r("a !x", "a !x"));
         assert!(r("anything", ""));
+        assert!(!r("puti", "put"));
+        assert!(!r("put", "put kind:quote"));
         assert!(!r("pu", "put"));
         assert!(!r("!xy", "!x"));
         assert!(!r("'put", "put"));

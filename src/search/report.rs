@@ -1,12 +1,12 @@
 //! Output of the headless `search` command: text lines or JSON Lines.
 
-use super::{Hit, SearchIndex, parse_query, search};
+use super::{Hit, QueryError, SearchIndex, search, try_parse_query};
 use crate::model::Corpus;
 use std::io::Write;
 
 use crate::text::sanitize;
 
-/// One result as a tab-separated text line: score, statement id, target ids (comma-separated)
+/// One result as a tab-separated text line: score (0–100), statement id, target ids (comma-separated)
 /// and text, each sanitized.
 pub fn text_line(corpus: &Corpus, hit: &Hit) -> String {
     let Some(statement) = corpus.statements.get(hit.statement as usize) else {
@@ -43,17 +43,18 @@ pub fn json_line(corpus: &Corpus, hit: &Hit) -> String {
 }
 
 /// Search `corpus` for `query` and write at most `limit` results (all when 0) to `out`, one per
-/// line, as text or JSON Lines. Returns whether anything matched. Stops quietly when `out` fails
-/// (a closed pipe).
+/// line, as text or JSON Lines. Returns whether anything matched, or the query's error (a bad
+/// filter) before writing anything. Stops quietly when `out` fails (a closed pipe).
 pub fn write_results(
     corpus: &Corpus,
     query: &str,
     limit: usize,
     json: bool,
     out: &mut dyn Write,
-) -> bool {
+) -> Result<bool, QueryError> {
+    let query = try_parse_query(query)?;
     let index = SearchIndex::new(corpus);
-    let hits = search(&index, &parse_query(query), None);
+    let hits = search(&index, &query, None);
     let shown = if limit == 0 { hits.len() } else { limit };
     for hit in hits.iter().take(shown) {
         let line = if json {
@@ -66,7 +67,7 @@ pub fn write_results(
         }
     }
     let _ = out.flush();
-    !hits.is_empty()
+    Ok(!hits.is_empty())
 }
 
 #[cfg(test)]

@@ -1,18 +1,11 @@
 //! A background search thread so the UI never waits for the matcher.
 
-use super::engine::{Matcher, filter, rank, score, sort_hits};
+use super::engine::{Plan, evaluate, hit_of, sort_keys};
 use super::{Hit, SearchCache, SearchIndex, parse_query};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
-/// Statements scored before the first partial result (small, for a fast first screen).
-const FIRST_ROUND: usize = 512;
-/// Statements scored per round after the first; stale work is abandoned between chunks.
-const ROUND: usize = 16_384;
-/// Minimum time between two partial results of one pass.
-const PARTIAL_INTERVAL: Duration = Duration::from_millis(30);
 /// Hits carried by a partial result: enough for a screen or two.
 pub const PARTIAL_HITS: usize = 256;
 
@@ -217,67 +210,26 @@ impl Pass<'_> {
         let shared = self.shared;
         let generation = self.generation;
         let stale = move || shared.generation.load(Ordering::SeqCst) != generation;
-        let matcher = Matcher::new(self.index, &query);
-        let Some((matches, _)) = filter(&matcher, cache.candidates(&query), &stale) else {
+        let Some(plan) = Plan::new(self.index, &query, &stale) else {
             return;
         };
-        let matched = matches.len();
-        if query.is_empty() {
-            let mut all = matches;
-            all.sort_unstable();
-            let hits: Vec<Hit> = all
-                .into_iter()
-                .map(|statement| Hit {
-                    statement,
-                    score: 0,
-                })
-                .collect();
-            cache.store(&query, &hits);
-            self.deliver(hits, matched, true);
+        let Some(mut keys) = evaluate(&plan, cache.candidates(&query), &stale) else {
             return;
-        }
-        let mut last_delivery: Option<Instant> = None;
-        if matched > FIRST_ROUND {
-            // The exact count is known before scoring: show it at once.
-            if !self.deliver(Vec::new(), matched, false) {
+        };
+        let matched = keys.len();
+        if matched > PARTIAL_HITS {
+            // The count and a first screen before the complete ranking.
+            let mut top = keys.clone();
+            top.select_nth_unstable(PARTIAL_HITS);
+            top.truncate(PARTIAL_HITS);
+            top.sort_unstable();
+            if !self.deliver(top.into_iter().map(hit_of).collect(), matched, false) {
                 return;
             }
         }
-        let mut hits = Vec::with_capacity(matched);
-        // The best hits so far, kept small so that a partial result costs little.
-        let mut top: Vec<Hit> = Vec::new();
-        let mut start = 0;
-        while start < matched {
-            let size = if start == 0 { FIRST_ROUND } else { ROUND };
-            let end = (start + size).min(matched);
-            let Some(scored) = score(&matcher, &matches[start..end], &stale) else {
-                return;
-            };
-            top.extend(best(&scored, PARTIAL_HITS));
-            top = best(&top, PARTIAL_HITS);
-            hits.extend(scored);
-            start = end;
-            let due = last_delivery.is_none_or(|at| at.elapsed() >= PARTIAL_INTERVAL);
-            if start < matched && due {
-                if !self.deliver(top.clone(), matched, false) {
-                    return;
-                }
-                last_delivery = Some(Instant::now());
-            }
-        }
-        let hits = sort_hits(hits);
+        sort_keys(&mut keys);
+        let hits: Vec<Hit> = keys.into_iter().map(hit_of).collect();
         cache.store(&query, &hits);
         self.deliver(hits, matched, true);
     }
-}
-
-/// The best `limit` of `hits`, ranked.
-fn best(hits: &[Hit], limit: usize) -> Vec<Hit> {
-    let mut top = hits.to_vec();
-    if top.len() > limit {
-        top.select_nth_unstable_by(limit, rank);
-        top.truncate(limit);
-    }
-    top.sort_unstable_by(rank);
-    top
 }

@@ -64,10 +64,24 @@ fn overlay_hints(app: &App, context: Context) -> Option<Vec<Option<String>>> {
 /// The one-line message that replaces the hints: the export prompt, or a status.
 fn footer_message(app: &App) -> Option<String> {
     if app.export_prompt_open() {
+        let keymap = &app.keymap;
+        let formats: Vec<String> = [
+            (Action::ExportMarkdown, "Markdown"),
+            (Action::ExportCsv, "CSV"),
+            (Action::ExportJson, "JSON"),
+        ]
+        .into_iter()
+        .filter_map(|(action, name)| hint(keymap, Context::ExportPrompt, action, name))
+        .collect();
+        let cancel = keymap
+            .first_key(Context::ExportPrompt, Action::Back)
+            .map(|key| format!("   ({key} cancels)"))
+            .unwrap_or_default();
         Some(format!(
-            " Export {} statement{} as:  m Markdown   c CSV   j JSON   (Esc cancels)",
+            " Export {} statement{} as:  {}{cancel}",
             app.listed.len(),
-            if app.listed.len() == 1 { "" } else { "s" }
+            if app.listed.len() == 1 { "" } else { "s" },
+            formats.join("   ")
         ))
     } else {
         app.status

@@ -125,7 +125,11 @@ pub(super) fn draw_tabs(frame: &mut Frame, app: &App, rect: Rect) {
         } else {
             app.theme.dim
         };
-        spans.push(Span::styled(pane.title(), style));
+        let title = match pane {
+            Pane::Index => app.tab.title(),
+            _ => pane.title(),
+        };
+        spans.push(Span::styled(title, style));
     }
     spans.push(Span::styled("   (Tab to switch)", app.theme.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);

@@ -4,12 +4,24 @@
 //! Pure: [`select`] and [`render`] compute text; writing it is the caller's
 //! (`commands::export`, or the browser's effects).
 
-use crate::load::{self, LoadError};
-use crate::model::{Article, Corpus, CorpusFile, Statement};
+use crate::load::LoadError;
+use crate::model::{Article, Corpus, Statement};
 use crate::text;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
+
+mod csv;
+mod json;
+mod markdown;
+mod select;
+
+pub use csv::CSV_COLUMNS;
+use csv::csv_text;
+use json::json_text;
+pub use json::sub_corpus;
+use markdown::markdown;
+pub use select::{ExportFilter, select};
 
 /// The formats statements can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -46,121 +58,6 @@ impl fmt::Display for ExportFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.extension())
     }
-}
-
-/// Which statements to export. Every criterion that is set must hold (they combine with "and");
-/// with none set, every statement is selected.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExportFilter {
-    /// An entity the statement is about (one of its `targets`): an entity id, name or alias,
-    /// compared without regard to case (`JPN`, `japan`, `Tokyo`).
-    pub country: Option<String>,
-    /// A leader the statement mentions or who speaks it: a leader's name or alias, compared
-    /// without regard to case (`Moon Jae-in`, `moon`).
-    pub leader: Option<String>,
-    /// Text found, without regard to case, inside one of the statement's topic phrases.
-    pub topic: Option<String>,
-}
-
-impl ExportFilter {
-    /// True when no criterion is set.
-    pub fn is_empty(&self) -> bool {
-        self.country.is_none() && self.leader.is_none() && self.topic.is_none()
-    }
-
-    /// The criteria that name nothing in `corpus` (a country no entity has as id, name or
-    /// alias; a leader no leader has as name or alias; a topic found in no topic phrase), each
-    /// as a sentence for the user. Empty when every criterion names something.
-    pub fn unmatched(&self, corpus: &Corpus) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(country) = &self.country
-            && entity_ids(corpus, country).is_empty()
-        {
-            out.push(format!(
-                "no entity has the id, name or alias \"{}\"",
-                country.trim()
-            ));
-        }
-        if let Some(leader) = &self.leader
-            && leader_names(corpus, leader).is_empty()
-        {
-            out.push(format!(
-                "no leader has the name or alias \"{}\"",
-                leader.trim()
-            ));
-        }
-        if let Some(topic) = &self.topic {
-            let needle = topic.trim().to_lowercase();
-            let found = corpus
-                .statements
-                .iter()
-                .flat_map(|s| &s.topics)
-                .any(|t| t.to_lowercase().contains(&needle));
-            if !found {
-                out.push(format!("no topic phrase contains \"{}\"", topic.trim()));
-            }
-        }
-        out
-    }
-}
-
-/// True when `a` and `b` are equal ignoring case and surrounding spaces.
-fn same_name(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim(), b.trim());
-    a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
-}
-
-/// Ids of the entities whose id, name or an alias is `wanted`.
-fn entity_ids<'a>(corpus: &'a Corpus, wanted: &str) -> HashSet<&'a str> {
-    corpus
-        .entities
-        .iter()
-        .filter(|e| {
-            same_name(&e.id, wanted)
-                || same_name(&e.name, wanted)
-                || e.aliases.iter().any(|a| same_name(a, wanted))
-        })
-        .map(|e| e.id.as_str())
-        .collect()
-}
-
-/// Names of the leaders whose name or an alias is `wanted`.
-fn leader_names<'a>(corpus: &'a Corpus, wanted: &str) -> HashSet<&'a str> {
-    corpus
-        .leaders
-        .iter()
-        .filter(|l| same_name(&l.name, wanted) || l.aliases.iter().any(|a| same_name(a, wanted)))
-        .map(|l| l.name.as_str())
-        .collect()
-}
-
-/// Indices (into `corpus.statements`, in corpus order) of the statements `filter` selects.
-pub fn select(corpus: &Corpus, filter: &ExportFilter) -> Vec<u32> {
-    let countries = filter.country.as_deref().map(|c| entity_ids(corpus, c));
-    let leaders = filter.leader.as_deref().map(|l| leader_names(corpus, l));
-    let topic = filter.topic.as_deref().map(|t| t.trim().to_lowercase());
-    let keep = |s: &Statement| -> bool {
-        let country_ok = countries
-            .as_ref()
-            .is_none_or(|ids| s.targets.iter().any(|t| ids.contains(t.as_str())));
-        let leader_ok = leaders.as_ref().is_none_or(|names| {
-            s.leaders.iter().any(|l| names.contains(l.as_str()))
-                || s.speaker.as_deref().is_some_and(|sp| names.contains(sp))
-        });
-        let topic_ok = topic.as_ref().is_none_or(|needle| {
-            s.topics
-                .iter()
-                .any(|t| t.to_lowercase().contains(needle.as_str()))
-        });
-        country_ok && leader_ok && topic_ok
-    };
-    corpus
-        .statements
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| keep(s))
-        .filter_map(|(i, _)| u32::try_from(i).ok())
-        .collect()
 }
 
 /// Whether text from the corpus is written as it is or made safe for a terminal.
@@ -310,286 +207,6 @@ pub fn quote_with_citation(corpus: &Corpus, statement: u32) -> Option<String> {
     ))
 }
 
-// ---------------------------------------------------------------------------------------------
-// Markdown
-
-/// `s` on one line with the characters Markdown would act on escaped.
-fn md_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// `s` as the start of a Markdown line: inline escapes, plus a line-start marker (`#`, `-`,
-/// `+`, `=`, `1.`) escaped so it stays text.
-fn md_line(s: &str) -> String {
-    let escaped = md_inline(s);
-    let trimmed = escaped.trim_start();
-    let lead = &escaped[..escaped.len() - trimmed.len()];
-    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    let ordered_marker =
-        digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.') | Some(b')'));
-    if ordered_marker {
-        format!("{lead}{}\\{}", &trimmed[..digits], &trimmed[digits..])
-    } else if trimmed.starts_with(['#', '-', '+', '=']) {
-        format!("{lead}\\{trimmed}")
-    } else {
-        escaped
-    }
-}
-
-/// A url as a Markdown autolink when it can be one, else as escaped text.
-fn md_url(url: &str) -> String {
-    if !url.is_empty() && !url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
-        format!("<{url}>")
-    } else {
-        md_inline(url)
-    }
-}
-
-fn md_citation(article: &Article, mode: TextMode) -> String {
-    let mut parts: Vec<String> = vec![format!("*{}*", md_inline(&safe(&article.source, mode)))];
-    parts.extend(article.byline.as_deref().map(|b| md_inline(&safe(b, mode))));
-    parts.extend(
-        article
-            .published
-            .as_deref()
-            .map(|d| md_inline(&safe(d, mode))),
-    );
-    parts.extend(article.url.as_deref().map(|u| md_url(&safe(u, mode))));
-    parts.join(", ")
-}
-
-fn markdown(corpus: &Corpus, items: &[Item<'_>], mode: TextMode) -> String {
-    let mut out = String::new();
-    let count = items.len();
-    let plural = if count == 1 { "" } else { "s" };
-    out.push_str(&format!(
-        "# {count} statement{plural} from {}\n",
-        md_inline(&safe(&corpus.name, mode))
-    ));
-    let mut current: Option<&str> = None;
-    for item in items {
-        let (s, a) = (item.statement, item.article);
-        if current != Some(a.id.as_str()) {
-            current = Some(a.id.as_str());
-            out.push_str(&format!("\n## {}\n\n", md_inline(&safe(&a.title, mode))));
-            out.push_str(&format!("{}\n", md_citation(a, mode)));
-        }
-        let speaker = s.speaker.as_deref().unwrap_or("Narration");
-        out.push_str(&format!(
-            "\n### {} ({})\n\n",
-            md_inline(&safe(speaker, mode)),
-            s.kind.as_str()
-        ));
-        for line in safe(&s.text, mode).split('\n') {
-            if line.trim().is_empty() {
-                out.push_str(">\n");
-            } else {
-                out.push_str(&format!("> {}\n", md_line(line)));
-            }
-        }
-        out.push('\n');
-        let targets: Vec<String> = s
-            .targets
-            .iter()
-            .map(|t| {
-                let name = corpus.entity_name(t);
-                if name == t {
-                    md_inline(&safe(t, mode))
-                } else {
-                    format!(
-                        "{} ({})",
-                        md_inline(&safe(name, mode)),
-                        md_inline(&safe(t, mode))
-                    )
-                }
-            })
-            .collect();
-        let list = |values: &[crate::model::ShortText]| -> String {
-            if values.is_empty() {
-                "none".to_string()
-            } else {
-                values
-                    .iter()
-                    .map(|v| md_inline(&safe(v, mode)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            }
-        };
-        let targets = if targets.is_empty() {
-            "none".to_string()
-        } else {
-            targets.join("; ")
-        };
-        out.push_str(&format!("- About: {targets}\n"));
-        out.push_str(&format!("- Leaders: {}\n", list(&s.leaders)));
-        out.push_str(&format!("- Topics: {}\n", list(&s.topics)));
-        out.push_str(&format!(
-            "- Source: {}, {}\n",
-            md_inline(&safe(&a.title, mode)),
-            md_citation(a, mode)
-        ));
-        out.push_str(&format!("- Statement: {}\n", md_inline(&safe(&s.id, mode))));
-    }
-    out
-}
-
-// ---------------------------------------------------------------------------------------------
-// CSV
-
-/// The CSV header row; every row has these columns in this order. List columns (`targets`,
-/// `leaders`, `topics`) join their values with `"; "`.
-pub const CSV_COLUMNS: [&str; 16] = [
-    "id",
-    "article",
-    "date",
-    "source",
-    "byline",
-    "url",
-    "title",
-    "speaker",
-    "speaker_entity",
-    "kind",
-    "targets",
-    "leaders",
-    "topics",
-    "start",
-    "end",
-    "text",
-];
-
-fn csv_text(items: &[Item<'_>], mode: TextMode) -> Result<String, ExportError> {
-    let csv_error = |e: csv::Error| ExportError::Csv(e.to_string());
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
-    for item in items {
-        let (s, a) = (item.statement, item.article);
-        let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
-        let record: [String; 16] = [
-            s.id.to_string(),
-            a.id.clone(),
-            opt(a.published.as_deref()),
-            a.source.clone(),
-            opt(a.byline.as_deref()),
-            opt(a.url.as_deref()),
-            a.title.clone(),
-            opt(s.speaker.as_deref()),
-            s.speaker_entity.to_string(),
-            s.kind.as_str().to_string(),
-            s.targets.join("; "),
-            s.leaders.join("; "),
-            s.topics.join("; "),
-            s.start.to_string(),
-            s.end.to_string(),
-            s.text.clone(),
-        ];
-        writer
-            .write_record(record.iter().map(|field| safe(field, mode).into_owned()))
-            .map_err(csv_error)?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| ExportError::Csv(e.error().to_string()))?;
-    String::from_utf8(bytes).map_err(|e| ExportError::Csv(e.to_string()))
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON
-
-/// The self-contained corpus file holding `statements` (indices into `corpus.statements`, kept
-/// in the order given), their articles with full bodies (so offsets stay valid), the leaders
-/// they mention or who speak them, and every entity any of these reference. Articles, leaders
-/// and entities keep corpus order.
-pub fn sub_corpus(corpus: &Corpus, statements: &[u32]) -> Result<CorpusFile, ExportError> {
-    let items = items(corpus, statements)?;
-    Ok(sub_corpus_of(corpus, &items))
-}
-
-fn sub_corpus_of(corpus: &Corpus, items: &[Item<'_>]) -> CorpusFile {
-    let mut file = CorpusFile::empty();
-    let article_ids: HashSet<&str> = items.iter().map(|i| i.article.id.as_str()).collect();
-    let mut leader_names: HashSet<&str> = HashSet::new();
-    for item in items {
-        leader_names.extend(item.statement.leaders.iter().map(|l| l.as_str()));
-        if let Some(speaker) = item.statement.speaker.as_deref()
-            && corpus.leader(speaker).is_some()
-        {
-            leader_names.insert(speaker);
-        }
-    }
-    file.articles = corpus
-        .articles
-        .iter()
-        .filter(|a| article_ids.contains(a.id.as_str()))
-        .cloned()
-        .collect();
-    file.leaders = corpus
-        .leaders
-        .iter()
-        .filter(|l| leader_names.contains(l.name.as_str()))
-        .cloned()
-        .collect();
-    let mut entity_ids: HashSet<&str> = HashSet::new();
-    entity_ids.extend(file.articles.iter().map(|a| a.speaker_country.as_str()));
-    entity_ids.extend(file.leaders.iter().map(|l| l.entity.as_str()));
-    for item in items {
-        entity_ids.insert(item.statement.speaker_entity.as_str());
-        entity_ids.extend(item.statement.targets.iter().map(|t| t.as_str()));
-    }
-    file.entities = corpus
-        .entities
-        .iter()
-        .filter(|e| entity_ids.contains(e.id.as_str()))
-        .cloned()
-        .collect();
-    file.statements = items.iter().map(|i| i.statement.clone()).collect();
-    file
-}
-
-/// `json` with every character a terminal could act on written as a `\u` escape. serde_json
-/// already escapes C0 controls inside strings (the line breaks left are its layout); the rest
-/// (DEL, C1, bidi controls) can only occur inside strings, where an escape denotes the same
-/// character.
-fn escape_for_terminal(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if c != '\n' && text::is_unsafe_char(c) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn json_text(corpus: &Corpus, items: &[Item<'_>], mode: TextMode) -> Result<String, ExportError> {
-    let file = sub_corpus_of(corpus, items);
-    let mut json =
-        serde_json::to_string_pretty(&file).map_err(|e| ExportError::Json(e.to_string()))?;
-    json.push('\n');
-    load::parse_corpus_file("exported corpus", json.as_bytes())
-        .map_err(ExportError::InvalidSubCorpus)?;
-    Ok(match mode {
-        TextMode::Verbatim => json,
-        TextMode::Terminal => escape_for_terminal(&json),
-    })
-}
-
 /// The statements of `selected` that match the search `query` (fzf syntax), in corpus order.
 pub fn matching_query(corpus: &Corpus, selected: &[u32], query: &str) -> Vec<u32> {
     let index = crate::search::SearchIndex::new(corpus);
@@ -605,6 +222,7 @@ pub fn matching_query(corpus: &Corpus, selected: &[u32], query: &str) -> Vec<u32
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load;
     use crate::model::{Entity, EntityKind, Leader, StatementKind};
 
     fn seed() -> Corpus {
@@ -781,7 +399,7 @@ mod tests {
         let corpus = seed();
         let selected = select(&corpus, &filter(Some("RUS"), None, None));
         let text = render(&corpus, &selected, ExportFormat::Csv).expect("renders");
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
         let header: Vec<String> = reader
             .headers()
             .expect("header")
@@ -789,7 +407,7 @@ mod tests {
             .map(str::to_string)
             .collect();
         assert_eq!(header, CSV_COLUMNS);
-        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
         assert_eq!(rows.len(), 2);
         assert_eq!(&rows[0][0], "arirang-2021-01-21-s10");
         assert_eq!(&rows[0][3], "Arirang News");
@@ -801,8 +419,8 @@ mod tests {
     fn csv_quotes_commas_quotes_and_newlines_and_reads_back_verbatim() {
         let corpus = hostile();
         let text = render(&corpus, &[0, 1], ExportFormat::Csv).expect("renders");
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
         assert_eq!(&rows[1][15], corpus.statements[1].text);
         assert_eq!(&rows[0][12], "a, \"quoted\"; topic");
         assert_eq!(&rows[0][6], corpus.articles[0].title);
@@ -962,8 +580,8 @@ mod tests {
         fn any_text_exports_in_every_format_and_reads_back(text in "\\PC{1,80}|[\\u{0}-\\u{9F}\\u{202A}-\\u{202E}#*>|\\[\\] \n]{1,40}") {
             let corpus = corpus_of(&text);
             let csv = render(&corpus, &[0], ExportFormat::Csv).expect("csv");
-            let mut reader = csv::Reader::from_reader(csv.as_bytes());
-            let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+            let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+            let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
             proptest::prop_assert_eq!(&rows[0][15], text.as_str());
             let json = render(&corpus, &[0], ExportFormat::Json).expect("json");
             let file = load::parse_corpus_file("any", json.as_bytes()).expect("valid");
