@@ -107,6 +107,34 @@ pub fn perform(corpus: &Corpus, effects: Vec<Effect>, clipboard: &Clipboard) -> 
     (!messages.is_empty()).then(|| messages.join(" · "))
 }
 
+/// Start `opener` (a program and its first arguments) with `url` as one more argument, directly
+/// (never through a shell, so nothing in the URL is interpreted), without waiting for it; the
+/// footer message says what was done.
+pub fn open_url(opener: &[String], url: &str) -> String {
+    let shown = crate::text::sanitize(url);
+    let Some((program, arguments)) = opener.split_first() else {
+        return format!("Cannot open {shown}: no open_command configured");
+    };
+    let started = std::process::Command::new(program)
+        .args(arguments)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    let program_shown = crate::text::sanitize(program);
+    match started {
+        Ok(mut child) => {
+            // Reap the opener when it exits; the browser does not wait for it.
+            let _ = std::thread::Builder::new()
+                .name("opener".into())
+                .spawn(move || child.wait());
+            format!("Opened {shown} with {program_shown}")
+        }
+        Err(e) => format!("Cannot open {shown} with {program_shown}: {e}"),
+    }
+}
+
 /// Write the statements to `STEM[-N].EXT` in the working directory, the stem naming what was
 /// exported (`agenda-tui-JPN-2021`), never over an existing file, whole or not at all.
 fn export_to_new_file(

@@ -26,6 +26,13 @@ impl Subject {
         self
     }
 
+    /// Statements spoken by the country or bloc `name` (id `id`).
+    pub fn by(mut self, name: &str, id: &str) -> Subject {
+        self.phrases.push(format!("by {}", name.trim()));
+        self.tags.push(format!("by-{}", slug(id)));
+        self
+    }
+
     /// Statements about no country.
     pub fn about_no_country(mut self) -> Subject {
         self.phrases.push("about no specific country".into());

@@ -32,13 +32,16 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// How the terminal is set up.
+/// How the terminal is set up and how URLs are opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Capture the mouse (clicks and the wheel); off leaves the terminal's own selection working.
     pub mouse: bool,
     /// How `y` copies.
     pub clipboard: effects::Clipboard,
+    /// The program (and its first arguments) that opens a URL; the URL is added as one more
+    /// argument.
+    pub opener: Vec<String>,
 }
 
 /// Turn a terminal event into an app message (focus changes and the like are dropped).
@@ -196,6 +199,10 @@ fn event_loop(
                     Effect::Search(query) => search = Some(query),
                     Effect::CancelSearch => search = None,
                     Effect::Export(..) | Effect::Copy(_) => requests.push(effect),
+                    Effect::OpenUrl(url) => {
+                        let status = effects::open_url(&options.opener, &url);
+                        changed |= app.update(Msg::Status(status)).redraw;
+                    }
                 }
             }
             next = receiver.try_recv().ok();

@@ -67,7 +67,7 @@ fn holding_a_key_keeps_the_ui_responsive_memory_flat_and_the_state_exact() {
         40,
         &format!("{} --data '{}'", binary(), path.display()),
     );
-    tmux.wait_for_text("Countries");
+    tmux.wait_for_text("4 Speakers");
     tmux.keys(&["Tab"]);
     tmux.wait_for("statements focused", |s| s.contains("┏ Statements"));
     let pid = tmux

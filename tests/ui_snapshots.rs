@@ -209,10 +209,16 @@ fn corpus_over_months() -> App {
 fn monthly_chart_and_dated_rows_with_several_articles() {
     let mut app = corpus_over_months();
     app.update(Msg::Resize(120, 30));
+    press(&mut app, KeyCode::Char('1'));
+    let chart = app.chart.clone().expect("a chart");
     assert_eq!(
-        app.monthly,
+        chart.counts,
         vec![2, 0, 2, 0, 0, 2],
         "Japan: January, March, June 2021"
+    );
+    assert_eq!(
+        app.chart_caption().as_deref(),
+        Some("per month, 2021-01–2021-06")
     );
     insta::assert_snapshot!(render(&app).backend());
 }
@@ -253,7 +259,7 @@ fn footer_and_help_show_the_keys_the_user_bound() {
     let config = agenda_tui::config::Config::parse(
         std::path::Path::new("/cfg/config.toml"),
         "[keys]\nmove_up = [\"Ctrl-p\"]\nmove_down = [\"Ctrl-n\"]\nfocus_next = [\"F6\"]\n\
-         show_countries = [\"a\"]\nshow_leaders = [\"b\"]\nshow_topics = [\"c\"]\n\
+         show_countries = [\"a\"]\nshow_leaders = [\"b\"]\nshow_topics = [\"c\"]\nshow_speakers = [\"d\"]\n\
          toggle_help = [\"F1\"]\nquit = [\"x\"]\n\
          export_markdown = [\"1\"]\nexport_csv = [\"2\"]\nexport_json = [\"F9\"]\n",
     )
@@ -267,7 +273,7 @@ fn footer_and_help_show_the_keys_the_user_bound() {
         "F1 help",
         "x quit",
         "F6 panes",
-        "a-c index",
+        "a-d index",
     ] {
         assert!(footer.contains(expected), "{expected:?} in {footer:?}");
     }

@@ -10,6 +10,7 @@ impl App {
             IndexTab::Countries => &self.targets,
             IndexTab::Leaders => &self.leaders,
             IndexTab::Topics => &self.topic_facet,
+            IndexTab::Speakers => &self.speakers,
         }
     }
 
@@ -22,7 +23,26 @@ impl App {
             .unwrap_or(0);
     }
 
+    /// The statements a row lists: its statements among the search results (in rank order)
+    /// or the corpus, kept to the lens and the years, newest first unless corpus order is
+    /// chosen (search results stay in rank order).
     pub(super) fn statements_of(&self, key: ItemKey) -> Vec<u32> {
+        let newest = self.newest_first && self.results.is_none();
+        let mut listed = if newest && key == ItemKey::All {
+            self.newest_order.clone()
+        } else {
+            self.unordered_statements_of(key)
+        };
+        if self.lens_active() {
+            listed.retain(|&s| self.admits(s));
+        }
+        if newest && key != ItemKey::All {
+            listed.sort_by_key(|&s| self.newest_rank.get(s as usize).copied());
+        }
+        listed
+    }
+
+    fn unordered_statements_of(&self, key: ItemKey) -> Vec<u32> {
         let (facet, value) = match key {
             ItemKey::All => {
                 return match &self.results {
@@ -44,6 +64,7 @@ impl App {
             ItemKey::Entity(v) => (&self.targets, v),
             ItemKey::Leader(v) => (&self.leaders, v),
             ItemKey::Topic(v) => (&self.topic_facet, v),
+            ItemKey::Speaker(v) => (&self.speakers, v),
         };
         match &self.results {
             Some(hits) => hits
@@ -54,6 +75,26 @@ impl App {
                 .collect(),
             None => facet.by_value.get(value).cloned().unwrap_or_default(),
         }
+    }
+
+    /// The statements the index counts when a search, the lens or the years narrow them;
+    /// `None` for the whole corpus.
+    fn narrowed_pool(&self) -> Option<Vec<u32>> {
+        if !self.lens_active() {
+            return self.results.as_ref().map(|hits| hits.ranked.clone());
+        }
+        let pool = match &self.results {
+            Some(hits) => hits
+                .ranked
+                .iter()
+                .copied()
+                .filter(|&s| self.admits(s))
+                .collect(),
+            None => (0..self.corpus.statements.len() as u32)
+                .filter(|&s| self.admits(s))
+                .collect(),
+        };
+        Some(pool)
     }
 
     /// Recompute the left pane for the current tab: values by count then name; for countries,
@@ -95,10 +136,10 @@ impl App {
         let mut by_value = vec![0usize; facet.by_value.len()];
         let mut untargeted = 0;
         let total;
-        match &self.results {
-            Some(hits) => {
-                total = hits.ranked.len();
-                for &s in &hits.ranked {
+        match self.narrowed_pool() {
+            Some(pool) => {
+                total = pool.len();
+                for &s in &pool {
                     let values = facet.of(s);
                     for &v in values {
                         by_value[v as usize] += 1;
@@ -125,7 +166,7 @@ impl App {
     fn index_groups(&self, counts: &[usize]) -> Vec<(&'static str, Vec<ListItem>)> {
         let sorted = |keep: &dyn Fn(usize) -> bool| self.sorted_items(counts, keep);
         match self.tab {
-            IndexTab::Countries => {
+            IndexTab::Countries | IndexTab::Speakers => {
                 let entities = &self.corpus.entities;
                 vec![
                     (
@@ -149,6 +190,7 @@ impl App {
             IndexTab::Countries => ItemKey::Entity(v),
             IndexTab::Leaders => ItemKey::Leader(v),
             IndexTab::Topics => ItemKey::Topic(v),
+            IndexTab::Speakers => ItemKey::Speaker(v),
         };
         let mut items: Vec<(usize, usize)> = counts
             .iter()
@@ -179,6 +221,7 @@ impl App {
             IndexTab::Countries => &self.corpus.entities[v].name,
             IndexTab::Leaders => &self.corpus.leaders[v].name,
             IndexTab::Topics => &self.topics[v],
+            IndexTab::Speakers => &self.corpus.entities[v].name,
         }
     }
 
@@ -190,15 +233,7 @@ impl App {
         self.selected_statement = self
             .selected_statement
             .min(self.listed.len().saturating_sub(1));
-        self.monthly.clear();
-        if let Some((first, last)) = self.month_span {
-            self.monthly.resize((last - first + 1) as usize, 0);
-            for &s in &self.listed {
-                if let Some(Some(month)) = self.statement_month.get(s as usize) {
-                    self.monthly[(month - first) as usize] += 1;
-                }
-            }
-        }
+        self.rebuild_chart();
     }
 
     /// The drawn row of an item of the left pane.
@@ -244,11 +279,11 @@ impl App {
         self.help_scroll = self.help_scroll.min(help_max);
     }
 
-    /// Rows of the monthly chart at the bottom of the left pane (0 when not shown: a corpus
-    /// within one month, or a short pane).
+    /// Rows of the time chart at the bottom of the left pane (0 when not shown: a span of one
+    /// bucket, or a short pane).
     pub fn chart_height(&self) -> usize {
-        let spans_months = self.month_span.is_some_and(|(first, last)| last > first);
-        if spans_months && self.layout().inner_height(Pane::Index) >= 14 {
+        let several_buckets = self.chart.as_ref().is_some_and(|c| c.counts.len() > 1);
+        if several_buckets && self.layout().inner_height(Pane::Index) >= 14 {
             4
         } else {
             0

@@ -1,6 +1,7 @@
 //! The index the left pane shows: its tabs, its rows and items, and the facets (countries,
 //! leaders, topics) built once from the corpus.
 
+use crate::dates::PartialDate;
 use crate::model::Corpus;
 use std::collections::HashMap;
 
@@ -17,6 +18,8 @@ pub enum ItemKey {
     Leader(usize),
     /// The statements tagged with one topic (position in `App::topics`).
     Topic(usize),
+    /// The statements spoken by one country or bloc (its position in `Corpus::entities`).
+    Speaker(usize),
 }
 
 /// Which index the left pane shows.
@@ -28,11 +31,18 @@ pub enum IndexTab {
     Leaders,
     /// Topic phrases.
     Topics,
+    /// Countries and blocs that speak.
+    Speakers,
 }
 
 impl IndexTab {
     /// Tabs in display order.
-    pub const ALL: [IndexTab; 3] = [IndexTab::Countries, IndexTab::Leaders, IndexTab::Topics];
+    pub const ALL: [IndexTab; 4] = [
+        IndexTab::Countries,
+        IndexTab::Leaders,
+        IndexTab::Topics,
+        IndexTab::Speakers,
+    ];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -40,6 +50,7 @@ impl IndexTab {
             IndexTab::Countries => "Countries",
             IndexTab::Leaders => "Leaders",
             IndexTab::Topics => "Topics",
+            IndexTab::Speakers => "Speakers",
         }
     }
 }
@@ -195,30 +206,67 @@ pub(super) fn topic_key(topic: &str) -> String {
     words.join(" ")
 }
 
-/// The month of each statement (from its article's date) and the first and last month of the
-/// corpus.
-pub(super) fn statement_months(corpus: &Corpus) -> (Vec<Option<u32>>, Option<(u32, u32)>) {
-    let article_month: Vec<Option<u32>> = corpus
+/// The country or bloc that speaks each statement.
+pub(super) fn speaker_facet(corpus: &Corpus) -> Facet {
+    Facet::build(corpus.statements.len(), corpus.entities.len(), |s, out| {
+        out.extend(
+            corpus
+                .entity_position(&corpus.statements[s].speaker_entity)
+                .map(|p| p as u32),
+        );
+    })
+}
+
+/// The date of each article (when it has a readable one) and the article of each statement
+/// (`u32::MAX` when unknown).
+pub(super) fn article_dates(corpus: &Corpus) -> (Vec<Option<PartialDate>>, Vec<u32>) {
+    let dates = corpus
         .articles
         .iter()
-        .map(|a| a.published.as_deref().and_then(super::month_of))
+        .map(|a| a.published.as_deref().and_then(PartialDate::parse))
         .collect();
-    let statement_month = corpus
+    let statement_article = corpus
         .statements
         .iter()
         .map(|s| {
             corpus
                 .article_position(&s.article)
-                .and_then(|a| article_month[a])
+                .map_or(u32::MAX, |a| a as u32)
         })
         .collect();
-    let months = article_month.iter().flatten();
-    let month_span = months
-        .clone()
-        .min()
-        .zip(months.max())
-        .map(|(a, b)| (*a, *b));
-    (statement_month, month_span)
+    (dates, statement_article)
+}
+
+/// The statements of each article.
+pub(super) fn article_statements(corpus: &Corpus, statement_article: &[u32]) -> Vec<Vec<u32>> {
+    let mut by_article = vec![Vec::new(); corpus.articles.len()];
+    for (s, &a) in statement_article.iter().enumerate() {
+        if let Some(list) = by_article.get_mut(a as usize) {
+            list.push(s as u32);
+        }
+    }
+    by_article
+}
+
+/// The statements newest first (dated ones by date, newest first, then undated ones; ties in
+/// corpus order), and each statement's place in that order.
+pub(super) fn newest_order(
+    dates: &[Option<PartialDate>],
+    statement_article: &[u32],
+) -> (Vec<u32>, Vec<u32>) {
+    let key = |s: u32| {
+        let date = statement_article
+            .get(s as usize)
+            .and_then(|&a| dates.get(a as usize).copied().flatten());
+        std::cmp::Reverse(date.map_or(0, PartialDate::sort_key))
+    };
+    let mut order: Vec<u32> = (0..statement_article.len() as u32).collect();
+    order.sort_by_key(|&s| key(s));
+    let mut rank = vec![0u32; order.len()];
+    for (position, &s) in order.iter().enumerate() {
+        rank[s as usize] = position as u32;
+    }
+    (order, rank)
 }
 
 #[cfg(test)]

@@ -4,17 +4,22 @@
 
 mod browse;
 mod index;
+mod lens;
 mod line_input;
 mod mouse;
 mod msg;
 mod overlay;
+mod reader;
 mod search;
+#[cfg(test)]
+mod tests_analyst;
 
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{self, Pane, ScreenLayout};
 use crate::model::{Corpus, EntityKind};
 use index::Facet;
 pub use index::{IndexRow, IndexTab, ItemKey, ListItem};
+pub use lens::SpanPicker;
 pub use line_input::LineInput;
 pub use msg::{Effect, Msg, SearchHits, Update};
 pub use overlay::{JumpPicker, Overlay};
@@ -22,6 +27,7 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
+pub use reader::{Reader, line_of};
 use std::sync::Arc;
 
 /// The browser state.
@@ -39,12 +45,22 @@ pub struct App {
     untargeted: Vec<u32>,
     /// Distinct topic phrases of the corpus, in first-seen order.
     pub topics: Vec<String>,
-    /// Month number (year × 12 + month − 1) of each statement's article, when dated.
-    statement_month: Vec<Option<u32>>,
-    /// First and last month with a dated article.
-    pub month_span: Option<(u32, u32)>,
-    /// Statements per month over `month_span` for the listed statements.
-    pub monthly: Vec<u64>,
+    speakers: Facet,
+    article_dates: Vec<Option<crate::dates::PartialDate>>,
+    statement_article: Vec<u32>,
+    article_statements: Vec<Vec<u32>>,
+    newest_order: Vec<u32>,
+    newest_rank: Vec<u32>,
+    /// The first and last article date of the corpus.
+    pub date_span: Option<(crate::dates::PartialDate, crate::dates::PartialDate)>,
+    /// The listed statements counted over time (the bucket chosen from the span).
+    pub chart: Option<crate::dates::Histogram>,
+    /// The speaker lens: only statements by this entity (position in `Corpus::entities`).
+    pub lens: Option<usize>,
+    /// Only statements from articles of these years (first, last).
+    pub years: Option<(u16, u16)>,
+    /// Statement rows newest first (true) or in corpus order.
+    pub newest_first: bool,
     /// The index the left pane shows.
     pub tab: IndexTab,
     /// Selectable rows of the left pane, in display order.
@@ -93,13 +109,6 @@ pub struct App {
 /// and it bounds the work of every keystroke.
 pub const MAX_QUERY_CHARS: usize = line_input::MAX_CHARS;
 
-/// Month number of a `YYYY-MM-DD` date.
-fn month_of(date: &str) -> Option<u32> {
-    let year: u32 = date.get(0..4)?.parse().ok()?;
-    let month: u32 = date.get(5..7)?.parse().ok()?;
-    (1..=12).contains(&month).then(|| year * 12 + month - 1)
-}
-
 /// Move `current` by `delta` within `0..len`, wrapping around when `wrap` is set, clamping
 /// otherwise.
 fn step(current: usize, delta: isize, len: usize, wrap: bool) -> usize {
@@ -138,7 +147,11 @@ impl App {
         let untargeted = (0..corpus.statements.len() as u32)
             .filter(|&s| targets.of(s).is_empty())
             .collect();
-        let (statement_month, month_span) = index::statement_months(&corpus);
+        let speakers = index::speaker_facet(&corpus);
+        let (article_dates, statement_article) = index::article_dates(&corpus);
+        let article_statements = index::article_statements(&corpus, &statement_article);
+        let (newest_order, newest_rank) = index::newest_order(&article_dates, &statement_article);
+        let date_span = lens::date_span(&article_dates);
         let mut app = App {
             corpus,
             keymap: Keymap::default(),
@@ -148,10 +161,18 @@ impl App {
             topic_facet,
             untargeted,
             topics,
-            statement_month,
-            month_span,
-            monthly: Vec::new(),
-            tab: IndexTab::Countries,
+            speakers,
+            article_dates,
+            statement_article,
+            article_statements,
+            newest_order,
+            newest_rank,
+            date_span,
+            chart: None,
+            lens: None,
+            years: None,
+            newest_first: true,
+            tab: IndexTab::Speakers,
             items: Vec::new(),
             rows: Vec::new(),
             listed: Vec::new(),
@@ -174,7 +195,6 @@ impl App {
             status: None,
         };
         app.rebuild_items();
-        app.select_first_value();
         app.rebuild_listed();
         app.scroll_into_view();
         app
@@ -188,15 +208,24 @@ impl App {
     /// What the statements in view are: the selected row of the index, narrowed by the search.
     pub fn export_subject(&self) -> crate::subject::Subject {
         use crate::subject::Subject;
+        let by = |subject: Subject, e: usize| {
+            let entity = &self.corpus.entities[e];
+            subject.by(&entity.name, &entity.id)
+        };
+        let start = match self.lens {
+            Some(speaker) => by(Subject::everything(), speaker),
+            None => Subject::everything(),
+        };
         let subject = match self.selected_key() {
-            None | Some(ItemKey::All) => Subject::everything(),
-            Some(ItemKey::Untargeted) => Subject::everything().about_no_country(),
+            None | Some(ItemKey::All) => start,
+            Some(ItemKey::Speaker(e)) => by(start, e),
+            Some(ItemKey::Untargeted) => start.about_no_country(),
             Some(ItemKey::Entity(e)) => {
                 let entity = &self.corpus.entities[e];
-                Subject::everything().about(&entity.name, &entity.id)
+                start.about(&entity.name, &entity.id)
             }
-            Some(ItemKey::Leader(l)) => Subject::everything().leader(&self.corpus.leaders[l].name),
-            Some(ItemKey::Topic(t)) => Subject::everything().topic(&self.topics[t]),
+            Some(ItemKey::Leader(l)) => start.leader(&self.corpus.leaders[l].name),
+            Some(ItemKey::Topic(t)) => start.topic(&self.topics[t]),
         };
         match &self.results {
             Some(hits) => subject.query(&hits.query),
@@ -242,7 +271,9 @@ impl App {
 
     /// The key-table context the keyboard is in.
     pub fn key_context(&self) -> Context {
-        if self.search_focused {
+        if matches!(self.overlay, Overlay::Reader(_)) {
+            Context::Reader
+        } else if self.search_focused {
             Context::SearchBar
         } else {
             Context::Panes
@@ -258,6 +289,7 @@ impl App {
             ItemKey::Untargeted => "No specific country".to_string(),
             ItemKey::Leader(i) => self.corpus.leaders[i].name.clone(),
             ItemKey::Topic(i) => self.topics[i].clone(),
+            ItemKey::Speaker(i) => self.corpus.entities[i].name.clone(),
         }
     }
 
@@ -278,6 +310,7 @@ impl App {
             Msg::Paste(text) => self.on_paste(&text),
             Msg::Resize(width, height) => {
                 self.size = (width, height);
+                self.clamp_reader_scroll();
                 true
             }
             Msg::SearchResults(hits) => self.on_results(hits),
@@ -308,6 +341,12 @@ impl App {
         }
         if matches!(self.overlay, Overlay::Jump(_)) {
             return self.on_jump_key(action);
+        }
+        if matches!(self.overlay, Overlay::Span(_)) {
+            return self.on_span_key(action);
+        }
+        if matches!(self.overlay, Overlay::Reader(_)) {
+            return self.on_reader_key(action);
         }
         self.perform(action)
     }
@@ -426,6 +465,13 @@ impl App {
             Action::FocusLeft => self.focus_step(-1, false),
             Action::FocusRight => self.focus_step(1, false),
             Action::Enter if self.search_focused => self.go_to_selected_result(),
+            Action::Enter if pane == Pane::Detail => return self.open_reader(),
+            Action::Enter if pane == Pane::Index && self.tab == IndexTab::Speakers => {
+                match self.selected_key() {
+                    Some(ItemKey::Speaker(speaker)) => self.set_lens(speaker),
+                    _ => self.focus_step(1, false),
+                }
+            }
             Action::Enter => self.focus_step(1, false),
             Action::FocusSearch => {
                 self.search_focused = true;
@@ -452,6 +498,17 @@ impl App {
             Action::ShowCountries => self.show_tab(IndexTab::Countries),
             Action::ShowLeaders => self.show_tab(IndexTab::Leaders),
             Action::ShowTopics => self.show_tab(IndexTab::Topics),
+            Action::ShowSpeakers => self.show_tab(IndexTab::Speakers),
+            Action::SetLens => match self.lens_candidate() {
+                Some(speaker) => self.set_lens(speaker),
+                None => self.status = Some("No speaker to set the lens to".to_string()),
+            },
+            Action::ClearLens => return self.clear_lens(),
+            Action::PickYears => return self.open_span_picker(),
+            Action::ToggleOrder => self.toggle_order(),
+            Action::OpenReader => return self.open_reader(),
+            Action::OpenUrl => self.open_selected_url(),
+            Action::NextStatement | Action::PreviousStatement => return false,
             Action::JumpTo => {
                 let choices = self.jump_choices();
                 if choices.is_empty() {
@@ -483,6 +540,8 @@ impl App {
             self.search_focused = false;
         } else if self.is_filtering() || !self.query.is_empty() {
             self.clear_search();
+        } else if self.lens.is_some() {
+            self.clear_lens();
         } else {
             return false;
         }
@@ -495,9 +554,12 @@ mod tests {
     use super::*;
     use crate::load;
 
+    /// The seed on the Countries index (Japan selected), where these tests start; the first
+    /// screen itself is tested in `app/tests_analyst.rs`.
     fn seed_app() -> App {
         let mut app = App::new(Arc::new(load::embedded_seed().expect("seed")));
         app.update(Msg::Resize(120, 40));
+        press(&mut app, KeyCode::Char('1'));
         app
     }
 

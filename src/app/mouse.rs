@@ -14,9 +14,12 @@ impl App {
         }
     }
 
-    /// A left click: closes an open overlay, else focuses the search bar or the pane under the
+    /// A left click: does nothing in the reader (Esc closes it); closes another open overlay, else focuses the search bar or the pane under the
     /// pointer and selects the row or tab clicked.
     fn on_click(&mut self, column: u16, row: u16) -> bool {
+        if matches!(self.overlay, Overlay::Reader(_)) {
+            return false;
+        }
         if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
             return true;
@@ -95,6 +98,15 @@ impl App {
                 // The picker belongs to the selected statement: the wheel moves within it.
                 let len = picker.choices.len();
                 picker.selected = step(picker.selected, delta.signum(), len, false);
+                true
+            }
+            Overlay::Span(picker) => {
+                let len = picker.choices.len();
+                picker.selected = step(picker.selected, delta.signum(), len, false);
+                true
+            }
+            Overlay::Reader(_) => {
+                self.scroll_reader(delta);
                 true
             }
             Overlay::ExportPrompt => false,

@@ -57,6 +57,8 @@ pub enum Effect {
     Export(ExportFormat, Vec<u32>, crate::subject::Subject),
     /// Copy this statement with its citation to the clipboard.
     Copy(u32),
+    /// Open this URL with the system opener (one argument, never through a shell).
+    OpenUrl(String),
     /// Suspend to the shell.
     Suspend,
     /// Quit.

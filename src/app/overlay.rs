@@ -1,6 +1,8 @@
 //! What can be open over the panes. One value at a time, so the modes cannot overlap: a key
 //! or a click while an overlay is open goes to it.
 
+use super::lens::SpanPicker;
+use super::reader::Reader;
 use super::{App, IndexTab, ItemKey};
 
 /// What is open over the panes.
@@ -15,6 +17,10 @@ pub enum Overlay {
     Jump(JumpPicker),
     /// The export prompt, asking for a format.
     ExportPrompt,
+    /// The year-span picker.
+    Span(SpanPicker),
+    /// The reader, showing one article whole.
+    Reader(Reader),
 }
 
 /// The "go to" picker over the selected statement's targets, leaders and topics.
@@ -36,6 +42,14 @@ impl App {
     pub fn jump(&self) -> Option<&JumpPicker> {
         match &self.overlay {
             Overlay::Jump(picker) => Some(picker),
+            _ => None,
+        }
+    }
+
+    /// The year-span picker, while it is open.
+    pub fn span_picker(&self) -> Option<&SpanPicker> {
+        match &self.overlay {
+            Overlay::Span(picker) => Some(picker),
             _ => None,
         }
     }

@@ -45,6 +45,7 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
             std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
             term.as_deref(),
         ),
+        opener: config.opener(),
     };
     let submit = |query| {
         worker.submit(query);

@@ -26,6 +26,7 @@ pub(super) fn acting_context(context: Context, key: &Key) -> Option<Context> {
         (_, false) => Some(context),
         (Context::SearchBar, true) => None,
         (Context::Global | Context::Panes, true) => Some(Context::Panes),
+        (Context::Reader, true) => Some(Context::Reader),
         (Context::ExportPrompt, true) => Some(Context::ExportPrompt),
     }
 }

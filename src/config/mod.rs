@@ -9,11 +9,11 @@
 mod colours;
 mod command;
 mod keys;
+mod print;
 
 use crate::fsio::line_column;
-use crate::keymap::{Action, Binding, Context, Key, Keymap, bindable_actions};
+use crate::keymap::{Action, Context, Key, Keymap, bindable_actions};
 pub use colours::{Colour, ThemeColours};
-use command::quote_word;
 pub use command::split_command;
 use keys::{acting_context, contexts_overlap};
 use std::collections::BTreeMap;
@@ -58,6 +58,9 @@ pub struct Config {
     /// True when `NO_COLOR` is set and not empty: draw without colour, keep the selection
     /// visible with reverse video and bold.
     pub no_color: bool,
+    /// `open_command`: the program (and its first arguments) that opens an article's URL;
+    /// empty for the system's (`xdg-open`, or `open` on macOS).
+    pub open_command: Vec<String>,
 }
 
 impl Default for Config {
@@ -69,6 +72,7 @@ impl Default for Config {
             mouse: true,
             copy_command: None,
             no_color: false,
+            open_command: Vec::new(),
         }
     }
 }
@@ -196,7 +200,22 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 /// The keys a config file may have at its top level.
-pub const TOP_LEVEL_KEYS: [&str; 5] = ["data", "mouse", "copy_command", "theme", "keys"];
+pub const TOP_LEVEL_KEYS: [&str; 6] = [
+    "data",
+    "mouse",
+    "copy_command",
+    "open_command",
+    "theme",
+    "keys",
+];
+
+/// `open_command` as written: one program, or a program and its first arguments.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum OpenCommand {
+    Program(String),
+    WithArguments(Vec<String>),
+}
 
 /// The file being parsed, for located errors.
 struct Source<'a> {
@@ -426,6 +445,17 @@ impl Config {
                     "copy_command" => {
                         config.copy_command = source.copy_command(value, &mut errors);
                     }
+                    "open_command" => {
+                        if let Some(command) = source.section::<OpenCommand>(value, &mut errors) {
+                            config.open_command = match command {
+                                OpenCommand::Program(program) => vec![program],
+                                OpenCommand::WithArguments(words) => words,
+                            }
+                            .into_iter()
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        }
+                    }
                     other => errors.push(source.error(
                         Some(key.span()),
                         format!(
@@ -445,6 +475,19 @@ impl Config {
             1 => Err(errors.remove(0)),
             _ => Err(ConfigError::Several(errors)),
         }
+    }
+
+    /// The URL opener: `open_command` when set, else `open` on macOS and `xdg-open` elsewhere.
+    pub fn opener(&self) -> Vec<String> {
+        if !self.open_command.is_empty() {
+            return self.open_command.clone();
+        }
+        let system = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        vec![system.to_string()]
     }
 
     /// Find and read the config as the environment says (see [`ConfigLocation::from_vars`]),
@@ -493,66 +536,6 @@ impl Config {
         } else {
             cli_data.to_vec()
         }
-    }
-
-    /// The effective configuration as a config file, headed by where it came from. Actions the
-    /// file does not set are listed commented out with their effective keys. Parsing the result
-    /// gives this configuration back (less `no_color`, which comes from the environment).
-    pub fn to_toml_string(&self, source: &ConfigSource) -> String {
-        let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
-        let mut out = String::new();
-        out.push_str("# agenda-tui effective configuration\n");
-        out.push_str(&format!("# source: {source}\n"));
-        if self.no_color {
-            out.push_str("# NO_COLOR is set: colours are off\n");
-        }
-        out.push('\n');
-        let data: Vec<String> = self
-            .data
-            .iter()
-            .map(|p| quote(&p.to_string_lossy()))
-            .collect();
-        out.push_str(&format!("data = [{}]\n", data.join(", ")));
-        out.push_str(&format!("mouse = {}\n", self.mouse));
-        match &self.copy_command {
-            Some(argv) => {
-                let words: Vec<String> = argv.iter().map(|w| quote_word(w)).collect();
-                out.push_str(&format!("copy_command = {}\n", quote(&words.join(" "))));
-            }
-            None => out.push_str("# copy_command = \"wl-copy\"\n"),
-        }
-        out.push_str("\n[theme]\n");
-        for (name, colour) in self.theme.fields() {
-            out.push_str(&format!("{name} = {}\n", quote(&colour.to_string())));
-        }
-        out.push_str("\n[keys]\n");
-        let map = self.keymap();
-        for action in bindable_actions() {
-            let mut keys: Vec<Key> = Vec::new();
-            for binding in map
-                .bindings
-                .iter()
-                .filter(|b: &&Binding| b.action == action)
-            {
-                for k in &binding.keys {
-                    if !keys.contains(k) {
-                        keys.push(*k);
-                    }
-                }
-            }
-            let user = self.keys.iter().find(|o| o.action == action);
-            if let Some(user) = user {
-                keys = user.keys.clone();
-            }
-            let list: Vec<String> = keys.iter().map(|k| quote(&k.to_string())).collect();
-            let comment = if user.is_some() { "" } else { "# " };
-            out.push_str(&format!(
-                "{comment}{} = [{}]\n",
-                action.name(),
-                list.join(", ")
-            ));
-        }
-        out
     }
 }
 
@@ -620,6 +603,23 @@ mod tests {
             parse("# nothing\n").expect("valid").keymap(),
             Keymap::default()
         );
+    }
+
+    #[test]
+    fn open_command_is_a_program_or_a_program_with_arguments() {
+        let one = parse("open_command = \"firefox\"\n").expect("valid");
+        assert_eq!(one.open_command, ["firefox"]);
+        assert_eq!(one.opener(), ["firefox"]);
+        let many = parse("open_command = [\"firefox\", \"--new-tab\"]\n").expect("valid");
+        assert_eq!(many.opener(), ["firefox", "--new-tab"]);
+        let text = many.to_toml_string(&ConfigSource::Defaults(None));
+        assert!(
+            text.contains("open_command = [\"firefox\", \"--new-tab\"]"),
+            "{text}"
+        );
+        let system = parse("").expect("valid").opener();
+        assert!(system == ["xdg-open"] || system == ["open"], "{system:?}");
+        assert!(parse("open_command = 3\n").is_err());
     }
 
     #[test]

@@ -37,6 +37,24 @@ pub enum Action {
     ShowLeaders,
     /// Left pane: the Topics index.
     ShowTopics,
+    /// Left pane: the Speakers index.
+    ShowSpeakers,
+    /// Set the speaker lens: the selected speaker, else the statement's speaker.
+    SetLens,
+    /// Clear the speaker lens.
+    ClearLens,
+    /// Pick a span of years (all, a decade, a year).
+    PickYears,
+    /// Statement rows newest first or in corpus order.
+    ToggleOrder,
+    /// Open the selected statement's article in the reader (or close the reader).
+    OpenReader,
+    /// Open the article's URL with the system opener.
+    OpenUrl,
+    /// Reader: the next statement of the article.
+    NextStatement,
+    /// Reader: the previous statement of the article.
+    PreviousStatement,
     /// Open the "go to" picker: a target, leader or topic of the selected statement.
     JumpTo,
     /// Export the statements in view to a file (asks for the format).
@@ -75,7 +93,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its config file name (the snake_case of its variant), in one table.
-    pub const NAMES: [(Action, &'static str); 34] = [
+    pub const NAMES: [(Action, &'static str); 43] = [
         (Action::MoveUp, "move_up"),
         (Action::MoveDown, "move_down"),
         (Action::HalfPageUp, "half_page_up"),
@@ -93,6 +111,15 @@ impl Action {
         (Action::ShowCountries, "show_countries"),
         (Action::ShowLeaders, "show_leaders"),
         (Action::ShowTopics, "show_topics"),
+        (Action::ShowSpeakers, "show_speakers"),
+        (Action::SetLens, "set_lens"),
+        (Action::ClearLens, "clear_lens"),
+        (Action::PickYears, "pick_years"),
+        (Action::ToggleOrder, "toggle_order"),
+        (Action::OpenReader, "open_reader"),
+        (Action::OpenUrl, "open_url"),
+        (Action::NextStatement, "next_statement"),
+        (Action::PreviousStatement, "previous_statement"),
         (Action::JumpTo, "jump_to"),
         (Action::Export, "export"),
         (Action::Copy, "copy"),

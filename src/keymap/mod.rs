@@ -17,13 +17,20 @@ pub enum Context {
     Panes,
     /// While the search bar has focus.
     SearchBar,
+    /// While the reader is open.
+    Reader,
     /// While the export prompt asks for a format.
     ExportPrompt,
 }
 
 impl Context {
     /// The contexts a global binding reaches.
-    pub const SPECIFIC: [Context; 3] = [Context::Panes, Context::SearchBar, Context::ExportPrompt];
+    pub const SPECIFIC: [Context; 4] = [
+        Context::Panes,
+        Context::SearchBar,
+        Context::ExportPrompt,
+        Context::Reader,
+    ];
 }
 
 /// One entry of the key table.
@@ -129,6 +136,48 @@ impl Default for Keymap {
                 b(Context::Panes, &[c('3')], ShowTopics, "left pane: topics"),
                 b(
                     Context::Panes,
+                    &[c('4')],
+                    ShowSpeakers,
+                    "left pane: speakers (Enter sets the lens)",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('b')],
+                    SetLens,
+                    "lens: only statements by this speaker, on every pane",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('B')],
+                    ClearLens,
+                    "clear the speaker lens",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('t')],
+                    PickYears,
+                    "pick a span of years (all, a decade, a year)",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('s')],
+                    ToggleOrder,
+                    "statements newest first / in corpus order",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('r')],
+                    OpenReader,
+                    "read the whole article (also Enter on the detail pane)",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('o')],
+                    OpenUrl,
+                    "open the article's URL in the browser",
+                ),
+                b(
+                    Context::Panes,
                     &[c('f')],
                     JumpTo,
                     "go to a country, leader or topic of the statement",
@@ -164,6 +213,56 @@ impl Default for Keymap {
                     &[Key::ctrl('z')],
                     Suspend,
                     "suspend to the shell (fg resumes)",
+                ),
+                b(
+                    Context::Reader,
+                    &[p(K::Up), c('k')],
+                    MoveUp,
+                    "scroll up a line",
+                ),
+                b(
+                    Context::Reader,
+                    &[p(K::Down), c('j')],
+                    MoveDown,
+                    "scroll down a line",
+                ),
+                b(
+                    Context::Reader,
+                    &[p(K::PageUp), Key::ctrl('u')],
+                    HalfPageUp,
+                    "up half a page",
+                ),
+                b(
+                    Context::Reader,
+                    &[p(K::PageDown), Key::ctrl('d'), c(' ')],
+                    HalfPageDown,
+                    "down half a page",
+                ),
+                b(Context::Reader, &[p(K::Home), c('g')], Top, "top"),
+                b(Context::Reader, &[p(K::End), c('G')], Bottom, "end"),
+                b(
+                    Context::Reader,
+                    &[c('n')],
+                    NextStatement,
+                    "next statement of the article",
+                ),
+                b(
+                    Context::Reader,
+                    &[c('N')],
+                    PreviousStatement,
+                    "previous statement of the article",
+                ),
+                b(
+                    Context::Reader,
+                    &[c('o')],
+                    OpenUrl,
+                    "open the article's URL in the browser",
+                ),
+                b(
+                    Context::Reader,
+                    &[c('q'), c('r')],
+                    OpenReader,
+                    "close the reader (as Esc)",
                 ),
                 b(
                     Context::SearchBar,
@@ -270,6 +369,7 @@ impl Keymap {
         for (context, heading) in [
             (Context::Panes, "In the panes"),
             (Context::SearchBar, "In the search bar"),
+            (Context::Reader, "In the reader"),
             (Context::Global, "Anywhere"),
         ] {
             out.push((heading.to_string(), String::new()));

@@ -44,7 +44,7 @@ fn keys_hint(keymap: &Keymap, context: Context, actions: &[Action], what: &str) 
 fn overlay_hints(app: &App, context: Context) -> Option<Vec<Option<String>>> {
     let keymap = &app.keymap;
     let up_down = [Action::MoveUp, Action::MoveDown];
-    if app.jump().is_some() {
+    if app.jump().is_some() || app.span_picker().is_some() {
         Some(vec![
             keys_hint(keymap, context, &up_down, "choose"),
             hint(keymap, context, Action::Enter, "go"),
@@ -114,7 +114,11 @@ fn footer_hints(app: &App) -> Vec<String> {
             Pane::Detail => {
                 let paging = [Action::HalfPageUp, Action::HalfPageDown];
                 hints.push(keys_hint(keymap, c, &paging, "scroll"));
+                hints.push(hint(keymap, c, Action::OpenReader, "read"));
             }
+        }
+        if app.lens.is_some() {
+            hints.push(hint(keymap, c, Action::ClearLens, "clear lens"));
         }
         hints.push(hint(keymap, c, Action::FocusSearch, "search"));
         if app.is_filtering() {
@@ -128,6 +132,7 @@ fn footer_hints(app: &App) -> Vec<String> {
                 Action::ShowCountries,
                 Action::ShowLeaders,
                 Action::ShowTopics,
+                Action::ShowSpeakers,
             ];
             hints.push(keys_hint(keymap, c, &indexes, "index"));
         } else {

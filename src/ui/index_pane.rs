@@ -1,4 +1,4 @@
-//! The index pane: countries, leaders or topics with counts, and the monthly chart.
+//! The index pane: countries, leaders, topics or speakers with counts, and the time chart.
 
 use super::*;
 
@@ -68,7 +68,7 @@ pub(super) fn draw_index_pane(frame: &mut Frame, app: &App, rect: Rect) {
             inner.width,
             chart_height as u16,
         );
-        draw_monthly_chart(frame, app, chart_area);
+        draw_time_chart(frame, app, chart_area);
     }
     draw_scrollbar(
         frame,
@@ -80,28 +80,29 @@ pub(super) fn draw_index_pane(frame: &mut Frame, app: &App, rect: Rect) {
     );
 }
 
-/// Month number to `YYYY-MM`.
-pub(super) fn month_label(month: u32) -> String {
-    format!("{:04}-{:02}", month / 12, month % 12 + 1)
-}
-
-/// Statements per month of the selected row, over the corpus's span, as a sparkline.
-pub(super) fn draw_monthly_chart(frame: &mut Frame, app: &App, area: Rect) {
-    let Some((first, last)) = app.month_span else {
+/// The listed statements over time (bucket chosen from the span), as a sparkline with its
+/// caption and the first and last bucket under it.
+pub(super) fn draw_time_chart(frame: &mut Frame, app: &App, area: Rect) {
+    let (Some(chart), Some(caption)) = (&app.chart, app.chart_caption()) else {
         return;
     };
     let width = area.width as usize;
-    let peak = app.monthly.iter().copied().max().unwrap_or(0);
-    let heading = truncate_to_width(&format!("per month (max {peak})"), width).into_owned();
+    let peak = chart.counts.iter().copied().max().unwrap_or(0);
+    let with_peak = format!("{caption} (max {peak})");
+    let heading = if str_width(&with_peak) <= width {
+        with_peak
+    } else {
+        truncate_to_width(&caption, width).into_owned()
+    };
     frame.render_widget(
         Paragraph::new(Line::styled(heading, app.theme.heading)),
         Rect::new(area.x, area.y, area.width, 1),
     );
-    // Fold the months into at most `width` columns.
+    // Fold the buckets into at most `width` columns.
     let columns = width.max(1);
-    let per_column = app.monthly.len().div_ceil(columns).max(1);
-    let data: Vec<u64> = app
-        .monthly
+    let per_column = chart.counts.len().div_ceil(columns).max(1);
+    let data: Vec<u64> = chart
+        .counts
         .chunks(per_column)
         .map(|chunk| chunk.iter().sum())
         .collect();
@@ -116,8 +117,8 @@ pub(super) fn draw_monthly_chart(frame: &mut Frame, app: &App, area: Rect) {
             area.height.saturating_sub(2),
         ),
     );
-    let from = month_label(first);
-    let to = month_label(last);
+    let from = chart.bucket.label(chart.first);
+    let to = chart.bucket.label(chart.last());
     let gap = width.saturating_sub(from.len() + to.len());
     let axis = truncate_to_width(&format!("{from}{}{to}", " ".repeat(gap)), width).into_owned();
     frame.render_widget(

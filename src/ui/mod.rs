@@ -5,6 +5,7 @@ mod detail_pane;
 mod footer;
 mod index_pane;
 mod overlays;
+mod reader_view;
 mod search_bar;
 mod statements_pane;
 
@@ -12,7 +13,7 @@ use crate::app::{App, IndexRow, ItemKey};
 use crate::detail::{self, Role};
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
-use crate::text::{char_width, plural, sanitize, str_width, truncate_to_width};
+use crate::text::{char_width, sanitize, str_width, truncate_to_width};
 use chrome::*;
 use detail_pane::*;
 use footer::*;
@@ -25,6 +26,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
+use reader_view::*;
 use search_bar::*;
 use statements_pane::*;
 
@@ -53,6 +55,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_footer(frame, app, layout.footer);
     if app.jump().is_some() {
         draw_jump(frame, app, area);
+    }
+    if app.span_picker().is_some() {
+        draw_span_picker(frame, app, area);
+    }
+    if app.reader().is_some() {
+        draw_reader(frame, app, area);
     }
     if app.help_open() {
         draw_help(frame, app, area);
@@ -98,21 +106,37 @@ pub(super) fn draw_too_small(frame: &mut Frame, area: Rect) {
 }
 
 pub(super) fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
-    let corpus = &app.corpus;
     let filter = match &app.results {
         Some(hits) => format!("search “{}”", sanitize(&hits.query)),
         None => "none".to_string(),
     };
-    let text = format!(
-        " agenda-tui │ {} │ {} · {} │ filter: {}",
-        sanitize(&corpus.name),
-        plural(corpus.articles.len(), "article", "articles"),
-        plural(corpus.statements.len(), "statement", "statements"),
-        filter
-    );
-    let shown = truncate_to_width(&text, rect.width as usize).into_owned();
+    // The lens and the years come first: they change what every pane shows, so they stay on
+    // screen when the line is cut.
+    let mut spans = vec![Span::raw(" agenda-tui │ ")];
+    for narrowing in [app.lens_label(), app.years_label()].into_iter().flatten() {
+        spans.push(Span::styled(
+            sanitize(&narrowing).into_owned(),
+            app.theme.accent.add_modifier(Modifier::REVERSED),
+        ));
+        spans.push(Span::raw(" │ "));
+    }
+    spans.push(Span::raw(format!(
+        "{} │ filter: {filter}",
+        app.corpus_summary()
+    )));
+    let mut used = 0;
+    let width = rect.width as usize;
+    let fitted: Vec<Span> = spans
+        .into_iter()
+        .map(|span| {
+            let room = width.saturating_sub(used);
+            let text = truncate_to_width(&span.content, room).into_owned();
+            used += str_width(&text);
+            Span::styled(text, span.style)
+        })
+        .collect();
     frame.render_widget(
-        Paragraph::new(shown).style(Style::new().add_modifier(Modifier::BOLD)),
+        Paragraph::new(Line::from(fitted)).style(Style::new().add_modifier(Modifier::BOLD)),
         rect,
     );
 }

@@ -32,6 +32,7 @@ pub(super) fn draw_jump(frame: &mut Frame, app: &App, area: Rect) {
                 crate::app::IndexTab::Countries => "country",
                 crate::app::IndexTab::Leaders => "leader",
                 crate::app::IndexTab::Topics => "topic",
+                crate::app::IndexTab::Speakers => "speaker",
             };
             let text = format!("{kind:<8}{}", sanitize(&app.key_name(key)));
             let text = truncate_to_width(&text, inner.width as usize).into_owned();

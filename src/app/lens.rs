@@ -1,0 +1,264 @@
+//! The analyst's narrowing of every pane: the speaker lens ("by South Korea"), the span of
+//! years, the order of statement rows (newest first or corpus order), the time chart of the
+//! listed statements, and the title line's summary of the corpus.
+
+use super::*;
+use crate::dates::{Bucket, Histogram, PartialDate};
+
+/// The year-span picker: "All years", then decades and single years, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpanPicker {
+    /// Each choice: `None` for all years, else the first and last year.
+    pub choices: Vec<Option<(u16, u16)>>,
+    /// The highlighted choice.
+    pub selected: usize,
+}
+
+impl SpanPicker {
+    /// The label of a choice: `All years`, `1990s`, `2021`.
+    pub fn label(choice: Option<(u16, u16)>) -> String {
+        match choice {
+            None => "All years".to_string(),
+            Some((from, to)) if from == to => from.to_string(),
+            Some((from, to)) if from.is_multiple_of(10) && to == from + 9 => format!("{from}s"),
+            Some((from, to)) => format!("{from}–{to}"),
+        }
+    }
+}
+
+impl App {
+    /// The date of a statement's article, when it has one.
+    pub fn statement_date(&self, statement: u32) -> Option<PartialDate> {
+        let article = *self.statement_article.get(statement as usize)?;
+        self.article_dates.get(article as usize).copied().flatten()
+    }
+
+    /// True when the lens or a span of years narrows the panes.
+    pub fn lens_active(&self) -> bool {
+        self.lens.is_some() || self.years.is_some()
+    }
+
+    /// True when the statement passes the speaker lens and the span of years.
+    pub(super) fn admits(&self, statement: u32) -> bool {
+        let speaker_ok = self
+            .lens
+            .is_none_or(|speaker| self.speakers.of(statement).contains(&(speaker as u32)));
+        let years_ok = self.years.is_none_or(|(from, to)| {
+            self.statement_date(statement)
+                .is_some_and(|d| (from..=to).contains(&d.year))
+        });
+        speaker_ok && years_ok
+    }
+
+    /// The lens as the title line shows it: `by South Korea`.
+    pub fn lens_label(&self) -> Option<String> {
+        self.lens
+            .and_then(|e| self.corpus.entities.get(e))
+            .map(|e| format!("by {}", e.name))
+    }
+
+    /// The span of years as the title line shows it.
+    pub fn years_label(&self) -> Option<String> {
+        self.years.map(|span| SpanPicker::label(Some(span)))
+    }
+
+    /// What the corpus holds, for the title line: `3 speakers · 4 articles · 15 statements ·
+    /// 2018–2021`.
+    pub fn corpus_summary(&self) -> String {
+        let count = crate::text::plural;
+        let speakers = self
+            .speakers
+            .by_value
+            .iter()
+            .filter(|l| !l.is_empty())
+            .count();
+        let mut parts = vec![
+            count(speakers, "speaker", "speakers"),
+            count(self.corpus.articles.len(), "article", "articles"),
+            count(self.corpus.statements.len(), "statement", "statements"),
+        ];
+        if let Some((first, last)) = self.date_span {
+            parts.push(if first.year == last.year {
+                first.year.to_string()
+            } else {
+                format!("{}–{}", first.year, last.year)
+            });
+        }
+        parts.join(" · ")
+    }
+
+    /// Set the speaker lens to entity `speaker` and show the Countries index under it, so that
+    /// choosing a target next gives the dyad.
+    pub(super) fn set_lens(&mut self, speaker: usize) {
+        self.lens = Some(speaker);
+        self.tab = IndexTab::Countries;
+        self.relist_from_top();
+    }
+
+    /// The speaker the lens key picks: the selected speaker row, else the selected statement's
+    /// speaker.
+    pub(super) fn lens_candidate(&self) -> Option<usize> {
+        if let Some(ItemKey::Speaker(speaker)) = self.selected_key()
+            && self.focus == Pane::Index
+        {
+            return Some(speaker);
+        }
+        let statement = self.selected_statement_index()?;
+        self.speakers.of(statement).first().map(|&e| e as usize)
+    }
+
+    /// Drop the speaker lens; false when there was none.
+    pub(super) fn clear_lens(&mut self) -> bool {
+        if self.lens.take().is_none() {
+            return false;
+        }
+        self.relist_keeping_row();
+        true
+    }
+
+    /// Newest first or corpus order.
+    pub(super) fn toggle_order(&mut self) {
+        self.newest_first = !self.newest_first;
+        let statement = self.selected_statement_index();
+        self.rebuild_listed();
+        self.selected_statement = statement
+            .and_then(|s| self.listed.iter().position(|&l| l == s))
+            .unwrap_or(0);
+        self.status = Some(
+            if self.newest_first {
+                "Statements newest first"
+            } else {
+                "Statements in corpus order"
+            }
+            .to_string(),
+        );
+    }
+
+    /// The year-span choices of this corpus: all years, its decades, its years (newest first).
+    pub(super) fn span_choices(&self) -> Vec<Option<(u16, u16)>> {
+        let mut years: Vec<u16> = self
+            .article_dates
+            .iter()
+            .flatten()
+            .map(|d| d.year)
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let mut decades: Vec<u16> = years.iter().map(|y| y - y % 10).collect();
+        decades.dedup();
+        let mut choices = vec![None];
+        if decades.len() > 1 {
+            choices.extend(decades.iter().map(|&d| Some((d, d + 9))));
+        }
+        choices.extend(years.iter().map(|&y| Some((y, y))));
+        choices
+    }
+
+    /// Open the year-span picker on the current span; false when the corpus has no dates.
+    pub(super) fn open_span_picker(&mut self) -> bool {
+        let choices = self.span_choices();
+        if choices.len() < 2 {
+            self.status = Some("No dated articles: no years to choose from".to_string());
+            return true;
+        }
+        let selected = choices.iter().position(|&c| c == self.years).unwrap_or(0);
+        self.overlay = Overlay::Span(SpanPicker { choices, selected });
+        true
+    }
+
+    /// Keys while the year-span picker is open.
+    pub(super) fn on_span_key(&mut self, action: Action) -> bool {
+        let Overlay::Span(picker) = &mut self.overlay else {
+            return false;
+        };
+        let len = picker.choices.len();
+        match action {
+            Action::Back | Action::PickYears | Action::Quit => self.overlay = Overlay::None,
+            Action::ForceQuit => self.effects.push(Effect::Quit),
+            Action::MoveDown => picker.selected = step(picker.selected, 1, len, true),
+            Action::MoveUp => picker.selected = step(picker.selected, -1, len, true),
+            Action::Top => picker.selected = 0,
+            Action::Bottom => picker.selected = len.saturating_sub(1),
+            Action::Enter => {
+                let choice = picker.choices.get(picker.selected).copied().flatten();
+                self.overlay = Overlay::None;
+                self.years = choice;
+                self.relist_keeping_row();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Rebuild the index and the listing after the lens or the years changed, staying on the
+    /// same row when it still lists something.
+    fn relist_keeping_row(&mut self) {
+        let key = self.selected_key();
+        self.rebuild_items();
+        self.selected_item = key
+            .and_then(|k| self.items.iter().position(|i| i.key == k))
+            .unwrap_or(0);
+        self.selected_statement = 0;
+        self.statements_offset = 0;
+        self.detail_scroll = 0;
+        self.rebuild_listed();
+    }
+
+    /// Rebuild the index on its "All" row and list from the top.
+    fn relist_from_top(&mut self) {
+        self.rebuild_items();
+        self.selected_item = 0;
+        self.index_offset = 0;
+        self.selected_statement = 0;
+        self.statements_offset = 0;
+        self.detail_scroll = 0;
+        self.rebuild_listed();
+    }
+
+    /// The chart of the listed statements over the chosen years (else the corpus's dates): the
+    /// bucket follows the span; with a speaker lens on a target (a dyad), year by year.
+    pub(super) fn rebuild_chart(&mut self) {
+        let span = match self.years {
+            Some((from, to)) => Some((
+                PartialDate::year_only(from),
+                PartialDate {
+                    year: to,
+                    month: Some(12),
+                    day: Some(31),
+                },
+            )),
+            None => self.date_span,
+        };
+        let forced = self.dyad().map(|_| Bucket::Year);
+        let dates = self.listed.iter().filter_map(|&s| self.statement_date(s));
+        self.chart = Histogram::build(dates, span, forced);
+    }
+
+    /// The speaker lens and the selected target, when both are set: the dyad the chart shows.
+    pub fn dyad(&self) -> Option<(usize, usize)> {
+        match (self.lens, self.selected_key()) {
+            (Some(speaker), Some(ItemKey::Entity(target))) => Some((speaker, target)),
+            _ => None,
+        }
+    }
+
+    /// The chart's heading: `per year, 1946–2024`, or for a dyad `KOR → JPN per year, …`.
+    pub fn chart_caption(&self) -> Option<String> {
+        let chart = self.chart.as_ref()?;
+        Some(match self.dyad() {
+            Some((speaker, target)) => format!(
+                "{} → {} {}",
+                self.corpus.entities[speaker].id,
+                self.corpus.entities[target].id,
+                chart.caption()
+            ),
+            None => chart.caption(),
+        })
+    }
+}
+
+/// The first and last article date of the corpus.
+pub(super) fn date_span(dates: &[Option<PartialDate>]) -> Option<(PartialDate, PartialDate)> {
+    let dated = dates.iter().flatten().copied();
+    dated.clone().min().zip(dated.max())
+}

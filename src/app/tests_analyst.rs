@@ -1,0 +1,324 @@
+//! The analyst's browser: the Speakers overview, the speaker lens, years, row order, the time
+//! chart, the reader and opening URLs, asserted on state and on the Effects `update` returns.
+
+use super::*;
+use crate::load;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn dyads() -> App {
+    let text = include_str!("../../tests/fixtures/dyads.json");
+    let file = load::parse_corpus_file("dyads.json", text.as_bytes()).expect("valid fixture");
+    let corpus =
+        load::merge("dyads.json".into(), vec![("dyads.json".into(), file)]).expect("merge");
+    let mut app = App::new(Arc::new(corpus));
+    app.update(Msg::Resize(120, 40));
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) -> Update {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn key(app: &mut App, c: char) -> Update {
+    press(app, KeyCode::Char(c))
+}
+
+fn names(app: &App) -> Vec<String> {
+    app.items
+        .iter()
+        .map(|i| format!("{} {}", app.key_name(i.key), i.count))
+        .collect()
+}
+
+fn select(app: &mut App, name: &str) {
+    let item = app
+        .items
+        .iter()
+        .position(|i| app.key_name(i.key) == name)
+        .unwrap_or_else(|| panic!("{name} in {:?}", names(app)));
+    app.select_item(item);
+}
+
+fn speaker_of(app: &App, statement: u32) -> String {
+    app.corpus.statements[statement as usize]
+        .speaker_entity
+        .to_string()
+}
+
+#[test]
+fn the_first_screen_is_the_speakers_overview_biggest_first() {
+    let app = dyads();
+    assert_eq!(app.tab, IndexTab::Speakers);
+    assert_eq!(app.selected_key(), Some(ItemKey::All));
+    assert_eq!(
+        names(&app),
+        [
+            "All statements 36",
+            "Japan 12",
+            "South Korea 12",
+            "United States 12"
+        ]
+    );
+    assert_eq!(
+        app.corpus_summary(),
+        "3 speakers · 12 articles · 36 statements · 1946–2024"
+    );
+}
+
+#[test]
+fn rows_are_newest_first_and_s_toggles_corpus_order() {
+    let mut app = dyads();
+    let years = |app: &App| -> Vec<u16> {
+        app.listed
+            .iter()
+            .map(|&s| app.statement_date(s).expect("dated").year)
+            .collect()
+    };
+    let newest = years(&app);
+    assert_eq!(newest.first(), Some(&2024));
+    assert!(newest.windows(2).all(|w| w[0] >= w[1]), "{newest:?}");
+    key(&mut app, 's');
+    assert_eq!(app.listed, (0..36).collect::<Vec<u32>>(), "corpus order");
+    assert_eq!(app.status.as_deref(), Some("Statements in corpus order"));
+    key(&mut app, 's');
+    assert_eq!(years(&app), newest);
+}
+
+#[test]
+fn a_speaker_lens_narrows_every_pane_and_with_a_target_gives_the_dyad() {
+    let mut app = dyads();
+    select(&mut app, "South Korea");
+    let update = press(&mut app, KeyCode::Enter);
+    assert!(update.redraw && update.effects.is_empty());
+    assert_eq!(app.lens_label().as_deref(), Some("by South Korea"));
+    assert_eq!(app.tab, IndexTab::Countries, "targets next, for the dyad");
+    assert_eq!(
+        names(&app),
+        ["All statements 12", "Japan 4", "United States 4", "ASEAN 4"]
+    );
+    assert!(app.listed.iter().all(|&s| speaker_of(&app, s) == "KOR"));
+    select(&mut app, "Japan");
+    assert_eq!(app.listed.len(), 4);
+    assert!(app.listed.iter().all(|&s| {
+        speaker_of(&app, s) == "KOR"
+            && app.corpus.statements[s as usize]
+                .targets
+                .iter()
+                .any(|t| t == "JPN")
+    }));
+    let caption = app.chart_caption().expect("a chart");
+    assert_eq!(caption, "KOR → JPN per year, 1946–2024");
+    assert_eq!(
+        app.chart.as_ref().map(|c| c.counts.iter().sum::<u64>()),
+        Some(4)
+    );
+    key(&mut app, '2');
+    key(&mut app, '4');
+    assert_eq!(
+        names(&app),
+        ["All statements 12", "South Korea 12"],
+        "the lens holds on every index"
+    );
+    key(&mut app, 'B');
+    assert_eq!(app.lens, None);
+    assert_eq!(names(&app).len(), 4);
+}
+
+#[test]
+fn b_takes_the_selected_statements_speaker_and_esc_clears_the_lens_last() {
+    let mut app = dyads();
+    press(&mut app, KeyCode::Tab);
+    let statement = app.selected_statement_index().expect("one");
+    key(&mut app, 'b');
+    let entity = app.lens.map(|e| app.corpus.entities[e].id.clone());
+    assert_eq!(entity, Some(speaker_of(&app, statement)));
+    assert!(press(&mut app, KeyCode::Esc).redraw);
+    assert_eq!(app.lens, None);
+    assert!(
+        !press(&mut app, KeyCode::Esc).redraw,
+        "nothing left to undo"
+    );
+}
+
+#[test]
+fn t_picks_a_decade_or_a_year_and_the_chart_follows_the_span() {
+    let mut app = dyads();
+    assert_eq!(app.chart_caption().as_deref(), Some("per year, 1946–2024"));
+    key(&mut app, 't');
+    let picker = app.span_picker().cloned().expect("picker open");
+    let labels: Vec<String> = picker
+        .choices
+        .iter()
+        .map(|&c| SpanPicker::label(c))
+        .collect();
+    assert_eq!(&labels[..3], ["All years", "2020s", "2010s"]);
+    assert!(labels.contains(&"1946".to_string()));
+    press(&mut app, KeyCode::Down);
+    let update = press(&mut app, KeyCode::Enter);
+    assert!(update.effects.is_empty());
+    assert_eq!(app.years, Some((2020, 2029)));
+    assert_eq!(app.years_label().as_deref(), Some("2020s"));
+    assert_eq!(names(&app)[0], "All statements 6");
+    assert!(
+        app.listed
+            .iter()
+            .all(|&s| app.statement_date(s).is_some_and(|d| d.year >= 2020))
+    );
+    assert_eq!(app.chart_caption().as_deref(), Some("per year, 2020–2029"));
+    key(&mut app, 't');
+    let year = app
+        .span_picker()
+        .and_then(|p| p.choices.iter().position(|&c| c == Some((2024, 2024))))
+        .expect("2024 offered");
+    app.overlay = Overlay::Span(SpanPicker {
+        choices: app.span_picker().expect("open").choices.clone(),
+        selected: year,
+    });
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.chart_caption().as_deref(),
+        Some("per month, 2024-01–2024-12")
+    );
+    key(&mut app, 't');
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.years, None);
+    assert_eq!(names(&app)[0], "All statements 36");
+}
+
+#[test]
+fn year_only_dates_are_counted_in_years_never_months() {
+    let text = include_str!("../../tests/fixtures/dyads.json");
+    let mut file = load::parse_corpus_file("d", text.as_bytes()).expect("valid");
+    for article in &mut file.articles {
+        article.published = article.published.as_ref().map(|d| d[..4].to_string());
+    }
+    let corpus = Corpus::from_parts(
+        "d".into(),
+        file.articles,
+        file.entities,
+        file.leaders,
+        file.statements,
+    );
+    let mut app = App::new(Arc::new(corpus));
+    key(&mut app, 't');
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.years, Some((2010, 2019)));
+    assert_eq!(app.chart_caption().as_deref(), Some("per year, 2010–2019"));
+}
+
+#[test]
+fn the_reader_opens_on_the_statement_steps_with_n_and_esc_restores_the_panes() {
+    let mut app = dyads();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    let before = app.clone();
+    let statement = app.selected_statement_index().expect("one");
+    let update = key(&mut app, 'r');
+    assert!(update.redraw && update.effects.is_empty());
+    let reader = app.reader().cloned().expect("reader open");
+    assert_eq!(reader.current, Some(statement));
+    assert_eq!(app.key_context(), Context::Reader);
+    let order: Vec<u32> = app
+        .reader_view(reader.article)
+        .statement_lines
+        .iter()
+        .map(|&(s, _)| s)
+        .collect();
+    assert_eq!(order.len(), 3);
+    let at = order
+        .iter()
+        .position(|&s| s == statement)
+        .expect("in order");
+    key(&mut app, 'n');
+    assert_eq!(
+        app.reader().and_then(|r| r.current),
+        Some(order[(at + 1) % 3])
+    );
+    key(&mut app, 'N');
+    key(&mut app, 'N');
+    assert_eq!(
+        app.reader().and_then(|r| r.current),
+        Some(order[(at + 2) % 3])
+    );
+    key(&mut app, 'j');
+    assert!(
+        !press(&mut app, KeyCode::Esc)
+            .effects
+            .contains(&Effect::Quit)
+    );
+    assert!(app.reader().is_none());
+    assert_eq!(
+        (
+            app.focus,
+            app.selected_item,
+            app.selected_statement,
+            &app.listed
+        ),
+        (
+            before.focus,
+            before.selected_item,
+            before.selected_statement,
+            &before.listed
+        ),
+        "back exactly where we were"
+    );
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.reader().is_some(), "Enter on the detail pane reads too");
+    key(&mut app, 'q');
+    assert!(
+        app.reader().is_none(),
+        "q closes the reader, it does not quit"
+    );
+}
+
+#[test]
+fn o_hands_the_url_verbatim_to_the_shell_and_nothing_without_one() {
+    let mut app = dyads();
+    press(&mut app, KeyCode::Tab);
+    let statement = app.selected_statement_index().expect("one");
+    let article = app.selected_article().expect("an article");
+    let url = app.corpus.articles[article]
+        .url
+        .clone()
+        .expect("the 2024 speech has a URL");
+    assert_eq!(app.statement_date(statement).map(|d| d.year), Some(2024));
+    assert!(url.contains("$(touch"));
+    assert_eq!(key(&mut app, 'o').effects, [Effect::OpenUrl(url.clone())]);
+    key(&mut app, 'r');
+    assert_eq!(key(&mut app, 'o').effects, [Effect::OpenUrl(url)]);
+    press(&mut app, KeyCode::Esc);
+    key(&mut app, 's');
+    key(&mut app, 'g');
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    let article = app.selected_article().expect("an article");
+    assert_eq!(app.corpus.articles[article].url, None, "1950 has no URL");
+    let update = key(&mut app, 'o');
+    assert!(update.effects.is_empty());
+    assert_eq!(
+        app.status.as_deref(),
+        Some("This article has no URL: nothing opened")
+    );
+}
+
+#[test]
+fn the_help_lists_the_reader_keys_from_the_table() {
+    let app = dyads();
+    let help = app.keymap.help_lines();
+    let heading = help
+        .iter()
+        .position(|(k, _)| k == "In the reader")
+        .expect("heading");
+    assert!(
+        help[heading..]
+            .iter()
+            .any(|(k, what)| k == "n" && what.contains("next statement"))
+    );
+    assert!(help.iter().any(|(k, _)| k == "4"));
+}
