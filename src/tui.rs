@@ -194,6 +194,11 @@ fn event_loop(
                     Effect::Search(query) => search = Some(query),
                     Effect::CancelSearch => search = None,
                     Effect::Export(..) | Effect::Copy(_) => requests.push(effect),
+                    Effect::SaveHistory { file, contents } => {
+                        if let Some(status) = effects::save_history(&file, &contents) {
+                            changed |= app.update(Msg::Status(status)).redraw;
+                        }
+                    }
                 }
             }
             next = receiver.try_recv().ok();

@@ -56,6 +56,13 @@ pub enum Effect {
     Export(ExportFormat, Vec<u32>),
     /// Copy this statement with its citation to the clipboard.
     Copy(u32),
+    /// Write the query history (`contents`) to `file`, whole or not at all.
+    SaveHistory {
+        /// The history file.
+        file: std::path::PathBuf,
+        /// Its new text.
+        contents: String,
+    },
     /// Suspend to the shell.
     Suspend,
     /// Quit.

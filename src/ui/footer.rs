@@ -83,6 +83,8 @@ fn footer_message(app: &App) -> Option<String> {
             if app.listed.len() == 1 { "" } else { "s" },
             formats.join("   ")
         ))
+    } else if let Some(error) = app.query_error.as_ref().filter(|_| app.search_focused) {
+        Some(format!(" ⚠ {}", sanitize(error)))
     } else {
         app.status
             .as_ref()
