@@ -121,6 +121,8 @@ fn footer_hints(app: &App) -> Vec<String> {
         }
         hints.push(hint(keymap, c, Action::FocusSearch, "search"));
         if app.is_filtering() {
+            let stepping = [Action::NextResult, Action::PreviousResult];
+            hints.push(keys_hint(keymap, c, &stepping, "next/previous result"));
             hints.push(hint(keymap, c, Action::Back, "clear search"));
         }
         hints.push(hint(keymap, c, Action::ToggleHelp, "help"));
