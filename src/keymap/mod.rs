@@ -359,6 +359,23 @@ mod tests {
     }
 
     #[test]
+    fn help_and_readme_list_every_field_filter() {
+        let help = Keymap::default().help_lines();
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        for name in crate::search::filter::FILTER_NAMES {
+            let written = format!("{name}:");
+            assert!(
+                help.iter().any(|(keys, _)| keys.starts_with(&written)),
+                "help lacks {written}"
+            );
+            assert!(
+                readme.contains(&format!("`{written}")),
+                "README lacks {written}"
+            );
+        }
+    }
+
+    #[test]
     fn shifted_characters_match_without_naming_shift() {
         let map = Keymap::default();
         let g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
