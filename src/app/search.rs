@@ -191,9 +191,10 @@ impl App {
         true
     }
 
-    /// ↑ / ↓ in the search bar recall queries when the bar is empty or already recalling.
+    /// ↑ / ↓ in the search bar recall queries when there are some and the bar is empty or
+    /// already recalling.
     pub(super) fn recalls_history(&self) -> bool {
-        self.query.is_empty() || self.history.is_recalling()
+        !self.history.entries.is_empty() && (self.query.is_empty() || self.history.is_recalling())
     }
 
     /// Show the query one step older (`-1`) or newer (`1`) in the history.
