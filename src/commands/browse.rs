@@ -78,3 +78,33 @@ fn read_history(file: Option<PathBuf>) -> SearchHistory {
     });
     SearchHistory::parse(text.as_deref().unwrap_or(""), file)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corrupt_missing_or_unreadable_history_is_an_empty_or_partial_one() {
+        let dir = std::env::temp_dir().join(format!("agenda-tui-history-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("history");
+        std::fs::write(&file, b"moon\n\xff\xfe\x00garbage\x1b[2J\nputin\n").expect("write");
+        let history = read_history(Some(file.clone()));
+        assert_eq!(history.entries.first().map(String::as_str), Some("moon"));
+        assert_eq!(history.entries.last().map(String::as_str), Some("putin"));
+        assert!(
+            history
+                .entries
+                .iter()
+                .all(|e| !e.chars().any(char::is_control))
+        );
+        assert_eq!(history.file, Some(file));
+        assert!(read_history(Some(dir.join("missing"))).entries.is_empty());
+        assert!(
+            read_history(Some(dir.clone())).entries.is_empty(),
+            "a directory"
+        );
+        assert!(read_history(None).entries.is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
