@@ -19,15 +19,16 @@ pub struct SearchHistory {
 }
 
 impl SearchHistory {
-    /// Read a history file's text: one query per line; control characters and blank lines are
-    /// dropped, duplicates keep their latest place, only the last [`HISTORY_LIMIT`] stay.
+    /// Read a history file's text: one query per line; control characters, blank lines and
+    /// lines that were not UTF-8 are dropped, duplicates keep their latest place, only the last [`HISTORY_LIMIT`] stay.
     /// Never fails: whatever cannot be read as a query is skipped.
     pub fn parse(text: &str, file: Option<PathBuf>) -> Self {
         let mut history = SearchHistory {
             file,
             ..SearchHistory::default()
         };
-        for line in text.lines() {
+        // Lines that were not UTF-8 (decoded with replacement characters) are skipped.
+        for line in text.lines().filter(|line| !line.contains('\u{FFFD}')) {
             let query: String = line.chars().filter(|c| !c.is_control()).collect();
             history.remember(&query);
         }
@@ -90,7 +91,7 @@ mod tests {
 
     #[test]
     fn parse_drops_blanks_control_characters_and_duplicates_and_caps() {
-        let history = SearchHistory::parse("putin\n\n\u{1b}[2Jmoon\nputin\n", None);
+        let history = SearchHistory::parse("putin\n\n\u{1b}[2Jmoon\n\u{FFFD}x\nputin\n", None);
         assert_eq!(history.entries, ["[2Jmoon", "putin"]);
         let many: String = (0..HISTORY_LIMIT + 20).map(|i| format!("q{i}\n")).collect();
         let history = SearchHistory::parse(&many, None);
