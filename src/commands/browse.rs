@@ -90,13 +90,10 @@ mod tests {
         let file = dir.join("history");
         std::fs::write(&file, b"moon\n\xff\xfe\x00garbage\x1b[2J\nputin\n").expect("write");
         let history = read_history(Some(file.clone()));
-        assert_eq!(history.entries.first().map(String::as_str), Some("moon"));
-        assert_eq!(history.entries.last().map(String::as_str), Some("putin"));
-        assert!(
-            history
-                .entries
-                .iter()
-                .all(|e| !e.chars().any(char::is_control))
+        assert_eq!(
+            history.entries,
+            ["moon", "putin"],
+            "the undecodable line is dropped"
         );
         assert_eq!(history.file, Some(file));
         assert!(read_history(Some(dir.join("missing"))).entries.is_empty());
