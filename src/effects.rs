@@ -196,6 +196,19 @@ fn copy_with_osc52(text: &str) -> String {
     }
 }
 
+/// Write the query history to `file` (creating its directory), whole or not at all; a message
+/// for the footer when that failed.
+pub fn save_history(file: &std::path::Path, contents: &str) -> Option<String> {
+    let written = match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
+        _ => Ok(()),
+    }
+    .and_then(|()| crate::fsio::write_atomically(file, contents.as_bytes()));
+    written
+        .err()
+        .map(|e| format!("Query history not saved: {}: {e}", file.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -203,6 +203,11 @@ fn event_loop(
                         let status = effects::open_url(&options.opener, &url);
                         changed |= app.update(Msg::Status(status)).redraw;
                     }
+                    Effect::SaveHistory { file, contents } => {
+                        if let Some(status) = effects::save_history(&file, &contents) {
+                            changed |= app.update(Msg::Status(status)).redraw;
+                        }
+                    }
                 }
             }
             next = receiver.try_recv().ok();

@@ -279,12 +279,15 @@ fn search_for_putin_highlights_and_enter_goes_to_russia() {
     }
     assert!(highlighted(&styled), "Putin highlighted:\n{styled}");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the statement in its country, search cleared", |s| {
-        s.contains("Statements · Russia (2)")
+    tmux.wait_for("the statement in its country, search kept", |s| {
+        s.contains("Statements · Russia (")
             && s.contains("Putin visit to Seoul")
-            && s.contains("filter: none")
+            && s.contains("filter: search “putin”")
     });
     tmux.keys(&["Escape"]);
+    tmux.wait_for("Esc cleared the kept search", |s| {
+        s.contains("filter: none")
+    });
     tmux.press_until(&["?"], "help after Esc", |s| {
         s.contains("Help · Esc to close")
     });

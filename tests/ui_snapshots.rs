@@ -321,3 +321,40 @@ fn footer_and_help_show_the_keys_the_user_bound() {
         chosen.effects
     );
 }
+
+#[test]
+fn search_bar_with_a_bad_filter_keeps_the_last_good_results() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "putin".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    app.update(Msg::SearchResults(SearchHits {
+        query: "putin".into(),
+        ranked: vec![10],
+        complete: true,
+        matched: 1,
+    }));
+    for c in " kind:foo".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn stepping_through_results_from_the_panes_with_n() {
+    let mut app = seed_app(100, 30);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "moon".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    app.update(Msg::SearchResults(SearchHits {
+        query: "moon".into(),
+        ranked: vec![1, 7, 3],
+        complete: true,
+        matched: 3,
+    }));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    insta::assert_snapshot!(render(&app).backend());
+}

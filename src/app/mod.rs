@@ -3,6 +3,7 @@
 //! transition is unit-tested without a terminal.
 
 mod browse;
+mod history;
 mod index;
 mod lens;
 mod line_input;
@@ -17,6 +18,7 @@ mod tests_analyst;
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{self, Pane, ScreenLayout};
 use crate::model::{Corpus, EntityKind};
+pub use history::{HISTORY_LIMIT, SearchHistory};
 use index::Facet;
 pub use index::{IndexRow, IndexTab, ItemKey, ListItem};
 pub use lens::SpanPicker;
@@ -85,6 +87,11 @@ pub struct App {
     pub search_focused: bool,
     /// The search bar's text and cursor.
     pub query: LineInput,
+    /// Why the query in the bar cannot be searched (a bad field filter); the last good
+    /// results stay meanwhile.
+    pub query_error: Option<String>,
+    /// Earlier queries, recalled with ↑ / ↓ in an empty bar.
+    pub history: SearchHistory,
     /// Results of the active search; `None` when not searching.
     pub results: Option<SearchHits>,
     /// The search index, for highlighting matched characters (set by the shell).
@@ -184,6 +191,8 @@ impl App {
             focus: Pane::Index,
             search_focused: false,
             query: LineInput::default(),
+            query_error: None,
+            history: SearchHistory::default(),
             results: None,
             search_index: None,
             active_query: None,
@@ -452,8 +461,13 @@ impl App {
     pub fn perform(&mut self, action: Action) -> bool {
         let pane = self.focus;
         match action {
+            Action::MoveUp | Action::MoveDown if self.search_focused && self.recalls_history() => {
+                return self.recall(if action == Action::MoveUp { -1 } else { 1 });
+            }
             Action::MoveUp if self.search_focused => self.move_in(Pane::Statements, -1, true),
             Action::MoveDown if self.search_focused => self.move_in(Pane::Statements, 1, true),
+            Action::NextResult => return self.step_result(1),
+            Action::PreviousResult => return self.step_result(-1),
             Action::MoveUp => self.move_in(pane, -1, true),
             Action::MoveDown => self.move_in(pane, 1, true),
             Action::HalfPageUp => self.move_in(pane, -(self.page(pane) as isize), false),
@@ -726,7 +740,7 @@ mod tests {
     }
 
     #[test]
-    fn search_results_narrow_the_panes_and_enter_goes_to_the_country() {
+    fn search_results_narrow_the_panes_and_enter_goes_to_the_country_keeping_them() {
         let mut app = seed_app();
         press(&mut app, KeyCode::Char('/'));
         type_text(&mut app, "putin");
@@ -740,7 +754,8 @@ mod tests {
         assert_eq!(app.selected_statement_index(), Some(10));
         press(&mut app, KeyCode::Enter);
         assert!(!app.search_focused);
-        assert!(!app.is_filtering());
+        assert!(app.is_filtering(), "Enter keeps the results");
+        assert_eq!(app.query.text(), "putin");
         assert_eq!(selected_name(&app), "Russia");
         assert_eq!(app.selected_statement_index(), Some(10));
         assert_eq!(app.focus, Pane::Statements);

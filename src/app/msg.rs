@@ -59,6 +59,13 @@ pub enum Effect {
     Copy(u32),
     /// Open this URL with the system opener (one argument, never through a shell).
     OpenUrl(String),
+    /// Write the query history (`contents`) to `file`, whole or not at all.
+    SaveHistory {
+        /// The history file.
+        file: std::path::PathBuf,
+        /// Its new text.
+        contents: String,
+    },
     /// Suspend to the shell.
     Suspend,
     /// Quit.

@@ -2,7 +2,7 @@
 //! the indexes, then run the terminal loop.
 
 use super::{CommandError, CommandResult, load_config, load_corpus_then};
-use crate::app::{App, Msg, SearchHits};
+use crate::app::{App, Msg, SearchHistory, SearchHits};
 use crate::effects::Clipboard;
 use crate::progress::Stage;
 use crate::search::{SearchIndex, SearchWorker};
@@ -31,6 +31,7 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     app.keymap = config.keymap();
     app.theme = config.ui_theme();
     app.search_index = Some(Arc::clone(&index));
+    app.history = read_history(history_file());
     let events = tui::channel();
     let results = events.0.clone();
     let worker = SearchWorker::spawn(index, move |outcome| {
@@ -54,5 +55,65 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
         Ok(tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(tui::Exit::Signal(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
         Err(e) => Err(CommandError::failed(format!("error: terminal: {e}"), 1)),
+    }
+}
+
+/// The query history file: `$AGENDA_TUI_STATE_DIR/history`, else
+/// `$XDG_STATE_HOME/agenda-tui/history`, else `~/.local/state/agenda-tui/history`; `None` when
+/// none of these is set.
+fn history_file() -> Option<PathBuf> {
+    let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    let dir = match non_empty("AGENDA_TUI_STATE_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => non_empty("XDG_STATE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".local/state")))?
+            .join("agenda-tui"),
+    };
+    Some(dir.join("history"))
+}
+
+/// The history kept in `file`: empty when it is missing, unreadable or not text (the browser
+/// never fails over its history); only its last 64 KiB are read.
+fn read_history(file: Option<PathBuf>) -> SearchHistory {
+    const MAX_BYTES: u64 = 64 * 1024;
+    let text = file.as_deref().and_then(|path| {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut opened = std::fs::File::open(path).ok()?;
+        let len = opened.metadata().ok()?.len();
+        opened
+            .seek(SeekFrom::Start(len.saturating_sub(MAX_BYTES)))
+            .ok()?;
+        let mut bytes = Vec::new();
+        opened.take(MAX_BYTES).read_to_end(&mut bytes).ok()?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    });
+    SearchHistory::parse(text.as_deref().unwrap_or(""), file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corrupt_missing_or_unreadable_history_is_an_empty_or_partial_one() {
+        let dir = std::env::temp_dir().join(format!("agenda-tui-history-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("history");
+        std::fs::write(&file, b"moon\n\xff\xfe\x00garbage\x1b[2J\nputin\n").expect("write");
+        let history = read_history(Some(file.clone()));
+        assert_eq!(
+            history.entries,
+            ["moon", "putin"],
+            "the undecodable line is dropped"
+        );
+        assert_eq!(history.file, Some(file));
+        assert!(read_history(Some(dir.join("missing"))).entries.is_empty());
+        assert!(
+            read_history(Some(dir.clone())).entries.is_empty(),
+            "a directory"
+        );
+        assert!(read_history(None).entries.is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

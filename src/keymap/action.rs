@@ -73,6 +73,10 @@ pub enum Action {
     ForceQuit,
     /// Suspend to the shell (resume with `fg`).
     Suspend,
+    /// From the panes: go to the next result of the search.
+    NextResult,
+    /// From the panes: go to the previous result of the search.
+    PreviousResult,
     /// Search bar: cursor one character left.
     CursorLeft,
     /// Search bar: cursor one character right.
@@ -93,7 +97,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its config file name (the snake_case of its variant), in one table.
-    pub const NAMES: [(Action, &'static str); 43] = [
+    pub const NAMES: [(Action, &'static str); 45] = [
         (Action::MoveUp, "move_up"),
         (Action::MoveDown, "move_down"),
         (Action::HalfPageUp, "half_page_up"),
@@ -129,6 +133,8 @@ impl Action {
         (Action::Quit, "quit"),
         (Action::ForceQuit, "force_quit"),
         (Action::Suspend, "suspend"),
+        (Action::NextResult, "next_result"),
+        (Action::PreviousResult, "previous_result"),
         (Action::CursorLeft, "cursor_left"),
         (Action::CursorRight, "cursor_right"),
         (Action::CursorStart, "cursor_start"),

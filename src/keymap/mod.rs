@@ -194,6 +194,13 @@ impl Default for Keymap {
                     Copy,
                     "copy the statement with its citation",
                 ),
+                b(Context::Panes, &[c('n')], NextResult, "next search result"),
+                b(
+                    Context::Panes,
+                    &[c('N')],
+                    PreviousResult,
+                    "previous search result",
+                ),
                 b(Context::Panes, &[c('?')], ToggleHelp, "this help"),
                 b(Context::Panes, &[c('q')], Quit, "quit"),
                 b(
@@ -274,13 +281,13 @@ impl Default for Keymap {
                     Context::SearchBar,
                     &[p(K::Up), Key::ctrl('p')],
                     MoveUp,
-                    "previous result",
+                    "previous result (empty bar: earlier query)",
                 ),
                 b(
                     Context::SearchBar,
                     &[p(K::Down), Key::ctrl('n')],
                     MoveDown,
-                    "next result",
+                    "next result (recalling: later query)",
                 ),
                 b(Context::SearchBar, &[p(K::Left)], CursorLeft, "cursor left"),
                 b(
@@ -391,6 +398,25 @@ impl Keymap {
             ("^South", "statement text starts with it"),
             ("!trade", "exclude statements containing it"),
             ("Moon", "an upper-case letter makes a term case-sensitive"),
+            ("country:JPN", "a target: code or name (country:japan)"),
+            (
+                "speaker:moon",
+                "the speaker: person or country (speaker:KOR)",
+            ),
+            ("leader:putin", "a leader named in the statement"),
+            ("topic:olympics", "a topic of the statement"),
+            ("source:arirang", "the article's outlet"),
+            ("title:biden", "a word of the article's title"),
+            ("kind:quote", "quote, reported or narrative"),
+            ("year:2021", "the article's year"),
+            (
+                "after:2021-01",
+                "from a date on (YYYY, YYYY-MM or YYYY-MM-DD)",
+            ),
+            (
+                "before:2022-06-30",
+                "before a date (before:2022 ends on 2021-12-31)",
+            ),
         ] {
             out.push((example.into(), meaning.into()));
         }
@@ -430,6 +456,23 @@ mod tests {
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn help_and_readme_list_every_field_filter() {
+        let help = Keymap::default().help_lines();
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        for name in crate::search::filter::FILTER_NAMES {
+            let written = format!("{name}:");
+            assert!(
+                help.iter().any(|(keys, _)| keys.starts_with(&written)),
+                "help lacks {written}"
+            );
+            assert!(
+                readme.contains(&format!("`{written}")),
+                "README lacks {written}"
+            );
+        }
     }
 
     #[test]

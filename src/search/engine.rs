@@ -1,21 +1,17 @@
 //! Matching and ranking: free terms through the vocabulary, filters, operators, the 0–100
-//! score, passes on every core, highlighting.
+//! score, highlighting. Operators live in `operator`, ranking keys and passes in `keys`.
 
 use super::filter::{Filter, starts_a_word};
+use super::keys::{DATE_BITS, hit_of, key, par_chunks, sort_keys, thread_count};
+use super::operator::{Operator, Substring};
 use super::query::{Query, Term, TermKind};
 use super::vocabulary::{
     EXACT, FUZZY, IN_METADATA, IN_TEXT, Level, PREFIX, WordMap, WordTerm, words,
 };
 use super::{Hit, SearchIndex};
-use aho_corasick::AhoCorasick;
-use memchr::memmem;
-use std::ops::Range;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering as AtomicOrdering};
 
 /// Statements per unit of work.
 const CHUNK: usize = 16_384;
-/// Below this many hits sorting is not split across threads.
-const PARALLEL_SORT_MIN: usize = 50_000;
 /// Terms beyond this many do not count for proximity.
 const MAX_PROXIMITY_TERMS: usize = 64;
 /// Weight of how well the terms match (the rest is proximity and coverage of the text).
@@ -33,55 +29,6 @@ fn level_value(level: Level) -> f64 {
     }
 }
 
-/// A substring search with smart case.
-enum Substring {
-    /// Case-sensitive (or nothing to fold).
-    Exact(Box<memmem::Finder<'static>>),
-    /// ASCII letters in either case, with aho-corasick's fast prefilters.
-    Folded(AhoCorasick),
-    /// ASCII letters in either case, scanning candidates of the first byte (if the automaton
-    /// could not be built).
-    FoldedScan(Vec<u8>),
-}
-
-impl Substring {
-    fn new(needle: &str, case_sensitive: bool) -> Self {
-        let bytes = needle.as_bytes();
-        if case_sensitive || !bytes.iter().any(u8::is_ascii_alphabetic) {
-            return Substring::Exact(Box::new(memmem::Finder::new(bytes).into_owned()));
-        }
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([bytes])
-            .map_or_else(|_| Substring::FoldedScan(bytes.to_vec()), Substring::Folded)
-    }
-
-    /// Byte offset of the first occurrence in `hay`.
-    fn find(&self, hay: &[u8]) -> Option<usize> {
-        match self {
-            Substring::Exact(finder) => finder.find(hay),
-            Substring::Folded(automaton) => automaton.find(hay).map(|m| m.start()),
-            Substring::FoldedScan(needle) => find_folded(hay, needle),
-        }
-    }
-}
-
-/// First position of `needle` in `hay`, folding ASCII case.
-fn find_folded(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    let mut from = 0;
-    while let Some(found) = memchr::memchr2(lower, upper, hay.get(from..)?) {
-        let at = from + found;
-        let window = hay.get(at..at + needle.len())?;
-        if window.eq_ignore_ascii_case(needle) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
 /// How one positive term matched a statement: best level in the text and in the metadata.
 #[derive(Debug, Clone, Copy, Default)]
 struct TermMatch {
@@ -96,59 +43,6 @@ impl TermMatch {
         } else {
             METADATA_FACTOR * level_value(self.metadata)
         }
-    }
-}
-
-/// `'word`, `^word` or `!word`, prepared.
-struct Operator<'q> {
-    term: &'q Term,
-    substring: Substring,
-}
-
-impl Operator<'_> {
-    fn occurs_in(&self, hay: &str) -> Option<usize> {
-        self.substring.find(hay.as_bytes())
-    }
-
-    /// `text` starts with the term (smart case).
-    fn is_prefix_of(&self, text: &str) -> bool {
-        let needle = self.term.text.as_bytes();
-        text.as_bytes().get(..needle.len()).is_some_and(|head| {
-            if self.term.case_sensitive {
-                head == needle
-            } else {
-                head.eq_ignore_ascii_case(needle)
-            }
-        })
-    }
-
-    /// EXACT when some occurrence in `hay` is a whole word, PREFIX for the start of a word,
-    /// FUZZY for the inside of a word, 0 when absent.
-    fn level_in(&self, hay: &str) -> Level {
-        let mut best = 0;
-        let mut from = 0;
-        let len = self.term.text.len();
-        while let Some(found) = hay.get(from..).and_then(|rest| self.occurs_in(rest)) {
-            let at = from + found;
-            let starts = hay[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let ends = hay
-                .get(at + len..)
-                .and_then(|rest| rest.chars().next())
-                .is_none_or(|c| !c.is_alphanumeric());
-            best = best.max(match (starts, ends) {
-                (true, true) => EXACT,
-                (true, false) => PREFIX,
-                _ => FUZZY,
-            });
-            if best == EXACT {
-                break;
-            }
-            from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
-        }
-        best
     }
 }
 
@@ -543,91 +437,6 @@ impl Iterator for Bits {
     }
 }
 
-/// Bits of the date part of a key.
-const DATE_BITS: u32 = 25;
-
-/// A date `YYYYMMDD` as a day number that orders like the date (0 when unknown).
-fn day_number(date: u32) -> u64 {
-    if date == 0 {
-        return 0;
-    }
-    let (year, month, day) = (date / 10_000, (date / 100) % 100, date % 100);
-    (u64::from(year) * 372 + u64::from(month.saturating_sub(1)) * 31 + u64::from(day))
-        .min((1 << DATE_BITS) - 1)
-}
-
-/// The ranking key: ascending keys are best first — higher score, then newer date, then corpus
-/// order.
-fn key(score: u8, date: u32, statement: u32) -> u64 {
-    (u64::from(100 - score.min(100)) << (32 + DATE_BITS))
-        | (((1 << DATE_BITS) - 1 - day_number(date)) << 32)
-        | u64::from(statement)
-}
-
-/// The hit a ranking key stands for.
-pub(crate) fn hit_of(key: u64) -> Hit {
-    Hit {
-        statement: key as u32,
-        score: 100 - (key >> (32 + DATE_BITS)) as i64,
-    }
-}
-
-/// Worker threads for a pass: every core.
-fn thread_count() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
-/// Run `work` over `0..len` in chunks on every core; results in chunk order. `None` when
-/// `cancelled` turned true (checked before every chunk).
-fn par_chunks<T: Send>(
-    len: usize,
-    chunk: usize,
-    cancelled: &(dyn Fn() -> bool + Sync),
-    work: &(dyn Fn(Range<usize>, &mut String) -> T + Sync),
-) -> Option<Vec<T>> {
-    let chunks = len.div_ceil(chunk);
-    let threads = thread_count().min(chunks).max(1);
-    let next = AtomicUsize::new(0);
-    let stopped = AtomicBool::new(false);
-    let run = || {
-        let mut buf = String::new();
-        let mut done = Vec::new();
-        loop {
-            let c = next.fetch_add(1, AtomicOrdering::Relaxed);
-            if c >= chunks {
-                break;
-            }
-            if stopped.load(AtomicOrdering::Relaxed) || cancelled() {
-                stopped.store(true, AtomicOrdering::Relaxed);
-                break;
-            }
-            let start = c * chunk;
-            done.push((c, work(start..(start + chunk).min(len), &mut buf)));
-        }
-        done
-    };
-    let mut results: Vec<(usize, T)> = if threads <= 1 {
-        run()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
-            let mut all = run();
-            for handle in handles {
-                match handle.join() {
-                    Ok(part) => all.extend(part),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            all
-        })
-    };
-    if stopped.load(AtomicOrdering::Relaxed) {
-        return None;
-    }
-    results.sort_unstable_by_key(|(c, _)| *c);
-    Some(results.into_iter().map(|(_, t)| t).collect())
-}
-
 /// The ranking keys of the statements among `candidates` (all when `None`) that match, in corpus
 /// order. `None` when cancelled.
 pub(crate) fn evaluate(
@@ -658,36 +467,6 @@ pub(crate) fn evaluate(
         );
     }
     Some(chunks.concat())
-}
-
-/// Sort keys best first, on two threads when there are many.
-pub(crate) fn sort_keys(keys: &mut [u64]) {
-    if keys.len() < PARALLEL_SORT_MIN || thread_count() < 2 {
-        keys.sort_unstable();
-        return;
-    }
-    let mid = keys.len() / 2;
-    {
-        let (left, right) = keys.split_at_mut(mid);
-        std::thread::scope(|scope| {
-            scope.spawn(|| left.sort_unstable());
-            right.sort_unstable();
-        });
-    }
-    let mut merged = Vec::with_capacity(keys.len());
-    let (mut a, mut b) = (0, mid);
-    while a < mid && b < keys.len() {
-        if keys[b] < keys[a] {
-            merged.push(keys[b]);
-            b += 1;
-        } else {
-            merged.push(keys[a]);
-            a += 1;
-        }
-    }
-    merged.extend_from_slice(&keys[a..mid]);
-    merged.extend_from_slice(&keys[b..]);
-    keys.copy_from_slice(&merged);
 }
 
 /// Every statement among `candidates` (all statements when `None`) matching `query`, best first:
@@ -802,34 +581,6 @@ mod tests {
             prop_assert_eq!(
                 index.skim_indices(&hay, &pattern),
                 fresh.fuzzy_indices(&hay, &pattern)
-            );
-        }
-    }
-
-    #[test]
-    fn keys_order_score_then_date_then_corpus_order() {
-        assert!(key(90, 20200101, 5) < key(80, 20250101, 1));
-        assert!(key(80, 20250101, 9) < key(80, 20200101, 1));
-        assert!(key(80, 20200101, 1) < key(80, 20200101, 2));
-        assert!(key(80, 20200101, 1) < key(80, 0, 0));
-        let hit = hit_of(key(73, 20211231, 42));
-        assert_eq!((hit.statement, hit.score), (42, 73));
-    }
-
-    #[test]
-    fn folded_substring_search_agrees_with_the_automaton() {
-        for (hay, needle) in [
-            ("Xi Jinping visit", "jinp"),
-            ("xx", "xxx"),
-            ("aAbB", "ab"),
-            ("문재인 Moon", "moon"),
-            ("", "a"),
-        ] {
-            let automaton = Substring::new(needle, false);
-            assert_eq!(
-                find_folded(hay.as_bytes(), needle.as_bytes()),
-                automaton.find(hay.as_bytes()),
-                "{hay} / {needle}"
             );
         }
     }

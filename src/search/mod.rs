@@ -26,6 +26,8 @@
 
 mod engine;
 pub mod filter;
+mod keys;
+mod operator;
 mod query;
 pub mod report;
 mod vocabulary;

@@ -275,8 +275,12 @@ impl Vocabulary {
                     .collect()
             })
         };
-        // Merge the parts in statement order: each part's words get global ids, and its
-        // postings continue the ones before.
+        Vocabulary::from_parts(base, parts)
+    }
+
+    /// Merge the parts built side by side, in statement order, and pack them: each part's words
+    /// get global ids, and its postings continue the ones before.
+    fn from_parts<'a>(base: Dictionary<'a>, parts: Vec<(Vec<&'a str>, Vec<Building>)>) -> Self {
         let mut merged = base;
         let mut building: Vec<Building> = Vec::new();
         for (order, part_building) in parts {

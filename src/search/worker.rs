@@ -1,6 +1,7 @@
 //! A background search thread so the UI never waits for the matcher.
 
-use super::engine::{Plan, evaluate, hit_of, sort_keys};
+use super::engine::{Plan, evaluate};
+use super::keys::{hit_of, sort_keys};
 use super::{Hit, SearchCache, SearchIndex, parse_query};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};

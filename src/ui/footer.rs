@@ -82,6 +82,8 @@ fn footer_message(app: &App) -> Option<String> {
             crate::text::plural(app.listed.len(), "statement", "statements"),
             formats.join("   ")
         ))
+    } else if let Some(error) = app.query_error.as_ref().filter(|_| app.search_focused) {
+        Some(format!(" ⚠ {}", sanitize(error)))
     } else {
         app.status
             .as_ref()
@@ -122,6 +124,8 @@ fn footer_hints(app: &App) -> Vec<String> {
         }
         hints.push(hint(keymap, c, Action::FocusSearch, "search"));
         if app.is_filtering() {
+            let stepping = [Action::NextResult, Action::PreviousResult];
+            hints.push(keys_hint(keymap, c, &stepping, "next/previous result"));
             hints.push(hint(keymap, c, Action::Back, "clear search"));
         }
         hints.push(hint(keymap, c, Action::ToggleHelp, "help"));

@@ -10,7 +10,8 @@ pub(super) fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
     } else {
         app.theme.dim
     };
-    let waiting = !app.query.text().trim().is_empty()
+    let waiting = app.query_error.is_none()
+        && !app.query.text().trim().is_empty()
         && app
             .results
             .as_ref()
