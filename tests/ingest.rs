@@ -21,6 +21,16 @@ fn dev_set() -> Option<PathBuf> {
     }
 }
 
+fn wide_dev_set() -> Option<PathBuf> {
+    let dir = crate_root().join("../shared/ingest-dev-wide");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is not there", dir.display());
+        None
+    }
+}
+
 fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_agenda-tui"))
 }
@@ -57,6 +67,11 @@ fn dev_set_quality_does_not_fall() {
         );
         assert_eq!(score.speaker.0, score.speaker.1, "{}: speaker", score.name);
     }
+    assert!(
+        micro.speaker_accuracy() >= 0.99,
+        "statement speakers {:.3}",
+        micro.speaker_accuracy()
+    );
     assert!(!report.raw.is_empty(), "expected raw page dumps");
     for raw in &report.raw {
         let clean_name = raw.name.trim_end_matches(" (raw)");
@@ -79,6 +94,73 @@ fn dev_set_quality_does_not_fall() {
             raw.name
         );
     }
+}
+
+/// Floors on `../shared/ingest-dev-wide`, set from held-out runs (`eval --split odd|even`, see
+/// docs/ingest.md): micro F1 of the whole set and of each half, and the share of statements with
+/// the right speaking government.
+const WIDE_MICRO_F1_FLOOR: f64 = 0.64;
+const WIDE_HALF_F1_FLOOR: f64 = 0.60;
+const WIDE_STATEMENT_SPEAKER_FLOOR: f64 = 0.50;
+const WIDE_ARTICLE_SPEAKERS_RIGHT: usize = 9;
+
+#[test]
+fn wide_dev_set_quality_does_not_fall() {
+    let Some(dir) = wide_dev_set() else { return };
+    let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+    let report = eval::evaluate_dir(&pipeline, &dir).expect("eval");
+    print!("{}", eval::format_report(&report, true));
+    assert!(
+        report.clean.len() >= 16,
+        "expected the sixteen wide articles"
+    );
+    let micro = EvalReport::micro(&report.clean);
+    assert!(
+        micro.f1() >= WIDE_MICRO_F1_FLOOR,
+        "micro F1 {:.3}",
+        micro.f1()
+    );
+    assert!(
+        micro.speaker_accuracy() >= WIDE_STATEMENT_SPEAKER_FLOOR,
+        "statement speakers {:.3}",
+        micro.speaker_accuracy()
+    );
+    let (right, _) = eval::speakers_right(&report.clean);
+    assert!(
+        right >= WIDE_ARTICLE_SPEAKERS_RIGHT,
+        "{right} article speakers right"
+    );
+    for split in [eval::Split::Odd, eval::Split::Even] {
+        let half = eval::evaluate_split(&pipeline, &dir, split).expect("eval half");
+        let f1 = EvalReport::micro(&half.clean).f1();
+        assert!(f1 >= WIDE_HALF_F1_FLOOR, "{split:?} half: micro F1 {f1:.3}");
+    }
+}
+
+#[test]
+fn eval_splits_a_directory_into_halves() {
+    let Some(dir) = dev_set() else { return };
+    let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+    let all = eval::evaluate_split(&pipeline, &dir, eval::Split::All).expect("all");
+    let odd = eval::evaluate_split(&pipeline, &dir, eval::Split::Odd).expect("odd");
+    let even = eval::evaluate_split(&pipeline, &dir, eval::Split::Even).expect("even");
+    let names = |r: &EvalReport| r.clean.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+    assert_eq!(odd.clean.len() + even.clean.len(), all.clean.len());
+    assert_eq!(names(&odd)[0], names(&all)[0]);
+    assert_eq!(names(&even)[0], names(&all)[1]);
+    let run = binary()
+        .args(["eval", "--split", "even", "--json"])
+        .arg(&dir)
+        .output()
+        .expect("run eval");
+    assert!(run.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    assert_eq!(
+        json["articles"].as_array().map(Vec::len),
+        Some(even.clean.len())
+    );
+    assert!(json["micro"]["f1"].as_f64().is_some());
+    assert!(json["micro"]["statement_speakers"].as_f64().is_some());
 }
 
 #[test]

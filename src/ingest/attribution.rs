@@ -259,9 +259,12 @@ pub fn attribute(
         // Own targets: entity names and the countries of the leaders named.
         let mut targets: Vec<String> = Vec::new();
         let mut names_a_country = false;
+        let mut names_main_speaker = false;
         for mention in sentence_mentions.iter().filter(|m| !m.venue) {
             for id in matcher.targets(mention) {
-                if id != speaker_country {
+                if id == speaker_country {
+                    names_main_speaker = true;
+                } else {
                     push_unique(&mut targets, id);
                     if matcher.kind(id) == Some(crate::model::EntityKind::Country) {
                         names_a_country = true;
@@ -274,11 +277,13 @@ pub fn attribute(
             if !leader_indexes.contains(&mention.leader) {
                 leader_indexes.push(mention.leader);
             }
-            if let Some(country) = leaders.leaders[mention.leader].country.as_deref()
-                && country != speaker_country
-            {
-                push_unique(&mut targets, country);
-                names_a_country = true;
+            if let Some(country) = leaders.leaders[mention.leader].country.as_deref() {
+                if country == speaker_country {
+                    names_main_speaker = true;
+                } else {
+                    push_unique(&mut targets, country);
+                    names_a_country = true;
+                }
             }
         }
         let own_is_empty = targets.is_empty();
@@ -407,12 +412,32 @@ pub fn attribute(
         if speaker_leader.is_some() {
             last_speaker = speaker_leader;
         }
+        // Another party speaking: its own country is not its target, the main speaker named in
+        // its words is.
+        let statement_country = speaker_side
+            .as_ref()
+            .map(|(_, id)| id.as_str())
+            .or_else(|| speaker_leader.and_then(|i| leaders.leaders[i].country.as_deref()));
+        if let Some(other) = statement_country
+            && other != speaker_country
+        {
+            targets.retain(|t| t != other);
+            if names_main_speaker {
+                push_unique(&mut targets, speaker_country);
+            }
+        }
 
-        let carried: Vec<String> = targets
+        let mut carried: Vec<String> = targets
             .iter()
             .filter(|t| matcher.is_carried(t))
             .cloned()
             .collect();
+        // After the other party's words, "the two sides" are the main speaker and that party.
+        if let Some(other) = statement_country
+            && other != speaker_country
+        {
+            carried = vec![other.to_string()];
+        }
         if !carried.is_empty() {
             last_targets = carried;
         }

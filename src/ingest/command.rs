@@ -51,9 +51,15 @@ pub struct EvalArgs {
     /// Extra gazetteer TSV file; repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
-    /// List every wrong (sentence, target) pair.
+    /// List every wrong (sentence, target) pair and every wrong statement speaker.
     #[arg(long)]
     pub verbose: bool,
+    /// Score only the odd or even articles (1-based index of the sorted names), or all.
+    #[arg(long, value_name = "odd|even|all", default_value = "all")]
+    pub split: super::eval::Split,
+    /// Print the report as one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// A file name made into an article id: the stem, with anything but letters, digits, `-`, `_`
@@ -225,9 +231,13 @@ pub fn run_eval(args: &EvalArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match super::eval::evaluate_dir(&pipeline, &args.dir) {
+    match super::eval::evaluate_split(&pipeline, &args.dir, args.split) {
         Ok(report) => {
-            print!("{}", super::eval::format_report(&report, args.verbose));
+            if args.json {
+                println!("{}", super::eval::report_json(&report));
+            } else {
+                print!("{}", super::eval::format_report(&report, args.verbose));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
