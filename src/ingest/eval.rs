@@ -125,8 +125,8 @@ impl Split {
     pub fn keeps(self, index: usize) -> bool {
         match self {
             Split::All => true,
-            Split::Odd => index % 2 == 0,
-            Split::Even => index % 2 == 1,
+            Split::Odd => index.is_multiple_of(2),
+            Split::Even => !index.is_multiple_of(2),
         }
     }
 }
