@@ -176,6 +176,9 @@ pub fn run_ingest(args: &IngestArgs) -> ExitCode {
                 .join(", ")
         );
         if args.verbose {
+            for reason in &ingested.speaker_reasons {
+                eprintln!("  speaker {}: {reason}", ingested.article.speaker_country);
+            }
             for line in &ingested.removed {
                 eprintln!("  removed: {line}");
             }

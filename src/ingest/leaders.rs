@@ -82,6 +82,7 @@ const ROLES: &[(&str, &str)] = &[
     ("Foreign Secretary", "Foreign Secretary"),
     ("foreign secretary", "Foreign Secretary"),
     ("High Representative", "High Representative"),
+    ("foreign policy chief", "Foreign Policy Chief"),
     ("Crown Prince", "Crown Prince"),
     ("foreign minister", "Foreign Minister"),
     ("Defense Minister", "Defense Minister"),

@@ -15,13 +15,14 @@ pub mod eval;
 pub mod gazetteer;
 pub mod leaders;
 pub mod sentences;
+pub mod speaker;
 pub mod topics;
 
 use crate::model::{Article, CorpusFile, Entity, Leader, Statement};
-use entities::{EntityMatcher, MatcherError, Mention, NameForm};
+use entities::{EntityMatcher, MatcherError, Mention};
 use gazetteer::{Gazetteer, GazetteerError};
 use leaders::{FoundLeaders, LeaderMatcher};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use topics::TopicMatcher;
@@ -99,6 +100,8 @@ pub struct IngestedArticle {
     pub leaders: Vec<Leader>,
     /// Lines removed as boilerplate.
     pub removed: Vec<String>,
+    /// The evidence that decided the article's speaker (empty when given by the caller).
+    pub speaker_reasons: Vec<String>,
 }
 
 /// The compiled gazetteers: build once, ingest many articles.
@@ -169,10 +172,13 @@ impl Pipeline {
         let mut found = self
             .leaders
             .find(&body, body_date.as_deref(), &self.entities, &mentions);
-        let speaker_country = options
-            .speaker
-            .clone()
-            .unwrap_or_else(|| self.detect_speaker(&body, &mentions, &found));
+        let (speaker_country, speaker_reasons) = match &options.speaker {
+            Some(id) => (id.clone(), Vec::new()),
+            None => {
+                let decision = speaker::decide(&body, &mentions, &found, &self.entities);
+                (decision.id, decision.reasons)
+            }
+        };
         for leader in &mut found.leaders {
             if leader.country.is_none() {
                 leader.country = Some(speaker_country.clone());
@@ -283,68 +289,14 @@ impl Pipeline {
             statements,
             leaders,
             removed: cleaned.removed,
+            speaker_reasons,
         })
     }
 
-    /// The country whose agenda the article reports: the country of the first leader named
-    /// (more when that leader "met with" someone), countries in subject position ("Japan will",
-    /// "The Chinese side stands"), then leader mentions and plain mentions.
+    /// The country whose agenda the article reports, weighed from the evidence of
+    /// [`speaker::decide`].
     pub fn detect_speaker(&self, body: &str, mentions: &[Mention], found: &FoundLeaders) -> String {
-        let mut scores: HashMap<String, u32> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
-        let mut add = |id: &str, points: u32, scores: &mut HashMap<String, u32>| {
-            if !order.iter().any(|o| o == id) {
-                order.push(id.to_string());
-            }
-            *scores.entry(id.to_string()).or_default() += points;
-        };
-        let country_id = |id: &str| {
-            self.gazetteer
-                .entity(id)
-                .is_some_and(|e| e.kind == crate::model::EntityKind::Country)
-        };
-        for (n, mention) in found.mentions.iter().enumerate() {
-            let Some(country) = found.leaders[mention.leader].country.as_deref() else {
-                continue;
-            };
-            let mut points = 2;
-            if n == 0 {
-                points += 10;
-            }
-            let window_end = (mention.end + 30).min(body.len());
-            if let Some(after) = body.get(mention.end..window_end)
-                && (after.contains("met with") || after.contains("held talks with"))
-            {
-                points += 6;
-            }
-            add(country, points, &mut scores);
-        }
-        for mention in mentions
-            .iter()
-            .filter(|m| !m.venue && m.form != NameForm::Phrase)
-        {
-            for id in self.entities.targets(mention) {
-                if !country_id(id) {
-                    continue;
-                }
-                let points = if attribution::in_subject_position(body, mention) {
-                    5
-                } else {
-                    1
-                };
-                add(id, points, &mut scores);
-            }
-        }
-        order
-            .iter()
-            .max_by_key(|id| {
-                (
-                    scores.get(*id).copied().unwrap_or(0),
-                    std::cmp::Reverse(order.iter().position(|o| o == *id)),
-                )
-            })
-            .cloned()
-            .unwrap_or_else(|| "GLOBAL".to_string())
+        speaker::decide(body, mentions, found, &self.entities).id
     }
 
     /// The corpus entity for an id: the shipped seed corpus's definition when it has one (so
