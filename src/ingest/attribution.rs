@@ -45,6 +45,21 @@ const OPENERS: &[&str] = &[
     "With ",
 ];
 
+/// Phrases that refer back to the country named last ("in that country", "the country's army").
+const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
+
+/// Phrases that refer back to the blocs named last.
+const BLOC_ANAPHORS: &[&str] = &[
+    "these organizations",
+    "these organisations",
+    "both organizations",
+    "both organisations",
+    "the two organizations",
+    "the two organisations",
+    "these institutions",
+    "these bodies",
+];
+
 /// How far after an opener the topic country may start (bytes).
 const OPENER_REACH: usize = 40;
 
@@ -227,6 +242,8 @@ pub fn attribute(
     let mut previous_in_paragraph: Vec<String> = Vec::new();
     let mut last_speaker: Option<usize> = None;
     let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut last_country: Option<String> = None;
+    let mut last_blocs: Vec<String> = Vec::new();
 
     for sentence in sentences {
         let text = &body[sentence.start..sentence.end];
@@ -351,10 +368,39 @@ pub fn attribute(
                 push_unique(&mut targets, id);
             }
         }
+        // "that country", "the country": the country named last.
+        let country_anaphor = COUNTRY_ANAPHORS.iter().any(|cue| lower.contains(cue));
+        if own_is_empty
+            && country_anaphor
+            && let Some(id) = &last_country
+        {
+            push_unique(&mut targets, id);
+        }
+        // "these organisations": the blocs named last.
+        if own_is_empty && BLOC_ANAPHORS.iter().any(|cue| lower.contains(cue)) {
+            for id in &last_blocs {
+                push_unique(&mut targets, id);
+            }
+        }
         for id in &paragraph_topic {
             push_unique(&mut targets, id);
         }
         targets.retain(|t| t != speaker_country);
+        if let Some(id) = own_targets
+            .iter()
+            .rev()
+            .find(|id| matcher.kind(id) == Some(crate::model::EntityKind::Country))
+        {
+            last_country = Some(id.clone());
+        }
+        let blocs_here: Vec<String> = own_targets
+            .iter()
+            .filter(|id| matcher.kind(id) == Some(crate::model::EntityKind::Bloc))
+            .cloned()
+            .collect();
+        if !blocs_here.is_empty() {
+            last_blocs = blocs_here;
+        }
 
         // Kind.
         let sentence_words: Vec<(usize, &str)> = words(text).collect();
