@@ -2,7 +2,7 @@
 //! with located problems, and merging several files into one [`Corpus`].
 
 use crate::model::{
-    Corpus, CorpusFile, Entity, FORMAT_NAME, FORMAT_VERSION, Leader, is_valid_date,
+    Corpus, CorpusFile, Entity, FORMAT_NAME, FORMAT_VERSION, Leader, is_valid_published,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -381,11 +381,11 @@ fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Problems) {
             ));
         }
         if let Some(date) = &article.published
-            && !is_valid_date(date)
+            && !is_valid_published(date)
         {
             problems.push(field(
                 format!("articles[{i}].published"),
-                format!("invalid date \"{date}\", expected YYYY-MM-DD"),
+                format!("invalid date \"{date}\", expected YYYY, YYYY-MM or YYYY-MM-DD"),
             ));
         }
     }

@@ -63,7 +63,7 @@ pub enum IngestError {
     NoText,
     /// A `--speaker` that is not an entity id of the gazetteer.
     UnknownSpeaker(String),
-    /// A `--published` date that is not `YYYY-MM-DD`.
+    /// A `--published` date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     BadDate(String),
     /// An extra gazetteer could not be read.
     Gazetteer(GazetteerError),
@@ -79,7 +79,10 @@ impl std::fmt::Display for IngestError {
                 write!(f, "unknown speaker \"{id}\" (use an entity id such as KOR)")
             }
             IngestError::BadDate(date) => {
-                write!(f, "invalid date \"{date}\", expected YYYY-MM-DD")
+                write!(
+                    f,
+                    "invalid date \"{date}\", expected YYYY, YYYY-MM or YYYY-MM-DD"
+                )
             }
             IngestError::Gazetteer(e) => write!(f, "{e}"),
             IngestError::Matcher(e) => write!(f, "{e}"),
@@ -144,7 +147,7 @@ impl Pipeline {
         options: &IngestOptions,
     ) -> Result<IngestedArticle, IngestError> {
         if let Some(date) = &options.published
-            && !crate::model::is_valid_date(date)
+            && !crate::model::is_valid_published(date)
         {
             return Err(IngestError::BadDate(date.clone()));
         }
