@@ -312,7 +312,11 @@ pub fn normalise_layout(text: &str) -> String {
         .replace("\r\n", "\n")
         .replace('\r', "\n")
         .replace('\u{c}', "\n\n");
-    let raw_lines: Vec<&str> = text.split('\n').collect();
+    let raw_lines: Vec<&str> = text
+        .strip_suffix('\n')
+        .unwrap_or(&text)
+        .split('\n')
+        .collect();
     let wrapped = is_hard_wrapped(&raw_lines);
     let mut out = String::with_capacity(text.len());
     let mut in_paragraph = false;
