@@ -278,8 +278,16 @@ fn ingest_output_passes_check_and_is_written_atomically() {
     let stderr = String::from_utf8_lossy(&status.stderr);
     assert_eq!(
         stderr.lines().count(),
-        inputs.len(),
-        "one summary line per article:\n{stderr}"
+        inputs.len() + 1,
+        "one summary line per article and the total:\n{stderr}"
+    );
+    let total = format!("from {} articles to {}", inputs.len(), out.display());
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("wrote ") && l.ends_with(&total)),
+        "{stderr}"
     );
     let check = binary().arg("check").arg(&out).output().expect("run check");
     assert!(
@@ -291,22 +299,121 @@ fn ingest_output_passes_check_and_is_written_atomically() {
     let corpus = agenda_tui::load::parse_corpus_file("corpus.json", &bytes).expect("valid");
     assert_eq!(corpus.articles.len(), inputs.len());
 
-    // A failing run leaves the previous output untouched and no temp files behind.
+    // A failing --strict run leaves the previous output untouched and no temp files behind.
+    let missing = out_dir.path().join("missing.txt");
     let failed = binary()
         .arg("ingest")
+        .arg("--strict")
         .arg(&seed_article)
-        .arg(out_dir.path().join("missing.txt"))
+        .arg(&missing)
         .arg("-o")
         .arg(&out)
         .output()
         .expect("run ingest");
     assert_eq!(failed.status.code(), Some(1));
     let message = String::from_utf8_lossy(&failed.stderr);
-    let last = message.lines().last().unwrap_or_default();
-    assert!(last.contains("missing.txt"), "{message}");
+    assert!(
+        message.lines().any(|l| l.contains("missing.txt: ")),
+        "{message}"
+    );
     assert!(!message.contains("panicked"), "{message}");
     assert_eq!(std::fs::read(&out).expect("output"), bytes);
     assert_eq!(std::fs::read_dir(out_dir.path()).expect("dir").count(), 1);
+
+    // Without --strict the batch goes past the bad file, writes the good one and exits 1.
+    let pdf = out_dir.path().join("scan.txt");
+    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj\n").expect("write pdf");
+    let partial = binary()
+        .arg("ingest")
+        .arg(&missing)
+        .arg(&seed_article)
+        .arg(&pdf)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run ingest");
+    assert_eq!(partial.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&partial.stderr);
+    assert!(message.contains("missing.txt: "), "{message}");
+    assert!(
+        message.contains("scan.txt: not a text file: looks like a PDF document"),
+        "{message}"
+    );
+    assert!(
+        message.contains("wrote 15 statements from 1 articles"),
+        "{message}"
+    );
+    let written =
+        agenda_tui::load::parse_corpus_file("corpus.json", &std::fs::read(&out).expect("output"))
+            .expect("valid");
+    assert_eq!(written.articles.len(), 1);
+}
+
+#[test]
+fn stdin_and_a_manifest_give_per_file_metadata() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Mr. President, my delegation welcomes the progress made in the talks with Chile. We will continue to work with the Organization.\n";
+    std::fs::write(dir.path().join("PER_40_1985.txt"), text).expect("write");
+    let manifest = dir.path().join("manifest.tsv");
+    std::fs::write(
+        &manifest,
+        "file\tcountry\tyear\tspeaker\tspeaker_post\nPER_40_1985.txt\tPER\t1985\tMr. Wagner\tMinister for Foreign Affairs\n",
+    )
+    .expect("write");
+    let run = binary()
+        .arg("ingest")
+        .arg("--manifest")
+        .arg(&manifest)
+        .arg(dir.path())
+        .output()
+        .expect("run ingest");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let corpus = agenda_tui::load::parse_corpus_file("stdout", &run.stdout).expect("valid");
+    assert_eq!(corpus.articles[0].speaker_country, "PER");
+    assert_eq!(corpus.articles[0].published.as_deref(), Some("1985"));
+    assert_eq!(corpus.statements[0].speaker.as_deref(), Some("Mr. Wagner"));
+    assert!(!corpus.statements[0].targets.iter().any(|t| t == "PER"));
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "file,country,year\nPER_40_1985.txt,PER,85\n").expect("write");
+    let run = binary()
+        .arg("ingest")
+        .arg("--manifest")
+        .arg(&bad)
+        .arg(dir.path())
+        .output()
+        .expect("run ingest");
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("bad.csv:2: published"));
+
+    let mut child = binary()
+        .args(["ingest", "--speaker", "PER", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let corpus = agenda_tui::load::parse_corpus_file("stdin", &out.stdout).expect("valid");
+    assert_eq!(corpus.articles[0].id, "stdin");
 }
 
 #[test]

@@ -1,19 +1,18 @@
 //! The `ingest` and `eval` subcommands: arguments and runners called from `main`.
 
 use super::{IngestOptions, Pipeline};
-use crate::export::write_atomically;
 use clap::Args;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Largest input article read (bytes).
-pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+pub use super::batch::{MAX_INPUT_BYTES, article_id};
 
 /// Arguments of `agenda-tui ingest`.
 #[derive(Debug, Clone, Args)]
 pub struct IngestArgs {
-    /// Article text files (UTF-8): clean bodies or web page dumps; one article each.
+    /// Article text files (UTF-8): clean bodies or web page dumps, one article each; a directory
+    /// gives its .txt/.html files; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Write the corpus here (whole or not at all) instead of stdout.
@@ -22,8 +21,8 @@ pub struct IngestArgs {
     /// Speaker country entity id (e.g. KOR); found in the text when absent.
     #[arg(long, value_name = "ID")]
     pub speaker: Option<String>,
-    /// Publication date YYYY-MM-DD; found in the text when absent.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Publication date YYYY, YYYY-MM or YYYY-MM-DD; found in the text when absent.
+    #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
     /// Outlet name; found in the byline when absent.
     #[arg(long, value_name = "NAME")]
@@ -37,7 +36,14 @@ pub struct IngestArgs {
     /// Extra gazetteer TSV file (see docs/ingest.md); repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
-    /// Also report the lines removed as boilerplate.
+    /// Per-file metadata: a CSV or TSV table with a header row (`file` plus any of
+    /// speaker/country, published/year, source, title, url, speaker_name, speaker_post).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Write nothing when any file fails (without it, the good files are written).
+    #[arg(long)]
+    pub strict: bool,
+    /// Also report the evidence for each article's speaker and the lines removed as boilerplate.
     #[arg(long)]
     pub verbose: bool,
 }
@@ -62,44 +68,92 @@ pub struct EvalArgs {
     pub json: bool,
 }
 
-/// A file name made into an article id: the stem, with anything but letters, digits, `-`, `_`
-/// and `.` replaced by `-`.
-pub fn article_id(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name
-        .strip_suffix(".raw.txt")
-        .or_else(|| name.strip_suffix(".txt"))
-        .unwrap_or(&name);
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if id.trim_matches('-').is_empty() {
-        "article".to_string()
-    } else {
-        id
+/// Files ingested per parallel round before their statements are written out.
+const CHUNK_FILES: usize = 64;
+
+fn progress_bar(files: usize, total_bytes: u64) -> Option<indicatif::ProgressBar> {
+    if files < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total_bytes);
+    let style = indicatif::ProgressStyle::with_template(
+        "{bar:30} {msg} files {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}",
+    )
+    .ok()?;
+    bar.set_style(style);
+    Some(bar)
+}
+
+/// Where the corpus goes: a temporary file renamed over `-o OUT` at the end, or a buffer for
+/// standard output (so a failed `--strict` run prints nothing).
+enum Sink {
+    File(tempfile::NamedTempFile),
+    Stdout(Vec<u8>),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::File(file) => file.write(buf),
+            Sink::Stdout(buffer) => buffer.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::File(file) => file.flush(),
+            Sink::Stdout(_) => Ok(()),
+        }
     }
 }
 
-fn read_article(path: &Path) -> Result<String, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !metadata.is_file() {
-        return Err("not a file".to_string());
+fn open_sink(output: Option<&Path>) -> std::io::Result<Sink> {
+    match output {
+        Some(path) => {
+            let dir = match path.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".agenda-tui-").suffix(".tmp");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+            Ok(Sink::File(builder.tempfile_in(dir)?))
+        }
+        None => Ok(Sink::Stdout(Vec::new())),
     }
-    if metadata.len() > MAX_INPUT_BYTES {
-        return Err(format!("larger than {MAX_INPUT_BYTES} bytes"));
+}
+
+fn summary_line(result: &super::batch::FileResult, ingested: &super::IngestedArticle) -> String {
+    let mut targets: Vec<&str> = Vec::new();
+    for statement in &ingested.statements {
+        for t in &statement.targets {
+            if !targets.contains(&t.as_str()) {
+                targets.push(t);
+            }
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_string())
+    let warnings = result.warnings();
+    let warning = if warnings.is_empty() {
+        String::new()
+    } else {
+        format!(" (warning: {})", warnings.join(", "))
+    };
+    format!(
+        "{}: {} statements, speaker {}, targets [{}], leaders [{}]{warning}",
+        crate::text::sanitize(&result.path.display().to_string()),
+        ingested.statements.len(),
+        ingested.article.speaker_country,
+        targets.join(", "),
+        ingested
+            .leaders
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// Run `agenda-tui ingest`.
@@ -111,118 +165,175 @@ pub fn run_ingest(args: &IngestArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let progress = args.files.len() > 3 && std::io::stderr().is_terminal();
-    let mut articles = Vec::with_capacity(args.files.len());
-    for (n, path) in args.files.iter().enumerate() {
-        if progress {
-            eprint!(
-                "\r[{}/{}] {}\x1b[K",
-                n + 1,
-                args.files.len(),
-                crate::text::sanitize(&path.display().to_string())
-            );
-        }
-        let text = match read_article(path) {
-            Ok(t) => t,
-            Err(e) => {
-                if progress {
-                    eprintln!();
+    let manifest = match &args.manifest {
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(text) => text,
+                Err(e) => {
+                    eprintln!("agenda-tui ingest: {}: {e}", path.display());
+                    return ExitCode::from(2);
                 }
-                eprintln!("agenda-tui ingest: {}: {e}", path.display());
-                return ExitCode::from(1);
-            }
-        };
-        let options = IngestOptions {
-            id: Some(article_id(path)),
-            speaker: args.speaker.clone(),
-            published: args.published.clone(),
-            source: args.source.clone(),
-            title: args.title.clone(),
-            url: args.url.clone(),
-            gazetteers: Vec::new(),
-        };
-        let ingested = match pipeline.ingest(&text, &options) {
-            Ok(a) => a,
-            Err(e) => {
-                if progress {
-                    eprintln!();
-                }
-                eprintln!("agenda-tui ingest: {}: {e}", path.display());
-                return ExitCode::from(1);
-            }
-        };
-        if progress {
-            eprint!("\r\x1b[K");
-        }
-        let mut targets: Vec<&str> = Vec::new();
-        for statement in &ingested.statements {
-            for t in &statement.targets {
-                if !targets.contains(&t.as_str()) {
-                    targets.push(t);
+            };
+            let label = path.display().to_string();
+            match super::manifest::Manifest::parse(&label, &text, |id| {
+                pipeline.gazetteer.entity(id).is_some()
+            }) {
+                Ok(manifest) => Some(manifest),
+                Err(e) => {
+                    eprintln!("agenda-tui ingest: {e}");
+                    return ExitCode::from(2);
                 }
             }
         }
-        eprintln!(
-            "{}: {} statements, speaker {}, targets [{}], leaders [{}]",
-            path.display(),
-            ingested.statements.len(),
-            ingested.article.speaker_country,
-            targets.join(", "),
-            ingested
-                .leaders
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        if args.verbose {
-            for reason in &ingested.speaker_reasons {
-                eprintln!("  speaker {}: {reason}", ingested.article.speaker_country);
-            }
-            for line in &ingested.removed {
-                eprintln!("  removed: {line}");
-            }
-        }
-        articles.push(ingested);
-    }
-    let corpus = pipeline.build_corpus(articles);
-    let json = match serde_json::to_string_pretty(&corpus) {
-        Ok(j) => j + "\n",
+        None => None,
+    };
+    let inputs = match super::batch::expand_inputs(&args.files) {
+        Ok(inputs) => inputs,
         Err(e) => {
-            eprintln!("agenda-tui ingest: cannot serialise the corpus: {e}");
+            eprintln!("agenda-tui ingest: {e}");
             return ExitCode::from(1);
         }
     };
-    let name = args
-        .output
-        .as_ref()
-        .map_or("<stdout>".to_string(), |p| p.display().to_string());
-    if let Err(e) = crate::load::parse_corpus_file(&name, json.as_bytes()) {
-        eprintln!("agenda-tui ingest: internal error, the corpus does not pass check: {e}");
-        return ExitCode::from(1);
-    }
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = write_atomically(path, json.as_bytes()) {
-                eprintln!("agenda-tui ingest: {}: cannot write: {e}", path.display());
+    let flags = IngestOptions {
+        id: None,
+        speaker: args.speaker.clone(),
+        published: args.published.clone(),
+        source: args.source.clone(),
+        title: args.title.clone(),
+        url: args.url.clone(),
+        gazetteers: Vec::new(),
+        speaker_name: None,
+        speaker_post: None,
+    };
+    let sink = match open_sink(args.output.as_deref()) {
+        Ok(sink) => sink,
+        Err(e) => {
+            let name = args
+                .output
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            eprintln!("agenda-tui ingest: {name}: cannot write: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut stream = match super::batch::CorpusStream::new(sink) {
+        Ok(stream) => stream,
+        Err(e) => {
+            eprintln!("agenda-tui ingest: cannot write: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let total_bytes: u64 = inputs
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let bar = progress_bar(inputs.len(), total_bytes);
+    let mut failures: Vec<String> = Vec::new();
+    let mut done = 0;
+    for chunk in inputs.chunks(CHUNK_FILES) {
+        let results = super::batch::ingest_files(&pipeline, chunk, &flags, manifest.as_ref());
+        for result in results {
+            done += 1;
+            if let Some(bar) = &bar {
+                bar.inc(std::fs::metadata(&result.path).map_or(result.bytes, |m| m.len()));
+                bar.set_message(format!("{done}/{}", inputs.len()));
+            }
+            let shown = result.path.display().to_string();
+            let path = crate::text::sanitize(&shown);
+            match &result.outcome {
+                Ok(ingested) => {
+                    let line = summary_line(&result, ingested);
+                    let mut lines = vec![line];
+                    if args.verbose {
+                        for reason in &ingested.speaker_reasons {
+                            lines.push(format!(
+                                "  speaker {}: {reason}",
+                                ingested.article.speaker_country
+                            ));
+                        }
+                        for line in &ingested.removed {
+                            lines.push(format!("  removed: {}", crate::text::sanitize(line)));
+                        }
+                    }
+                    match &bar {
+                        Some(bar) => bar.suspend(|| lines.iter().for_each(|l| eprintln!("{l}"))),
+                        None => lines.iter().for_each(|l| eprintln!("{l}")),
+                    }
+                }
+                Err(e) => failures.push(format!("{path}: {e}")),
+            }
+            if let Ok(ingested) = result.outcome
+                && let Err(e) = stream.push(ingested)
+            {
+                eprintln!("agenda-tui ingest: cannot write: {e}");
                 return ExitCode::from(1);
             }
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(json.as_bytes())
-                .and_then(|_| stdout.flush())
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let (sink, totals) = match stream.finish(&pipeline) {
+        Ok(done) => done,
+        Err(e) => {
+            eprintln!("agenda-tui ingest: cannot write: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for failure in &failures {
+        eprintln!("agenda-tui ingest: {failure}");
+    }
+    let write_nothing = totals.articles == 0 || (args.strict && !failures.is_empty());
+    if write_nothing {
+        if inputs.len() > 1 && !failures.is_empty() {
+            eprintln!(
+                "agenda-tui ingest: {} of {} files failed; nothing written",
+                failures.len(),
+                inputs.len()
+            );
+        }
+        return ExitCode::from(1);
+    }
+    match sink {
+        Sink::File(temp) => {
+            let path = args.output.as_deref().unwrap_or(Path::new("."));
+            if let Err(e) = temp
+                .as_file()
+                .sync_all()
+                .and_then(|_| temp.persist(path).map(|_| ()).map_err(|e| e.error))
             {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+                eprintln!("agenda-tui ingest: {}: cannot write: {e}", path.display());
+                return ExitCode::from(1);
+            }
+            eprintln!(
+                "wrote {} statements from {} articles to {}",
+                totals.statements,
+                totals.articles,
+                path.display()
+            );
+        }
+        Sink::Stdout(buffer) => {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout.write_all(&buffer).and_then(|_| stdout.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
                 eprintln!("agenda-tui ingest: cannot write to stdout: {e}");
                 return ExitCode::from(1);
             }
         }
     }
-    ExitCode::SUCCESS
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "agenda-tui ingest: {} of {} files failed",
+            failures.len(),
+            inputs.len()
+        );
+        ExitCode::from(1)
+    }
 }
 
 /// Run `agenda-tui eval`.
@@ -252,14 +363,7 @@ pub fn run_eval(args: &EvalArgs) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn article_ids_come_from_file_names() {
-        assert_eq!(article_id(Path::new("/x/kbs-2022.raw.txt")), "kbs-2022");
-        assert_eq!(article_id(Path::new("a b.txt")), "a-b");
-        assert_eq!(article_id(Path::new("/")), "article");
-    }
+    use crate::export::write_atomically;
 
     #[test]
     fn atomic_write_replaces_the_file_whole() {

@@ -8,12 +8,14 @@
 #![warn(missing_docs)]
 
 pub mod attribution;
+pub mod batch;
 pub mod clean;
 pub mod command;
 pub mod entities;
 pub mod eval;
 pub mod gazetteer;
 pub mod leaders;
+pub mod manifest;
 pub mod sentences;
 pub mod speaker;
 pub mod topics;
@@ -22,7 +24,6 @@ use crate::model::{Article, CorpusFile, Entity, Leader, Statement};
 use entities::{EntityMatcher, MatcherError, Mention};
 use gazetteer::{Gazetteer, GazetteerError};
 use leaders::{FoundLeaders, LeaderMatcher};
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use topics::TopicMatcher;
@@ -54,6 +55,11 @@ pub struct IngestOptions {
     pub url: Option<String>,
     /// Extra gazetteer files (see `docs/ingest.md`).
     pub gazetteers: Vec<PathBuf>,
+    /// Who speaks for the article's speaker (a manifest's `speaker_name`): the speaker of every
+    /// statement of the main speaker that names no other.
+    pub speaker_name: Option<String>,
+    /// That person's office (a manifest's `speaker_post`).
+    pub speaker_post: Option<String>,
 }
 
 /// Why an article could not be ingested.
@@ -239,7 +245,7 @@ impl Pipeline {
                                 .unwrap_or_else(|| speaker_country.clone()),
                         )
                     }
-                    (None, None) => (None, speaker_country.clone()),
+                    (None, None) => (options.speaker_name.clone(), speaker_country.clone()),
                 };
             statements.push(Statement {
                 id: format!("{id}-s{:0width$}", n + 1).into(),
@@ -330,63 +336,52 @@ impl Pipeline {
     /// leaders they refer to listed once.
     pub fn build_corpus(&self, articles: Vec<IngestedArticle>) -> CorpusFile {
         let mut corpus = CorpusFile::empty();
-        let mut used_ids: HashSet<String> = HashSet::new();
-        let mut entity_ids: Vec<String> = Vec::new();
-        let want_entity = |id: &str, entity_ids: &mut Vec<String>| {
-            if !entity_ids.iter().any(|e| e == id) {
-                entity_ids.push(id.to_string());
-            }
-        };
-        for mut ingested in articles {
-            let base = ingested.article.id.clone();
-            if used_ids.contains(&base) {
-                let mut n = 2;
-                while used_ids.contains(&format!("{base}-{n}")) {
-                    n += 1;
-                }
-                let new_id = format!("{base}-{n}");
-                let prefix = format!("{base}-s");
-                for statement in &mut ingested.statements {
-                    statement.article = new_id.as_str().into();
-                    if let Some(rest) = statement.id.strip_prefix(&prefix) {
-                        statement.id = format!("{new_id}-s{rest}").into();
-                    }
-                }
-                ingested.article.id = new_id;
-            }
-            used_ids.insert(ingested.article.id.clone());
-            want_entity(&ingested.article.speaker_country, &mut entity_ids);
-            for statement in &ingested.statements {
-                want_entity(&statement.speaker_entity, &mut entity_ids);
-                for target in &statement.targets {
-                    want_entity(target, &mut entity_ids);
-                }
-            }
-            for found in ingested.leaders {
-                let leader = seed_corpus()
-                    .and_then(|seed| seed.leader(&found.name))
-                    .filter(|seed_leader| seed_leader.entity == found.entity)
-                    .cloned()
-                    .unwrap_or(found);
-                want_entity(&leader.entity, &mut entity_ids);
-                if !corpus.leaders.iter().any(|l| l.name == leader.name) {
-                    corpus.leaders.push(leader);
-                }
-            }
+        let mut parts = batch::CorpusParts::default();
+        for ingested in articles {
+            let ingested = parts.admit(ingested);
             corpus.articles.push(ingested.article);
             corpus.statements.extend(ingested.statements);
         }
-        for id in entity_ids {
-            let entity = self.entity(&id).unwrap_or_else(|| Entity {
-                id: id.clone(),
-                name: id.clone(),
-                kind: crate::model::EntityKind::Country,
-                aliases: Vec::new(),
-            });
-            corpus.entities.push(entity);
-        }
+        corpus.entities = parts.entities(self);
+        corpus.leaders = parts.leaders;
         corpus
     }
+
+    /// The corpus entity for an id, or a country named by its id when the gazetteer has none.
+    pub fn entity_or_placeholder(&self, id: &str) -> Entity {
+        self.entity(id).unwrap_or_else(|| Entity {
+            id: id.to_string(),
+            name: id.to_string(),
+            kind: crate::model::EntityKind::Country,
+            aliases: Vec::new(),
+        })
+    }
+
+    /// Check one ingested article on its own with the validation of `agenda-tui check`.
+    pub fn check_article(&self, ingested: &IngestedArticle) -> Result<(), String> {
+        let mut parts = batch::CorpusParts::default();
+        let admitted = parts.admit(ingested.clone());
+        let corpus = CorpusFile {
+            articles: vec![admitted.article],
+            statements: admitted.statements,
+            entities: parts.entities(self),
+            leaders: parts.leaders,
+            ..CorpusFile::empty()
+        };
+        let json = serde_json::to_vec(&corpus).map_err(|e| e.to_string())?;
+        crate::load::parse_corpus_file(&ingested.article.id, &json)
+            .map(|_| ())
+            .map_err(|e| format!("internal error, the article does not pass check: {e}"))
+    }
+}
+
+/// The shipped seed corpus's definition of a person, when it has the same person for the same
+/// country (so ingested corpora merge with the seed).
+pub(crate) fn seed_leader(found: &Leader) -> Option<Leader> {
+    seed_corpus()
+        .and_then(|seed| seed.leader(&found.name))
+        .filter(|seed_leader| seed_leader.entity == found.entity)
+        .cloned()
 }
 
 fn first_words(body: &str, count: usize) -> String {
@@ -481,6 +476,8 @@ mod tests {
             title: Some("Title".into()),
             url: Some("http://example.org/".into()),
             gazetteers: Vec::new(),
+            speaker_name: None,
+            speaker_post: None,
         };
         let got = ingest_article("South Korea will talk to Japan.", &options).expect("ingest");
         assert_eq!(got.article.speaker_country, "JPN");
