@@ -221,6 +221,44 @@ pub fn ingest_files(
         .collect()
 }
 
+/// Files ingested per parallel round.
+pub const CHUNK_FILES: usize = 64;
+
+/// Ingest `paths` in parallel rounds of [`CHUNK_FILES`] while the previous round is written:
+/// each result goes to `on_result` (for summaries and progress), then, when it is an article,
+/// to the stream. Returns the failures as "FILE: reason".
+pub fn run_batch<W: Write + Send>(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    flags: &IngestOptions,
+    manifest: Option<&Manifest>,
+    stream: &mut CorpusStream<W>,
+    mut on_result: impl FnMut(&FileResult),
+) -> std::io::Result<Vec<String>> {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for chunk in paths.chunks(CHUNK_FILES) {
+                let results = ingest_files(pipeline, chunk, flags, manifest);
+                if sender.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut failures = Vec::new();
+        for results in receiver {
+            for result in results {
+                on_result(&result);
+                match result.outcome {
+                    Ok(ingested) => stream.push(ingested)?,
+                    Err(e) => failures.push(format!("{}: {e}", result.path.display())),
+                }
+            }
+        }
+        Ok(failures)
+    })
+}
+
 /// What a corpus needs besides its articles and statements: the ids taken, the entities and
 /// the people referred to (one leader per person).
 #[derive(Debug, Default)]

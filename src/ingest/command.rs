@@ -68,9 +68,6 @@ pub struct EvalArgs {
     pub json: bool,
 }
 
-/// Files ingested per parallel round before their statements are written out.
-const CHUNK_FILES: usize = 64;
-
 fn progress_bar(files: usize, total_bytes: u64) -> Option<indicatif::ProgressBar> {
     if files < 2 || !std::io::stderr().is_terminal() {
         return None;
@@ -230,48 +227,57 @@ pub fn run_ingest(args: &IngestArgs) -> ExitCode {
         .map(|m| m.len())
         .sum();
     let bar = progress_bar(inputs.len(), total_bytes);
-    let mut failures: Vec<String> = Vec::new();
     let mut done = 0;
-    for chunk in inputs.chunks(CHUNK_FILES) {
-        let results = super::batch::ingest_files(&pipeline, chunk, &flags, manifest.as_ref());
-        for result in results {
-            done += 1;
-            if let Some(bar) = &bar {
-                bar.inc(std::fs::metadata(&result.path).map_or(result.bytes, |m| m.len()));
-                bar.set_message(format!("{done}/{}", inputs.len()));
+    let on_result = |result: &super::batch::FileResult| {
+        done += 1;
+        if let Some(bar) = &bar {
+            bar.inc(std::fs::metadata(&result.path).map_or(result.bytes, |m| m.len()));
+            bar.set_message(format!("{done}/{}", inputs.len()));
+        }
+        let Ok(ingested) = &result.outcome else {
+            return;
+        };
+        let mut lines = vec![summary_line(result, ingested)];
+        if args.verbose {
+            for reason in &ingested.speaker_reasons {
+                lines.push(format!(
+                    "  speaker {}: {reason}",
+                    ingested.article.speaker_country
+                ));
             }
-            let shown = result.path.display().to_string();
-            let path = crate::text::sanitize(&shown);
-            match &result.outcome {
-                Ok(ingested) => {
-                    let line = summary_line(&result, ingested);
-                    let mut lines = vec![line];
-                    if args.verbose {
-                        for reason in &ingested.speaker_reasons {
-                            lines.push(format!(
-                                "  speaker {}: {reason}",
-                                ingested.article.speaker_country
-                            ));
-                        }
-                        for line in &ingested.removed {
-                            lines.push(format!("  removed: {}", crate::text::sanitize(line)));
-                        }
-                    }
-                    match &bar {
-                        Some(bar) => bar.suspend(|| lines.iter().for_each(|l| eprintln!("{l}"))),
-                        None => lines.iter().for_each(|l| eprintln!("{l}")),
-                    }
-                }
-                Err(e) => failures.push(format!("{path}: {e}")),
-            }
-            if let Ok(ingested) = result.outcome
-                && let Err(e) = stream.push(ingested)
-            {
-                eprintln!("agenda-tui ingest: cannot write: {e}");
-                return ExitCode::from(1);
+            for line in &ingested.removed {
+                lines.push(format!("  removed: {}", crate::text::sanitize(line)));
             }
         }
-    }
+        let print = || {
+            let mut stderr = std::io::stderr().lock();
+            for line in &lines {
+                let _ = writeln!(stderr, "{line}");
+            }
+        };
+        match &bar {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
+    };
+    let failures = match super::batch::run_batch(
+        &pipeline,
+        &inputs,
+        &flags,
+        manifest.as_ref(),
+        &mut stream,
+        on_result,
+    ) {
+        Ok(failures) => failures,
+        Err(e) => {
+            eprintln!("agenda-tui ingest: cannot write: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let failures: Vec<String> = failures
+        .iter()
+        .map(|f| crate::text::sanitize(f).into_owned())
+        .collect();
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

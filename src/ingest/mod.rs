@@ -387,7 +387,7 @@ pub(crate) fn seed_leader(found: &Leader) -> Option<Leader> {
 fn first_words(body: &str, count: usize) -> String {
     let words: Vec<&str> = body.split_whitespace().take(count).collect();
     let mut title = words.join(" ");
-    if body.split_whitespace().count() > count {
+    if body.split_whitespace().nth(count).is_some() {
         title.push('…');
     }
     title
