@@ -583,3 +583,82 @@ mod never_panics {
         }
     }
 }
+
+/// Thirty speeches of the UN General Debate archive (every 365th row of its manifest), unpacked
+/// from `../shared/ungdc/` into a temporary directory: with the manifest, every speech gets its
+/// country, year and speaker, page furniture and paragraph numbers do not become statements,
+/// and the output passes the corpus check.
+#[test]
+fn a_sample_of_the_un_archive_ingests_with_its_manifest() {
+    let shared = crate_root().join("../shared/ungdc");
+    let archive = shared.join("ungdc-1946-2024.tar.xz");
+    let manifest = shared.join("manifest.tsv");
+    if !archive.is_file() || !manifest.is_file() {
+        eprintln!("skipped: {} is not there", archive.display());
+        return;
+    }
+    let rows: Vec<Vec<String>> = std::fs::read_to_string(&manifest)
+        .expect("manifest")
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    let sample: Vec<&Vec<String>> = rows.iter().step_by(365).take(30).collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let status = Command::new("tar")
+        .arg("-xJf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(dir.path())
+        .args(sample.iter().map(|row| format!("ungdc/{}", row[0])))
+        .status()
+        .expect("run tar");
+    assert!(status.success(), "tar failed");
+    let run = binary()
+        .arg("ingest")
+        .arg("--manifest")
+        .arg(&manifest)
+        .arg(dir.path().join("ungdc"))
+        .output()
+        .expect("run ingest");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let corpus = agenda_tui::load::parse_corpus_file("ungdc", &run.stdout).expect("valid corpus");
+    assert_eq!(corpus.articles.len(), sample.len());
+    for row in &sample {
+        let id = row[0].trim_end_matches(".txt");
+        let article = corpus
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .expect("article");
+        assert_eq!(article.speaker_country, row[1], "{id}");
+        assert_eq!(article.published.as_deref(), Some(row[3].as_str()), "{id}");
+        assert!(
+            !article.body.contains('\u{feff}') && !article.body.contains('\r'),
+            "{id}"
+        );
+    }
+    let furniture = corpus
+        .statements
+        .iter()
+        .filter(|s| !s.text.chars().any(char::is_alphabetic))
+        .count();
+    assert!(
+        furniture * 200 <= corpus.statements.len(),
+        "{furniture} of {} statements are bare numbers or furniture",
+        corpus.statements.len()
+    );
+    let named = corpus
+        .statements
+        .iter()
+        .filter(|s| s.speaker.is_some())
+        .count();
+    assert!(
+        named * 2 > corpus.statements.len(),
+        "speakers from the manifest"
+    );
+}
