@@ -116,6 +116,9 @@ const REPORTING_VERBS: &[&str] = &[
     "stands",
 ];
 
+/// First-person words that open a sentence as its subject.
+const FIRST_PERSON_SUBJECTS: &[&str] = &["I", "We", "My", "Our"];
+
 const FIRST_PERSON: &[&str] = &["we", "We", "our", "Our", "us", "I", "my", "My", "me"];
 
 const SUBJECT_VERBS: &[&str] = &[
@@ -421,6 +424,10 @@ pub fn attribute(
         let word_twelve = sentence_words
             .get(12)
             .map_or(sentence.end, |(at, _)| sentence.start + at);
+        // "I would like to thank Chairman Kim": the first person speaks, not the one named.
+        let first_person_subject = FIRST_PERSON_SUBJECTS
+            .iter()
+            .any(|w| starts_with_word(text.trim_start_matches(['"', '“']), w));
         let subject_leader = sentence_leaders
             .iter()
             .find(|m| REPORTING_VERBS.contains(&word_after(body, m.end)))
@@ -428,7 +435,11 @@ pub fn attribute(
                 sentence_leaders.iter().find(|m| {
                     let possessive =
                         body[m.end..].starts_with("'s") || body[m.end..].starts_with("’s");
-                    !possessive && m.start < word_twelve && first_verb.is_none_or(|v| m.start < v)
+                    !possessive
+                        && !first_person_subject
+                        && !super::speaker::is_other_side(body, m.start)
+                        && m.start < word_twelve
+                        && first_verb.is_none_or(|v| m.start < v)
                 })
             })
             .map(|m| m.leader);
