@@ -457,6 +457,12 @@ pub fn attribute(
             || starts_with_word(text, "She")
             || lower.starts_with("the president")
             || lower.starts_with("the minister");
+        // In a narrative sentence ("Steinmeier was a guest at…") a person of another country
+        // acts but does not speak: the statement stays the article's.
+        let subject_leader = subject_leader.filter(|&i| {
+            kind != StatementKind::Narrative
+                || leaders.leaders[i].country.as_deref() == Some(speaker_country)
+        });
         let speaker_leader = if speaker_side.is_some() {
             None
         } else if subject_leader.is_some() {
