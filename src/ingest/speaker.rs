@@ -431,7 +431,9 @@ pub fn decide(
             continue;
         }
         let name = &body[mention.start..mention.end];
-        let (points, what) = if acts(body, mention.end) {
+        let possessive =
+            body[mention.end..].starts_with("'s") || body[mention.end..].starts_with("’s");
+        let (points, what) = if !possessive && acts(body, mention.end) {
             if mention.start < lead {
                 (10, "acting subject in the lead")
             } else {
