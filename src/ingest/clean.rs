@@ -184,7 +184,18 @@ fn parse_byline(line: &str) -> Option<(String, Option<String>)> {
             .split_whitespace()
             .all(|t| is_name_token(t.trim_end_matches(',')) || t == "and")
     {
-        return Some((rest.trim().to_string(), None));
+        // "By Laura Schmidt, Euronews": one comma, a full name before it, an outlet after it.
+        let rest = rest.trim().trim_end_matches('.');
+        if let Some((names, outlet)) = rest.split_once(", ")
+            && !outlet.contains(',')
+            && !outlet.split_whitespace().any(|w| w == "and")
+            && (2..=4).contains(&names.split_whitespace().count())
+            && !names.contains(" and ")
+            && (1..=3).contains(&outlet.split_whitespace().count())
+        {
+            return Some((names.to_string(), Some(outlet.to_string())));
+        }
+        return Some((rest.to_string(), None));
     }
     let (names, outlet) = trimmed.split_once(", ")?;
     let outlet = outlet.trim().trim_end_matches('.').trim();
@@ -555,6 +566,14 @@ mod tests {
 
     #[test]
     fn bylines_are_found() {
+        assert_eq!(
+            parse_byline("By Maria Costa, Lusa"),
+            Some(("Maria Costa".to_string(), Some("Lusa".to_string())))
+        );
+        assert_eq!(
+            parse_byline("By Ana Ruiz and Jo Park"),
+            Some(("Ana Ruiz and Jo Park".to_string(), None))
+        );
         assert_eq!(
             parse_byline("Kim Min-ji, Arirang News."),
             Some(("Kim Min-ji".into(), Some("Arirang News".into())))
