@@ -227,6 +227,30 @@ fn push_unique(targets: &mut Vec<String>, id: &str) {
     }
 }
 
+/// Another country's office that is the subject of a reporting verb in the sentence ("China's
+/// defence ministry said", "the Russian foreign ministry stated"): its name and country.
+fn reporting_office(
+    body: &str,
+    mentions: &[Mention],
+    matcher: &EntityMatcher,
+    speaker_country: &str,
+) -> Option<(String, String)> {
+    mentions.iter().filter(|m| !m.venue).find_map(|mention| {
+        let id = matcher.targets(mention).first()?;
+        if id == speaker_country
+            || matcher.kind(id) != Some(crate::model::EntityKind::Country)
+            || super::speaker::is_other_side(body, mention.start)
+        {
+            return None;
+        }
+        let office_end = super::speaker::office_end(body, mention.end)?;
+        let verb = word_after(body, office_end);
+        REPORTING_VERBS
+            .contains(&verb)
+            .then(|| (body[mention.start..office_end].to_string(), id.clone()))
+    })
+}
+
 /// Attribute every sentence of a body.
 pub fn attribute(
     body: &str,
@@ -453,6 +477,14 @@ pub fn attribute(
             let name = format!("{} side", &body[side.start..side.end]);
             speaker_side = Some((name, id.clone()));
         }
+        // "But China's defence ministry said …": another country's office reports.
+        if speaker_side.is_none()
+            && subject_leader.is_none()
+            && let Some((name, id)) =
+                reporting_office(body, &sentence_mentions, matcher, speaker_country)
+        {
+            speaker_side = Some((name, id));
+        }
         let pronoun_subject = starts_with_word(text, "He")
             || starts_with_word(text, "She")
             || lower.starts_with("the president")
@@ -615,6 +647,20 @@ mod tests {
                 vec!["FRA".to_string(), "POL".to_string()]
             ]
         );
+    }
+
+    #[test]
+    fn another_countrys_office_speaks_for_it() {
+        let got = run(
+            "Manila accused Beijing of blocking its ships.\n\nBut China's defence ministry said its vessels acted lawfully near the Philippines.",
+            "PHL",
+        );
+        assert_eq!(
+            got[1].speaker_side,
+            Some(("China's defence ministry".to_string(), "CHN".to_string()))
+        );
+        assert!(got[1].targets.iter().all(|t| t != "CHN"));
+        assert!(got[1].targets.iter().any(|t| t == "PHL"));
     }
 
     #[test]

@@ -326,6 +326,31 @@ fn office_after(body: &str, end: usize, offices: &[&'static str]) -> Option<&'st
         .copied()
 }
 
+/// The end of a country's office right after its name ("China's defence ministry", "the
+/// Russian foreign ministry"), for statements by another party.
+pub fn office_end(body: &str, end: usize) -> Option<usize> {
+    const REPORTING_OFFICES: &[&str] = &[
+        "foreign ministry",
+        "defence ministry",
+        "defense ministry",
+        "ministry of foreign affairs",
+        "ministry of defence",
+        "ministry of defense",
+        "ministry",
+        "government",
+        "embassy",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "officials",
+        "side",
+    ];
+    let office = office_after(body, end, REPORTING_OFFICES)?;
+    let to = ceil_boundary(body, end + 40);
+    let lower = body[end..to].to_lowercase();
+    lower.find(office).map(|at| end + at + office.len())
+}
+
 /// The press-conference turn byte `at` lies in: `Some('Q')` or `Some('A')` after a line
 /// starting with `Q:` or `A:`, `None` outside a question-and-answer text.
 fn turn_at(body: &str, at: usize) -> Option<char> {
