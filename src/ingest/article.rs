@@ -32,6 +32,12 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                         })
                 })
                 .collect();
+            if files.is_empty() {
+                return Err(format!(
+                    "{}: a directory with no .txt, .html or .htm files",
+                    path.display()
+                ));
+            }
             files.sort();
             out.extend(files);
         } else {
