@@ -103,7 +103,8 @@ pub struct ExportArgs {
 /// Arguments of `agenda-tui ingest`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct IngestArgs {
-    /// Article text files (UTF-8): clean bodies or web page dumps; one article each.
+    /// Article text files (UTF-8): clean bodies or web page dumps, one article each; a directory
+    /// gives its .txt/.html files; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Write the corpus here (whole or not at all) instead of stdout.
@@ -112,8 +113,8 @@ pub struct IngestArgs {
     /// Speaker country entity id (e.g. KOR); found in the text when absent.
     #[arg(long, value_name = "ID")]
     pub speaker: Option<String>,
-    /// Publication date YYYY-MM-DD; found in the text when absent.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Publication date YYYY, YYYY-MM or YYYY-MM-DD; found in the text when absent.
+    #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
     /// Outlet name; found in the byline when absent.
     #[arg(long, value_name = "NAME")]
@@ -128,7 +129,14 @@ pub struct IngestArgs {
     /// `agenda-tui man`); repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
-    /// Also report the lines removed as boilerplate.
+    /// Per-file metadata: a CSV or TSV table with a header row (`file` plus any of
+    /// speaker/country, published/year, source, title, url, speaker_name, speaker_post).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Write nothing when any file fails (without it, the good files are written).
+    #[arg(long)]
+    pub strict: bool,
+    /// Also report the evidence for each article's speaker and the lines removed as boilerplate.
     #[arg(long)]
     pub verbose: bool,
 }
@@ -142,7 +150,13 @@ pub struct EvalArgs {
     /// Extra gazetteer TSV file (as for `ingest`); repeatable.
     #[arg(long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
-    /// List every wrong (sentence, target) pair.
+    /// List every wrong (sentence, target) pair and every wrong statement speaker.
     #[arg(long)]
     pub verbose: bool,
+    /// Score only the odd or even articles (1-based index of the sorted names), or all.
+    #[arg(long, value_name = "odd|even|all", default_value = "all")]
+    pub split: crate::ingest::eval::Split,
+    /// Print the report as one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }

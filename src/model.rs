@@ -282,6 +282,23 @@ impl Corpus {
     }
 }
 
+/// True when `s` is a publication date: a year `YYYY`, a month `YYYY-MM` or a calendar date
+/// `YYYY-MM-DD` (archives often know only the year or the month).
+pub fn is_valid_published(s: &str) -> bool {
+    let b = s.as_bytes();
+    let year_ok = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && &s[..4] != "0000";
+    match b.len() {
+        4 => year_ok,
+        7 => {
+            year_ok
+                && b[4] == b'-'
+                && b[5..7].iter().all(u8::is_ascii_digit)
+                && matches!(s[5..7].parse::<u32>(), Ok(1..=12))
+        }
+        _ => is_valid_date(s),
+    }
+}
+
 /// True when `s` is a valid calendar date written `YYYY-MM-DD`.
 pub fn is_valid_date(s: &str) -> bool {
     let b = s.as_bytes();
@@ -324,5 +341,17 @@ mod tests {
         assert!(!is_valid_date("21-01-2021"));
         assert!(!is_valid_date("2021-01-2x"));
         assert!(!is_valid_date("0000-01-01"));
+    }
+
+    #[test]
+    fn published_may_be_a_year_a_month_or_a_date() {
+        assert!(is_valid_published("1978"));
+        assert!(is_valid_published("1978-09"));
+        assert!(is_valid_published("1978-09-29"));
+        assert!(!is_valid_published("0000"));
+        assert!(!is_valid_published("1978-13"));
+        assert!(!is_valid_published("1978-9"));
+        assert!(!is_valid_published("78"));
+        assert!(!is_valid_published("1978-02-30"));
     }
 }

@@ -21,6 +21,16 @@ fn dev_set() -> Option<PathBuf> {
     }
 }
 
+fn wide_dev_set() -> Option<PathBuf> {
+    let dir = crate_root().join("../shared/ingest-dev-wide");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is not there", dir.display());
+        None
+    }
+}
+
 fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_agenda-tui"))
 }
@@ -57,6 +67,11 @@ fn dev_set_quality_does_not_fall() {
         );
         assert_eq!(score.speaker.0, score.speaker.1, "{}: speaker", score.name);
     }
+    assert!(
+        micro.speaker_accuracy() >= 0.99,
+        "statement speakers {:.3}",
+        micro.speaker_accuracy()
+    );
     assert!(!report.raw.is_empty(), "expected raw page dumps");
     for raw in &report.raw {
         let clean_name = raw.name.trim_end_matches(" (raw)");
@@ -79,6 +94,73 @@ fn dev_set_quality_does_not_fall() {
             raw.name
         );
     }
+}
+
+/// Floors on `../shared/ingest-dev-wide`, set from held-out runs (`eval --split odd|even`, see
+/// docs/ingest.md): micro F1 of the whole set and of each half, and the share of statements with
+/// the right speaking government.
+const WIDE_MICRO_F1_FLOOR: f64 = 0.74;
+const WIDE_HALF_F1_FLOOR: f64 = 0.73;
+const WIDE_STATEMENT_SPEAKER_FLOOR: f64 = 0.92;
+const WIDE_ARTICLE_SPEAKERS_RIGHT: usize = 16;
+
+#[test]
+fn wide_dev_set_quality_does_not_fall() {
+    let Some(dir) = wide_dev_set() else { return };
+    let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+    let report = eval::evaluate_dir(&pipeline, &dir).expect("eval");
+    print!("{}", eval::format_report(&report, true));
+    assert!(
+        report.clean.len() >= 16,
+        "expected the sixteen wide articles"
+    );
+    let micro = EvalReport::micro(&report.clean);
+    assert!(
+        micro.f1() >= WIDE_MICRO_F1_FLOOR,
+        "micro F1 {:.3}",
+        micro.f1()
+    );
+    assert!(
+        micro.speaker_accuracy() >= WIDE_STATEMENT_SPEAKER_FLOOR,
+        "statement speakers {:.3}",
+        micro.speaker_accuracy()
+    );
+    let (right, _) = eval::speakers_right(&report.clean);
+    assert!(
+        right >= WIDE_ARTICLE_SPEAKERS_RIGHT,
+        "{right} article speakers right"
+    );
+    for split in [eval::Split::Odd, eval::Split::Even] {
+        let half = eval::evaluate_split(&pipeline, &dir, split).expect("eval half");
+        let f1 = EvalReport::micro(&half.clean).f1();
+        assert!(f1 >= WIDE_HALF_F1_FLOOR, "{split:?} half: micro F1 {f1:.3}");
+    }
+}
+
+#[test]
+fn eval_splits_a_directory_into_halves() {
+    let Some(dir) = dev_set() else { return };
+    let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+    let all = eval::evaluate_split(&pipeline, &dir, eval::Split::All).expect("all");
+    let odd = eval::evaluate_split(&pipeline, &dir, eval::Split::Odd).expect("odd");
+    let even = eval::evaluate_split(&pipeline, &dir, eval::Split::Even).expect("even");
+    let names = |r: &EvalReport| r.clean.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+    assert_eq!(odd.clean.len() + even.clean.len(), all.clean.len());
+    assert_eq!(names(&odd)[0], names(&all)[0]);
+    assert_eq!(names(&even)[0], names(&all)[1]);
+    let run = binary()
+        .args(["eval", "--split", "even", "--json"])
+        .arg(&dir)
+        .output()
+        .expect("run eval");
+    assert!(run.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    assert_eq!(
+        json["articles"].as_array().map(Vec::len),
+        Some(even.clean.len())
+    );
+    assert!(json["micro"]["f1"].as_f64().is_some());
+    assert!(json["micro"]["statement_speakers"].as_f64().is_some());
 }
 
 #[test]
@@ -196,8 +278,16 @@ fn ingest_output_passes_check_and_is_written_atomically() {
     let stderr = String::from_utf8_lossy(&status.stderr);
     assert_eq!(
         stderr.lines().count(),
-        inputs.len(),
-        "one summary line per article:\n{stderr}"
+        inputs.len() + 1,
+        "one summary line per article and the total:\n{stderr}"
+    );
+    let total = format!("from {} articles to {}", inputs.len(), out.display());
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("wrote ") && l.ends_with(&total)),
+        "{stderr}"
     );
     let check = binary().arg("check").arg(&out).output().expect("run check");
     assert!(
@@ -209,22 +299,121 @@ fn ingest_output_passes_check_and_is_written_atomically() {
     let corpus = agenda_tui::load::parse_corpus_file("corpus.json", &bytes).expect("valid");
     assert_eq!(corpus.articles.len(), inputs.len());
 
-    // A failing run leaves the previous output untouched and no temp files behind.
+    // A failing --strict run leaves the previous output untouched and no temp files behind.
+    let missing = out_dir.path().join("missing.txt");
     let failed = binary()
         .arg("ingest")
+        .arg("--strict")
         .arg(&seed_article)
-        .arg(out_dir.path().join("missing.txt"))
+        .arg(&missing)
         .arg("-o")
         .arg(&out)
         .output()
         .expect("run ingest");
     assert_eq!(failed.status.code(), Some(1));
     let message = String::from_utf8_lossy(&failed.stderr);
-    let last = message.lines().last().unwrap_or_default();
-    assert!(last.contains("missing.txt"), "{message}");
+    assert!(
+        message.lines().any(|l| l.contains("missing.txt: ")),
+        "{message}"
+    );
     assert!(!message.contains("panicked"), "{message}");
     assert_eq!(std::fs::read(&out).expect("output"), bytes);
     assert_eq!(std::fs::read_dir(out_dir.path()).expect("dir").count(), 1);
+
+    // Without --strict the batch goes past the bad file, writes the good one and exits 1.
+    let pdf = out_dir.path().join("scan.txt");
+    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj\n").expect("write pdf");
+    let partial = binary()
+        .arg("ingest")
+        .arg(&missing)
+        .arg(&seed_article)
+        .arg(&pdf)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run ingest");
+    assert_eq!(partial.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&partial.stderr);
+    assert!(message.contains("missing.txt: "), "{message}");
+    assert!(
+        message.contains("scan.txt: not a text file: looks like a PDF document"),
+        "{message}"
+    );
+    assert!(
+        message.contains("wrote 15 statements from 1 articles"),
+        "{message}"
+    );
+    let written =
+        agenda_tui::load::parse_corpus_file("corpus.json", &std::fs::read(&out).expect("output"))
+            .expect("valid");
+    assert_eq!(written.articles.len(), 1);
+}
+
+#[test]
+fn stdin_and_a_manifest_give_per_file_metadata() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Mr. President, my delegation welcomes the progress made in the talks with Chile. We will continue to work with the Organization.\n";
+    std::fs::write(dir.path().join("PER_40_1985.txt"), text).expect("write");
+    let manifest = dir.path().join("manifest.tsv");
+    std::fs::write(
+        &manifest,
+        "file\tcountry\tyear\tspeaker\tspeaker_post\nPER_40_1985.txt\tPER\t1985\tMr. Wagner\tMinister for Foreign Affairs\n",
+    )
+    .expect("write");
+    let run = binary()
+        .arg("ingest")
+        .arg("--manifest")
+        .arg(&manifest)
+        .arg(dir.path())
+        .output()
+        .expect("run ingest");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let corpus = agenda_tui::load::parse_corpus_file("stdout", &run.stdout).expect("valid");
+    assert_eq!(corpus.articles[0].speaker_country, "PER");
+    assert_eq!(corpus.articles[0].published.as_deref(), Some("1985"));
+    assert_eq!(corpus.statements[0].speaker.as_deref(), Some("Mr. Wagner"));
+    assert!(!corpus.statements[0].targets.iter().any(|t| t == "PER"));
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "file,country,year\nPER_40_1985.txt,PER,85\n").expect("write");
+    let run = binary()
+        .arg("ingest")
+        .arg("--manifest")
+        .arg(&bad)
+        .arg(dir.path())
+        .output()
+        .expect("run ingest");
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("bad.csv:2: published"));
+
+    let mut child = binary()
+        .args(["ingest", "--speaker", "PER", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let corpus = agenda_tui::load::parse_corpus_file("stdin", &out.stdout).expect("valid");
+    assert_eq!(corpus.articles[0].id, "stdin");
 }
 
 #[test]
@@ -393,4 +582,83 @@ mod never_panics {
             }
         }
     }
+}
+
+/// Thirty speeches of the UN General Debate archive (every 365th row of its manifest), unpacked
+/// from `../shared/ungdc/` into a temporary directory: with the manifest, every speech gets its
+/// country, year and speaker, page furniture and paragraph numbers do not become statements,
+/// and the output passes the corpus check.
+#[test]
+fn a_sample_of_the_un_archive_ingests_with_its_manifest() {
+    let shared = crate_root().join("../shared/ungdc");
+    let archive = shared.join("ungdc-1946-2024.tar.xz");
+    let manifest = shared.join("manifest.tsv");
+    if !archive.is_file() || !manifest.is_file() {
+        eprintln!("skipped: {} is not there", archive.display());
+        return;
+    }
+    let rows: Vec<Vec<String>> = std::fs::read_to_string(&manifest)
+        .expect("manifest")
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    let sample: Vec<&Vec<String>> = rows.iter().step_by(365).take(30).collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let status = Command::new("tar")
+        .arg("-xJf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(dir.path())
+        .args(sample.iter().map(|row| format!("ungdc/{}", row[0])))
+        .status()
+        .expect("run tar");
+    assert!(status.success(), "tar failed");
+    let run = binary()
+        .arg("ingest")
+        .arg("--manifest")
+        .arg(&manifest)
+        .arg(dir.path().join("ungdc"))
+        .output()
+        .expect("run ingest");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let corpus = agenda_tui::load::parse_corpus_file("ungdc", &run.stdout).expect("valid corpus");
+    assert_eq!(corpus.articles.len(), sample.len());
+    for row in &sample {
+        let id = row[0].trim_end_matches(".txt");
+        let article = corpus
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .expect("article");
+        assert_eq!(article.speaker_country, row[1], "{id}");
+        assert_eq!(article.published.as_deref(), Some(row[3].as_str()), "{id}");
+        assert!(
+            !article.body.contains('\u{feff}') && !article.body.contains('\r'),
+            "{id}"
+        );
+    }
+    let furniture = corpus
+        .statements
+        .iter()
+        .filter(|s| !s.text.chars().any(char::is_alphabetic))
+        .count();
+    assert!(
+        furniture * 200 <= corpus.statements.len(),
+        "{furniture} of {} statements are bare numbers or furniture",
+        corpus.statements.len()
+    );
+    let named = corpus
+        .statements
+        .iter()
+        .filter(|s| s.speaker.is_some())
+        .count();
+    assert!(
+        named * 2 > corpus.statements.len(),
+        "speakers from the manifest"
+    );
 }

@@ -45,6 +45,21 @@ const OPENERS: &[&str] = &[
     "With ",
 ];
 
+/// Phrases that refer back to the country named last ("in that country", "the country's army").
+const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
+
+/// Phrases that refer back to the blocs named last.
+const BLOC_ANAPHORS: &[&str] = &[
+    "these organizations",
+    "these organisations",
+    "both organizations",
+    "both organisations",
+    "the two organizations",
+    "the two organisations",
+    "these institutions",
+    "these bodies",
+];
+
 /// How far after an opener the topic country may start (bytes).
 const OPENER_REACH: usize = 40;
 
@@ -100,6 +115,9 @@ const REPORTING_VERBS: &[&str] = &[
     "agreed",
     "stands",
 ];
+
+/// First-person words that open a sentence as its subject.
+const FIRST_PERSON_SUBJECTS: &[&str] = &["I", "We", "My", "Our"];
 
 const FIRST_PERSON: &[&str] = &["we", "We", "our", "Our", "us", "I", "my", "My", "me"];
 
@@ -209,6 +227,30 @@ fn push_unique(targets: &mut Vec<String>, id: &str) {
     }
 }
 
+/// Another country's office that is the subject of a reporting verb in the sentence ("China's
+/// defence ministry said", "the Russian foreign ministry stated"): its name and country.
+fn reporting_office(
+    body: &str,
+    mentions: &[Mention],
+    matcher: &EntityMatcher,
+    speaker_country: &str,
+) -> Option<(String, String)> {
+    mentions.iter().filter(|m| !m.venue).find_map(|mention| {
+        let id = matcher.targets(mention).first()?;
+        if id == speaker_country
+            || matcher.kind(id) != Some(crate::model::EntityKind::Country)
+            || super::speaker::is_other_side(body, mention.start)
+        {
+            return None;
+        }
+        let office_end = super::speaker::office_end(body, mention.end)?;
+        let verb = word_after(body, office_end);
+        REPORTING_VERBS
+            .contains(&verb)
+            .then(|| (body[mention.start..office_end].to_string(), id.clone()))
+    })
+}
+
 /// Attribute every sentence of a body.
 pub fn attribute(
     body: &str,
@@ -227,6 +269,8 @@ pub fn attribute(
     let mut previous_in_paragraph: Vec<String> = Vec::new();
     let mut last_speaker: Option<usize> = None;
     let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut last_country: Option<String> = None;
+    let mut last_blocs: Vec<String> = Vec::new();
 
     for sentence in sentences {
         let text = &body[sentence.start..sentence.end];
@@ -259,9 +303,12 @@ pub fn attribute(
         // Own targets: entity names and the countries of the leaders named.
         let mut targets: Vec<String> = Vec::new();
         let mut names_a_country = false;
+        let mut names_main_speaker = false;
         for mention in sentence_mentions.iter().filter(|m| !m.venue) {
             for id in matcher.targets(mention) {
-                if id != speaker_country {
+                if id == speaker_country {
+                    names_main_speaker = true;
+                } else {
                     push_unique(&mut targets, id);
                     if matcher.kind(id) == Some(crate::model::EntityKind::Country) {
                         names_a_country = true;
@@ -274,11 +321,13 @@ pub fn attribute(
             if !leader_indexes.contains(&mention.leader) {
                 leader_indexes.push(mention.leader);
             }
-            if let Some(country) = leaders.leaders[mention.leader].country.as_deref()
-                && country != speaker_country
-            {
-                push_unique(&mut targets, country);
-                names_a_country = true;
+            if let Some(country) = leaders.leaders[mention.leader].country.as_deref() {
+                if country == speaker_country {
+                    names_main_speaker = true;
+                } else {
+                    push_unique(&mut targets, country);
+                    names_a_country = true;
+                }
             }
         }
         let own_is_empty = targets.is_empty();
@@ -346,10 +395,39 @@ pub fn attribute(
                 push_unique(&mut targets, id);
             }
         }
+        // "that country", "the country": the country named last.
+        let country_anaphor = COUNTRY_ANAPHORS.iter().any(|cue| lower.contains(cue));
+        if own_is_empty
+            && country_anaphor
+            && let Some(id) = &last_country
+        {
+            push_unique(&mut targets, id);
+        }
+        // "these organisations": the blocs named last.
+        if own_is_empty && BLOC_ANAPHORS.iter().any(|cue| lower.contains(cue)) {
+            for id in &last_blocs {
+                push_unique(&mut targets, id);
+            }
+        }
         for id in &paragraph_topic {
             push_unique(&mut targets, id);
         }
         targets.retain(|t| t != speaker_country);
+        if let Some(id) = own_targets
+            .iter()
+            .rev()
+            .find(|id| matcher.kind(id) == Some(crate::model::EntityKind::Country))
+        {
+            last_country = Some(id.clone());
+        }
+        let blocs_here: Vec<String> = own_targets
+            .iter()
+            .filter(|id| matcher.kind(id) == Some(crate::model::EntityKind::Bloc))
+            .cloned()
+            .collect();
+        if !blocs_here.is_empty() {
+            last_blocs = blocs_here;
+        }
 
         // Kind.
         let sentence_words: Vec<(usize, &str)> = words(text).collect();
@@ -370,6 +448,10 @@ pub fn attribute(
         let word_twelve = sentence_words
             .get(12)
             .map_or(sentence.end, |(at, _)| sentence.start + at);
+        // "I would like to thank Chairman Kim": the first person speaks, not the one named.
+        let first_person_subject = FIRST_PERSON_SUBJECTS
+            .iter()
+            .any(|w| starts_with_word(text.trim_start_matches(['"', '“']), w));
         let subject_leader = sentence_leaders
             .iter()
             .find(|m| REPORTING_VERBS.contains(&word_after(body, m.end)))
@@ -377,7 +459,11 @@ pub fn attribute(
                 sentence_leaders.iter().find(|m| {
                     let possessive =
                         body[m.end..].starts_with("'s") || body[m.end..].starts_with("’s");
-                    !possessive && m.start < word_twelve && first_verb.is_none_or(|v| m.start < v)
+                    !possessive
+                        && !first_person_subject
+                        && !super::speaker::is_other_side(body, m.start)
+                        && m.start < word_twelve
+                        && first_verb.is_none_or(|v| m.start < v)
                 })
             })
             .map(|m| m.leader);
@@ -391,10 +477,24 @@ pub fn attribute(
             let name = format!("{} side", &body[side.start..side.end]);
             speaker_side = Some((name, id.clone()));
         }
+        // "But China's defence ministry said …": another country's office reports.
+        if speaker_side.is_none()
+            && subject_leader.is_none()
+            && let Some((name, id)) =
+                reporting_office(body, &sentence_mentions, matcher, speaker_country)
+        {
+            speaker_side = Some((name, id));
+        }
         let pronoun_subject = starts_with_word(text, "He")
             || starts_with_word(text, "She")
             || lower.starts_with("the president")
             || lower.starts_with("the minister");
+        // In a narrative sentence ("Steinmeier was a guest at…") a person of another country
+        // acts but does not speak: the statement stays the article's.
+        let subject_leader = subject_leader.filter(|&i| {
+            kind != StatementKind::Narrative
+                || leaders.leaders[i].country.as_deref() == Some(speaker_country)
+        });
         let speaker_leader = if speaker_side.is_some() {
             None
         } else if subject_leader.is_some() {
@@ -407,12 +507,32 @@ pub fn attribute(
         if speaker_leader.is_some() {
             last_speaker = speaker_leader;
         }
+        // Another party speaking: its own country is not its target, the main speaker named in
+        // its words is.
+        let statement_country = speaker_side
+            .as_ref()
+            .map(|(_, id)| id.as_str())
+            .or_else(|| speaker_leader.and_then(|i| leaders.leaders[i].country.as_deref()));
+        if let Some(other) = statement_country
+            && other != speaker_country
+        {
+            targets.retain(|t| t != other);
+            if names_main_speaker {
+                push_unique(&mut targets, speaker_country);
+            }
+        }
 
-        let carried: Vec<String> = targets
+        let mut carried: Vec<String> = targets
             .iter()
             .filter(|t| matcher.is_carried(t))
             .cloned()
             .collect();
+        // After the other party's words, "the two sides" are the main speaker and that party.
+        if let Some(other) = statement_country
+            && other != speaker_country
+        {
+            carried = vec![other.to_string()];
+        }
         if !carried.is_empty() {
             last_targets = carried;
         }
@@ -527,6 +647,20 @@ mod tests {
                 vec!["FRA".to_string(), "POL".to_string()]
             ]
         );
+    }
+
+    #[test]
+    fn another_countrys_office_speaks_for_it() {
+        let got = run(
+            "Manila accused Beijing of blocking its ships.\n\nBut China's defence ministry said its vessels acted lawfully near the Philippines.",
+            "PHL",
+        );
+        assert_eq!(
+            got[1].speaker_side,
+            Some(("China's defence ministry".to_string(), "CHN".to_string()))
+        );
+        assert!(got[1].targets.iter().all(|t| t != "CHN"));
+        assert!(got[1].targets.iter().any(|t| t == "PHL"));
     }
 
     #[test]

@@ -5,7 +5,12 @@
 //! predicted targets are the union of the targets of the statements overlapping it; precision,
 //! recall and F1 are counted over (sentence, target) pairs and micro-averaged. Sentence-split
 //! accuracy is the share of gold sentences that are exactly one statement; leader recall the
-//! share of gold leaders found by name.
+//! share of gold leaders found by name. Statement-speaker accuracy is the share of gold sentences
+//! whose speaking government (the gold `other_speakers` entry, else the article's speaker) is the
+//! `speaker_entity` of the statement that starts the sentence.
+//!
+//! `Split` selects half of a directory by sorted file index (1-based: odd or even), so rules can be
+//! developed on one half and measured on the other.
 
 use super::{IngestOptions, Pipeline};
 use serde_json::Value;
@@ -29,6 +34,8 @@ pub struct Counts {
     pub leaders_found: usize,
     /// Gold leaders.
     pub leaders: usize,
+    /// Gold sentences whose statement has the gold speaking government.
+    pub speakers_right: usize,
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
@@ -71,7 +78,12 @@ impl Counts {
     pub fn leader_recall(&self) -> f64 {
         ratio(self.leaders_found, self.leaders)
     }
+    /// Share of gold sentences whose statement has the gold speaking government.
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speakers_right, self.sentences)
+    }
     fn add(&mut self, other: &Counts) {
+        self.speakers_right += other.speakers_right;
         self.true_positives += other.true_positives;
         self.false_positives += other.false_positives;
         self.false_negatives += other.false_negatives;
@@ -91,8 +103,44 @@ pub struct ArticleScore {
     pub counts: Counts,
     /// The speaker found, and the gold speaker.
     pub speaker: (String, String),
-    /// Wrong pairs, for `--verbose`: (sentence number, target, "FP" or "FN").
+    /// Wrong pairs, for `--verbose`: (sentence number, target, "FP" or "FN"), and wrong
+    /// statement speakers (sentence number, speaker found, "SPK").
     pub errors: Vec<(usize, String, &'static str)>,
+}
+
+/// Which half of a directory to score, by the 1-based index of the sorted annotated names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Split {
+    /// Every annotated article.
+    #[default]
+    All,
+    /// Articles 1, 3, 5, …
+    Odd,
+    /// Articles 2, 4, 6, …
+    Even,
+}
+
+impl Split {
+    /// True when the article at 0-based `index` of the sorted names belongs to this split.
+    pub fn keeps(self, index: usize) -> bool {
+        match self {
+            Split::All => true,
+            Split::Odd => index.is_multiple_of(2),
+            Split::Even => !index.is_multiple_of(2),
+        }
+    }
+}
+
+impl std::str::FromStr for Split {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Split, String> {
+        match s {
+            "all" => Ok(Split::All),
+            "odd" => Ok(Split::Odd),
+            "even" => Ok(Split::Even),
+            other => Err(format!("unknown split \"{other}\" (odd, even or all)")),
+        }
+    }
 }
 
 /// All scores of a directory.
@@ -138,6 +186,20 @@ pub fn score_article(
         sentences: sentences.len(),
         ..Default::default()
     };
+    let gold_speaker = gold
+        .get("speaker_country")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let other_speakers: Vec<(&str, &str)> = gold
+        .get("other_speakers")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|o| Some((o.get("sentence")?.as_str()?, o.get("speaker")?.as_str()?)))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut errors = Vec::new();
     let mut cursor = 0;
     for (n, sentence) in sentences.iter().enumerate() {
@@ -148,8 +210,29 @@ pub fn score_article(
             .or_else(|| body.find(sentence))
             .map(|start| (start, start + sentence.len()));
         let mut predicted: BTreeSet<&str> = BTreeSet::new();
+        let expected_speaker = other_speakers
+            .iter()
+            .find(|(text, _)| text == sentence)
+            .map_or(gold_speaker.as_str(), |(_, speaker)| *speaker);
         if let Some((start, end)) = span {
             cursor = end;
+            let speaking = ingested
+                .statements
+                .iter()
+                .find(|s| s.start <= start && start < s.end)
+                .or_else(|| {
+                    ingested
+                        .statements
+                        .iter()
+                        .find(|s| s.start < end && start < s.end)
+                });
+            if let Some(statement) = speaking {
+                if statement.speaker_entity.as_str() == expected_speaker {
+                    counts.speakers_right += 1;
+                } else {
+                    errors.push((n + 1, statement.speaker_entity.to_string(), "SPK"));
+                }
+            }
             for statement in &ingested.statements {
                 if statement.start < end && start < statement.end {
                     predicted.extend(statement.targets.iter().map(|t| t.as_str()));
@@ -202,11 +285,6 @@ pub fn score_article(
                 .any(|l| l.name.eq_ignore_ascii_case(name))
         })
         .count();
-    let gold_speaker = gold
-        .get("speaker_country")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
     Ok(ArticleScore {
         name: name.to_string(),
         counts,
@@ -222,6 +300,11 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 /// Score every annotated article of a directory.
 pub fn evaluate_dir(pipeline: &Pipeline, dir: &Path) -> Result<EvalReport, String> {
+    evaluate_split(pipeline, dir, Split::All)
+}
+
+/// Score one half (or all) of the annotated articles of a directory.
+pub fn evaluate_split(pipeline: &Pipeline, dir: &Path, split: Split) -> Result<EvalReport, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut names: Vec<String> = Vec::new();
     for entry in entries.flatten() {
@@ -232,11 +315,12 @@ pub fn evaluate_dir(pipeline: &Pipeline, dir: &Path) -> Result<EvalReport, Strin
     }
     names.sort();
     let mut report = EvalReport::default();
-    for name in names {
-        let text_path: PathBuf = dir.join(format!("{name}.txt"));
-        if !text_path.is_file() {
+    names.retain(|name| dir.join(format!("{name}.txt")).is_file());
+    for (index, name) in names.into_iter().enumerate() {
+        if !split.keeps(index) {
             continue;
         }
+        let text_path: PathBuf = dir.join(format!("{name}.txt"));
         let gold_path = dir.join(format!("{name}.gold.json"));
         let gold: Value = serde_json::from_str(&read_text(&gold_path)?)
             .map_err(|e| format!("{}: {e}", gold_path.display()))?;
@@ -265,20 +349,72 @@ pub fn evaluate_dir(pipeline: &Pipeline, dir: &Path) -> Result<EvalReport, Strin
 
 fn row(name: &str, counts: &Counts, speaker: &str) -> String {
     format!(
-        "{name:<52} {:>5.3} {:>5.3} {:>5.3} {:>6.3} {:>7.3}  {speaker}",
+        "{name:<52} {:>5.3} {:>5.3} {:>5.3} {:>6.3} {:>7.3} {:>7.3}  {speaker}",
         counts.precision(),
         counts.recall(),
         counts.f1(),
         counts.split_accuracy(),
-        counts.leader_recall()
+        counts.leader_recall(),
+        counts.speaker_accuracy()
     )
+}
+
+/// Articles whose speaker country is the gold one, and the number of articles.
+pub fn speakers_right(rows: &[ArticleScore]) -> (usize, usize) {
+    let right = rows.iter().filter(|r| r.speaker.0 == r.speaker.1).count();
+    (right, rows.len())
+}
+
+fn counts_json(counts: &Counts) -> Value {
+    serde_json::json!({
+        "precision": counts.precision(),
+        "recall": counts.recall(),
+        "f1": counts.f1(),
+        "split": counts.split_accuracy(),
+        "leaders": counts.leader_recall(),
+        "statement_speakers": counts.speaker_accuracy(),
+        "true_positives": counts.true_positives,
+        "false_positives": counts.false_positives,
+        "false_negatives": counts.false_negatives,
+        "sentences": counts.sentences,
+    })
+}
+
+/// The report as one JSON object: `articles` and `raw` (one object per file) and `micro` /
+/// `micro_raw` totals, with `article_speakers_right` counting articles whose speaker is right.
+pub fn report_json(report: &EvalReport) -> Value {
+    let rows = |rows: &[ArticleScore]| -> Value {
+        rows.iter()
+            .map(|r| {
+                let mut object = counts_json(&r.counts);
+                object["name"] = Value::from(r.name.clone());
+                object["speaker"] = Value::from(r.speaker.0.clone());
+                object["gold_speaker"] = Value::from(r.speaker.1.clone());
+                object["speaker_right"] = Value::from(r.speaker.0 == r.speaker.1);
+                object
+            })
+            .collect()
+    };
+    let micro = |list: &[ArticleScore]| {
+        let mut object = counts_json(&EvalReport::micro(list));
+        let (right, total) = speakers_right(list);
+        object["article_speakers_right"] = Value::from(right);
+        object["articles"] = Value::from(total);
+        object
+    };
+    serde_json::json!({
+        "articles": rows(&report.clean),
+        "micro": micro(&report.clean),
+        "raw": rows(&report.raw),
+        "micro_raw": micro(&report.raw),
+    })
 }
 
 /// The report as a table.
 pub fn format_report(report: &EvalReport, verbose: bool) -> String {
     let mut out = format!(
-        "{:<52} {:>5} {:>5} {:>5} {:>6} {:>7}  speaker\n",
-        "article", "P", "R", "F1", "split", "leaders"
+        "{:<52} {:>5} {:>5} {:>5} {:>6} {:>7} {:>7}  speaker\n",
+        "article", "P", "R", "F1", "split", "leaders", "st.spk"
     );
     for (rows, label) in [(&report.clean, "micro"), (&report.raw, "micro (raw)")] {
         if rows.is_empty() {
@@ -298,7 +434,12 @@ pub fn format_report(report: &EvalReport, verbose: bool) -> String {
                 }
             }
         }
-        out.push_str(&row(label, &EvalReport::micro(rows), ""));
+        let (right, total) = speakers_right(rows);
+        out.push_str(&row(
+            label,
+            &EvalReport::micro(rows),
+            &format!("{right}/{total} right"),
+        ));
         out.push('\n');
     }
     out

@@ -78,10 +78,18 @@ const ROLES: &[(&str, &str)] = &[
     ("Minister of Foreign Affairs", "Minister of Foreign Affairs"),
     ("External Affairs Minister", "External Affairs Minister"),
     ("Vice Foreign Minister", "Vice Foreign Minister"),
+    ("Deputy Foreign Minister", "Deputy Foreign Minister"),
+    ("Charge d'Affaires", "Chargé d'Affaires"),
+    ("Chargé d'Affaires", "Chargé d'Affaires"),
+    ("charge d'affaires", "Chargé d'Affaires"),
+    ("chargé d'affaires", "Chargé d'Affaires"),
+    ("envoy", "Envoy"),
+    ("Envoy", "Envoy"),
     ("Foreign Minister", "Foreign Minister"),
     ("Foreign Secretary", "Foreign Secretary"),
     ("foreign secretary", "Foreign Secretary"),
     ("High Representative", "High Representative"),
+    ("foreign policy chief", "Foreign Policy Chief"),
     ("Crown Prince", "Crown Prince"),
     ("foreign minister", "Foreign Minister"),
     ("Defense Minister", "Defense Minister"),
@@ -175,7 +183,7 @@ pub struct LeaderMatcher {
 fn is_name_token(token: &str) -> bool {
     let mut chars = token.chars();
     chars.next().is_some_and(char::is_uppercase)
-        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && !NOT_NAMES.contains(&token)
 }
 
@@ -214,6 +222,11 @@ fn name_after(text: &str, from: usize) -> Option<(usize, usize)> {
             cursor = end + 1;
         } else {
             break;
+        }
+    }
+    for possessive in ["'s", "’s"] {
+        if text[start..end].ends_with(possessive) && end - possessive.len() > start {
+            end -= possessive.len();
         }
     }
     if text[start..end].ends_with('.') {
@@ -264,6 +277,24 @@ impl LeaderMatcher {
         })
     }
 
+    /// Of several gazetteer rows for the same name, the one in office on `date` (the latest
+    /// to take office when several are), else the first.
+    fn pick_entry(
+        &self,
+        candidates: impl Iterator<Item = usize>,
+        date: Option<&str>,
+    ) -> Option<usize> {
+        let candidates: Vec<usize> = candidates.collect();
+        date.and_then(|d| {
+            candidates
+                .iter()
+                .copied()
+                .filter(|&i| self.entries[i].in_office_on(d))
+                .max_by(|&a, &b| self.entries[a].from.cmp(&self.entries[b].from))
+        })
+        .or_else(|| candidates.first().copied())
+    }
+
     /// Find the leaders of a body. `date` (`YYYY-MM-DD`) resolves surnames to office holders.
     pub fn find(
         &self,
@@ -292,8 +323,8 @@ impl LeaderMatcher {
                 continue;
             };
             let captured = &text[name_start..name_end];
-            let mut known = None;
-            for entry in &self.entries {
+            let mut fitting: Vec<(usize, usize)> = Vec::new();
+            for (index, entry) in self.entries.iter().enumerate() {
                 let forms = std::iter::once(&entry.name)
                     .chain(entry.aliases.iter().filter(|a| a.contains(' ')));
                 for form in forms {
@@ -301,11 +332,19 @@ impl LeaderMatcher {
                         || captured
                             .strip_prefix(form.as_str())
                             .is_some_and(|rest| rest.starts_with(' '));
-                    if fits && known.is_none() {
-                        known = Some(entry);
-                        name_end = name_start + form.len();
+                    if fits && !fitting.iter().any(|&(i, _)| i == index) {
+                        fitting.push((index, form.len()));
                     }
                 }
+            }
+            let known = self
+                .pick_entry(fitting.iter().map(|&(i, _)| i), date)
+                .map(|i| &self.entries[i]);
+            if let Some(&(_, len)) = fitting
+                .iter()
+                .find(|&&(i, _)| Some(&self.entries[i]) == known)
+            {
+                name_end = name_start + len;
             }
             let name = &text[name_start..name_end];
             let tokens = name.split_whitespace().count();
@@ -319,7 +358,12 @@ impl LeaderMatcher {
                         .partition_point(|m| m.end <= role_start)
                         .wrapping_sub(1),
                 )
-                .filter(|m| m.end <= role_start && role_start - m.end <= 2);
+                .filter(|m| {
+                    let between = text.get(m.end..role_start).unwrap_or("x");
+                    m.end <= role_start
+                        && (between.trim().is_empty() || matches!(between, "'s " | "’s "))
+                        && between.len() <= 4
+                });
             let after = entity_mentions
                 .get(entity_mentions.partition_point(|m| m.start < name_end))
                 .filter(|m| m.start - name_end <= 8 && text[name_end..m.start].contains(" of "));
@@ -375,11 +419,7 @@ impl LeaderMatcher {
             }
             let entries = &self.name_entries[m.pattern().as_usize()];
             if entries.iter().any(|(_, full)| *full) {
-                let chosen = entries
-                    .iter()
-                    .find(|(i, _)| date.is_some_and(|d| self.entries[*i].in_office_on(d)))
-                    .or_else(|| entries.first());
-                if let Some(&(i, _)) = chosen {
+                if let Some(i) = self.pick_entry(entries.iter().map(|&(i, _)| i), date) {
                     found.mention_entry(&self.entries[i], start, end);
                 }
             } else {
@@ -484,6 +524,24 @@ mod tests {
             .iter()
             .map(|l| (l.name.as_str(), l.country.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn possessives_are_stripped_and_give_the_country() {
+        let found = run(
+            "Kenya's Foreign Minister Musalia Mudavadi's trip and President Lula's visit.",
+            None,
+        );
+        assert_eq!(names(&found)[0], ("Musalia Mudavadi", Some("KEN")));
+        assert!(found.leaders.iter().all(|l| !l.name.ends_with("'s")));
+    }
+
+    #[test]
+    fn roles_follow_the_term_dates() {
+        let before = run("Wang Yi met the envoy.", Some("2023-07-15"));
+        let after = run("Wang Yi met the envoy.", Some("2023-09-01"));
+        assert_ne!(before.leaders[0].role, "Foreign Minister");
+        assert_eq!(after.leaders[0].role, "Foreign Minister");
     }
 
     #[test]

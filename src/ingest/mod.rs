@@ -9,19 +9,21 @@
 
 pub mod article;
 pub mod attribution;
+pub mod batch;
 pub mod clean;
 pub mod entities;
 pub mod eval;
 pub mod gazetteer;
 pub mod leaders;
+pub mod manifest;
 pub mod sentences;
+pub mod speaker;
 pub mod topics;
 
 use crate::model::{Article, CorpusFile, Entity, Leader, Statement};
-use entities::{EntityMatcher, MatcherError, Mention, NameForm};
+use entities::{EntityMatcher, MatcherError, Mention};
 use gazetteer::{Gazetteer, GazetteerError};
 use leaders::{FoundLeaders, LeaderMatcher};
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use topics::TopicMatcher;
@@ -53,6 +55,11 @@ pub struct IngestOptions {
     pub url: Option<String>,
     /// Extra gazetteer files (see `docs/ingest.md`).
     pub gazetteers: Vec<PathBuf>,
+    /// Who speaks for the article's speaker (a manifest's `speaker_name`): the speaker of every
+    /// statement of the main speaker that names no other.
+    pub speaker_name: Option<String>,
+    /// That person's office (a manifest's `speaker_post`).
+    pub speaker_post: Option<String>,
 }
 
 /// Why an article could not be ingested.
@@ -62,7 +69,7 @@ pub enum IngestError {
     NoText,
     /// A `--speaker` that is not an entity id of the gazetteer.
     UnknownSpeaker(String),
-    /// A `--published` date that is not `YYYY-MM-DD`.
+    /// A `--published` date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     BadDate(String),
     /// An extra gazetteer could not be read.
     Gazetteer(GazetteerError),
@@ -78,7 +85,10 @@ impl std::fmt::Display for IngestError {
                 write!(f, "unknown speaker \"{id}\" (use an entity id such as KOR)")
             }
             IngestError::BadDate(date) => {
-                write!(f, "invalid date \"{date}\", expected YYYY-MM-DD")
+                write!(
+                    f,
+                    "invalid date \"{date}\", expected YYYY, YYYY-MM or YYYY-MM-DD"
+                )
             }
             IngestError::Gazetteer(e) => write!(f, "{e}"),
             IngestError::Matcher(e) => write!(f, "{e}"),
@@ -99,6 +109,8 @@ pub struct IngestedArticle {
     pub leaders: Vec<Leader>,
     /// Lines removed as boilerplate.
     pub removed: Vec<String>,
+    /// The evidence that decided the article's speaker (empty when given by the caller).
+    pub speaker_reasons: Vec<String>,
 }
 
 /// The compiled gazetteers: build once, ingest many articles.
@@ -141,7 +153,7 @@ impl Pipeline {
         options: &IngestOptions,
     ) -> Result<IngestedArticle, IngestError> {
         if let Some(date) = &options.published
-            && !crate::model::is_valid_date(date)
+            && !crate::model::is_valid_published(date)
         {
             return Err(IngestError::BadDate(date.clone()));
         }
@@ -169,10 +181,13 @@ impl Pipeline {
         let mut found = self
             .leaders
             .find(&body, body_date.as_deref(), &self.entities, &mentions);
-        let speaker_country = options
-            .speaker
-            .clone()
-            .unwrap_or_else(|| self.detect_speaker(&body, &mentions, &found));
+        let (speaker_country, speaker_reasons) = match &options.speaker {
+            Some(id) => (id.clone(), Vec::new()),
+            None => {
+                let decision = speaker::decide(&body, &mentions, &found, &self.entities);
+                (decision.id, decision.reasons)
+            }
+        };
         for leader in &mut found.leaders {
             if leader.country.is_none() {
                 leader.country = Some(speaker_country.clone());
@@ -230,7 +245,7 @@ impl Pipeline {
                                 .unwrap_or_else(|| speaker_country.clone()),
                         )
                     }
-                    (None, None) => (None, speaker_country.clone()),
+                    (None, None) => (options.speaker_name.clone(), speaker_country.clone()),
                 };
             statements.push(Statement {
                 id: format!("{id}-s{:0width$}", n + 1).into(),
@@ -283,68 +298,14 @@ impl Pipeline {
             statements,
             leaders,
             removed: cleaned.removed,
+            speaker_reasons,
         })
     }
 
-    /// The country whose agenda the article reports: the country of the first leader named
-    /// (more when that leader "met with" someone), countries in subject position ("Japan will",
-    /// "The Chinese side stands"), then leader mentions and plain mentions.
+    /// The country whose agenda the article reports, weighed from the evidence of
+    /// [`speaker::decide`].
     pub fn detect_speaker(&self, body: &str, mentions: &[Mention], found: &FoundLeaders) -> String {
-        let mut scores: HashMap<String, u32> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
-        let mut add = |id: &str, points: u32, scores: &mut HashMap<String, u32>| {
-            if !order.iter().any(|o| o == id) {
-                order.push(id.to_string());
-            }
-            *scores.entry(id.to_string()).or_default() += points;
-        };
-        let country_id = |id: &str| {
-            self.gazetteer
-                .entity(id)
-                .is_some_and(|e| e.kind == crate::model::EntityKind::Country)
-        };
-        for (n, mention) in found.mentions.iter().enumerate() {
-            let Some(country) = found.leaders[mention.leader].country.as_deref() else {
-                continue;
-            };
-            let mut points = 2;
-            if n == 0 {
-                points += 10;
-            }
-            let window_end = (mention.end + 30).min(body.len());
-            if let Some(after) = body.get(mention.end..window_end)
-                && (after.contains("met with") || after.contains("held talks with"))
-            {
-                points += 6;
-            }
-            add(country, points, &mut scores);
-        }
-        for mention in mentions
-            .iter()
-            .filter(|m| !m.venue && m.form != NameForm::Phrase)
-        {
-            for id in self.entities.targets(mention) {
-                if !country_id(id) {
-                    continue;
-                }
-                let points = if attribution::in_subject_position(body, mention) {
-                    5
-                } else {
-                    1
-                };
-                add(id, points, &mut scores);
-            }
-        }
-        order
-            .iter()
-            .max_by_key(|id| {
-                (
-                    scores.get(*id).copied().unwrap_or(0),
-                    std::cmp::Reverse(order.iter().position(|o| o == *id)),
-                )
-            })
-            .cloned()
-            .unwrap_or_else(|| "GLOBAL".to_string())
+        speaker::decide(body, mentions, found, &self.entities).id
     }
 
     /// The corpus entity for an id: the shipped seed corpus's definition when it has one (so
@@ -375,69 +336,58 @@ impl Pipeline {
     /// leaders they refer to listed once.
     pub fn build_corpus(&self, articles: Vec<IngestedArticle>) -> CorpusFile {
         let mut corpus = CorpusFile::empty();
-        let mut used_ids: HashSet<String> = HashSet::new();
-        let mut entity_ids: Vec<String> = Vec::new();
-        let want_entity = |id: &str, entity_ids: &mut Vec<String>| {
-            if !entity_ids.iter().any(|e| e == id) {
-                entity_ids.push(id.to_string());
-            }
-        };
-        for mut ingested in articles {
-            let base = ingested.article.id.clone();
-            if used_ids.contains(&base) {
-                let mut n = 2;
-                while used_ids.contains(&format!("{base}-{n}")) {
-                    n += 1;
-                }
-                let new_id = format!("{base}-{n}");
-                let prefix = format!("{base}-s");
-                for statement in &mut ingested.statements {
-                    statement.article = new_id.as_str().into();
-                    if let Some(rest) = statement.id.strip_prefix(&prefix) {
-                        statement.id = format!("{new_id}-s{rest}").into();
-                    }
-                }
-                ingested.article.id = new_id;
-            }
-            used_ids.insert(ingested.article.id.clone());
-            want_entity(&ingested.article.speaker_country, &mut entity_ids);
-            for statement in &ingested.statements {
-                want_entity(&statement.speaker_entity, &mut entity_ids);
-                for target in &statement.targets {
-                    want_entity(target, &mut entity_ids);
-                }
-            }
-            for found in ingested.leaders {
-                let leader = seed_corpus()
-                    .and_then(|seed| seed.leader(&found.name))
-                    .filter(|seed_leader| seed_leader.entity == found.entity)
-                    .cloned()
-                    .unwrap_or(found);
-                want_entity(&leader.entity, &mut entity_ids);
-                if !corpus.leaders.iter().any(|l| l.name == leader.name) {
-                    corpus.leaders.push(leader);
-                }
-            }
+        let mut parts = batch::CorpusParts::default();
+        for ingested in articles {
+            let ingested = parts.admit(ingested);
             corpus.articles.push(ingested.article);
             corpus.statements.extend(ingested.statements);
         }
-        for id in entity_ids {
-            let entity = self.entity(&id).unwrap_or_else(|| Entity {
-                id: id.clone(),
-                name: id.clone(),
-                kind: crate::model::EntityKind::Country,
-                aliases: Vec::new(),
-            });
-            corpus.entities.push(entity);
-        }
+        corpus.entities = parts.entities(self);
+        corpus.leaders = parts.leaders;
         corpus
     }
+
+    /// The corpus entity for an id, or a country named by its id when the gazetteer has none.
+    pub fn entity_or_placeholder(&self, id: &str) -> Entity {
+        self.entity(id).unwrap_or_else(|| Entity {
+            id: id.to_string(),
+            name: id.to_string(),
+            kind: crate::model::EntityKind::Country,
+            aliases: Vec::new(),
+        })
+    }
+
+    /// Check one ingested article on its own with the validation of `agenda-tui check`.
+    pub fn check_article(&self, ingested: &IngestedArticle) -> Result<(), String> {
+        let mut parts = batch::CorpusParts::default();
+        let admitted = parts.admit(ingested.clone());
+        let corpus = CorpusFile {
+            articles: vec![admitted.article],
+            statements: admitted.statements,
+            entities: parts.entities(self),
+            leaders: parts.leaders,
+            ..CorpusFile::empty()
+        };
+        let json = serde_json::to_vec(&corpus).map_err(|e| e.to_string())?;
+        crate::load::parse_corpus_file(&ingested.article.id, &json)
+            .map(|_| ())
+            .map_err(|e| format!("internal error, the article does not pass check: {e}"))
+    }
+}
+
+/// The shipped seed corpus's definition of a person, when it has the same person for the same
+/// country (so ingested corpora merge with the seed).
+pub(crate) fn seed_leader(found: &Leader) -> Option<Leader> {
+    seed_corpus()
+        .and_then(|seed| seed.leader(&found.name))
+        .filter(|seed_leader| seed_leader.entity == found.entity)
+        .cloned()
 }
 
 fn first_words(body: &str, count: usize) -> String {
     let words: Vec<&str> = body.split_whitespace().take(count).collect();
     let mut title = words.join(" ");
-    if body.split_whitespace().count() > count {
+    if body.split_whitespace().nth(count).is_some() {
         title.push('…');
     }
     title
@@ -526,6 +476,8 @@ mod tests {
             title: Some("Title".into()),
             url: Some("http://example.org/".into()),
             gazetteers: Vec::new(),
+            speaker_name: None,
+            speaker_post: None,
         };
         let got = ingest_article("South Korea will talk to Japan.", &options).expect("ingest");
         assert_eq!(got.article.speaker_country, "JPN");

@@ -59,7 +59,12 @@ impl TopicMatcher {
     pub fn topics(&self, sentence: &str, names: &[(usize, usize)]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let push = |topic: String, out: &mut Vec<String>| {
-            if out.len() < MAX_TOPICS && !topic.trim().is_empty() && !out.contains(&topic) {
+            let topic = topic.split_whitespace().collect::<Vec<_>>().join(" ");
+            let key = topic_key(&topic);
+            if out.len() < MAX_TOPICS
+                && !topic.is_empty()
+                && !out.iter().any(|t| topic_key(t) == key)
+            {
                 out.push(topic);
             }
         };
@@ -80,6 +85,23 @@ impl TopicMatcher {
         }
         out
     }
+}
+
+/// What makes two topics the same: case, spacing and a plural `s` do not count
+/// ("Peace talks" = "peace talk").
+pub fn topic_key(topic: &str) -> String {
+    let lower = topic.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                &w[..w.len() - 1]
+            } else {
+                w
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// "Seoul-Washington alliance", "China-ROK free trade agreement", "South Korea-Japan relations".
@@ -182,6 +204,28 @@ fn proper_phrases(sentence: &str, names: &[(usize, usize)]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn topics_are_the_same_whatever_their_case_spacing_or_plural() {
+        assert_eq!(topic_key("Peace  Talks"), topic_key("peace talk"));
+        assert_ne!(topic_key("Swiss"), topic_key("Swis"));
+    }
+
+    #[test]
+    fn no_generic_one_word_topics() {
+        let gazetteer = crate::ingest::gazetteer::Gazetteer::builtin();
+        let matcher = TopicMatcher::new(&gazetteer).expect("topics");
+        let got = matcher.topics(
+            "The ministers held a dialogue on security and the World War Two memorial.",
+            &[],
+        );
+        for generic in ["security", "dialogue", "war"] {
+            assert!(
+                !got.iter().any(|t| t.eq_ignore_ascii_case(generic)),
+                "{got:?}"
+            );
+        }
+    }
 
     fn topics(sentence: &str) -> Vec<String> {
         TopicMatcher::new(&Gazetteer::builtin())

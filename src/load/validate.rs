@@ -1,7 +1,7 @@
 //! The self-contained checks of one corpus file: ids, references, offsets, text, dates.
 
 use super::{Location, Problem, Problems};
-use crate::model::{CorpusFile, is_valid_date};
+use crate::model::{CorpusFile, is_valid_published};
 use std::collections::HashMap;
 
 /// Every self-contained check of one corpus file: ids, references, offsets, text, dates.
@@ -118,11 +118,11 @@ fn check_articles<'a>(
             ));
         }
         if let Some(date) = &article.published
-            && !is_valid_date(date)
+            && !is_valid_published(date)
         {
             problems.push(field(
                 format!("articles[{i}].published"),
-                format!("invalid date \"{date}\", expected YYYY-MM-DD"),
+                format!("invalid date \"{date}\", expected YYYY, YYYY-MM or YYYY-MM-DD"),
             ));
         }
     }

@@ -1,0 +1,299 @@
+//! Batches: articles ingested in parallel (rayon) and the corpus streamed to a writer as files
+//! finish, so memory stays bounded however large the archive; [`super::article`] says which
+//! files the inputs are and reads them.
+//!
+//! The streamed corpus is one JSON object whose `statements` array is written first, then
+//! `articles` (spooled to a temporary file meanwhile), then `entities` and `leaders`; key order
+//! does not matter to the corpus format.
+
+use super::article::{article_id, read_input};
+use super::manifest::Manifest;
+use super::{IngestOptions, IngestedArticle, Pipeline};
+use crate::model::{Entity, Leader};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::{BufWriter, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// The options for one file: the run's flags first, then the file's manifest row, then
+/// whatever the text says.
+pub fn options_for(
+    path: &Path,
+    flags: &IngestOptions,
+    manifest: Option<&Manifest>,
+) -> IngestOptions {
+    let row = manifest.and_then(|m| m.row_for(path));
+    let pick = |flag: &Option<String>, from_row: Option<&Option<String>>| {
+        flag.clone().or_else(|| from_row.cloned().flatten())
+    };
+    IngestOptions {
+        id: Some(article_id(path)),
+        speaker: pick(&flags.speaker, row.map(|r| &r.speaker)),
+        published: pick(&flags.published, row.map(|r| &r.published)),
+        source: pick(&flags.source, row.map(|r| &r.source)),
+        title: pick(&flags.title, row.map(|r| &r.title)),
+        url: pick(&flags.url, row.map(|r| &r.url)),
+        gazetteers: Vec::new(),
+        speaker_name: pick(&flags.speaker_name, row.map(|r| &r.speaker_name)),
+        speaker_post: pick(&flags.speaker_post, row.map(|r| &r.speaker_post)),
+    }
+}
+
+/// The outcome of one input file.
+#[derive(Debug)]
+pub struct FileResult {
+    /// The input path as given.
+    pub path: PathBuf,
+    /// Bytes read.
+    pub bytes: u64,
+    /// The article, or why the file was not ingested.
+    pub outcome: Result<IngestedArticle, String>,
+}
+
+impl FileResult {
+    /// Warnings for the summary line: what the text did not say.
+    pub fn warnings(&self) -> Vec<&'static str> {
+        let mut warnings = Vec::new();
+        if let Ok(article) = &self.outcome {
+            if article.article.source == "unknown" {
+                warnings.push("source unknown");
+            }
+            if article.article.published.is_none() {
+                warnings.push("date unknown");
+            }
+        }
+        warnings
+    }
+}
+
+/// Read and ingest files in parallel, in input order. Each article is also checked on its own
+/// with the corpus validation of `agenda-tui check`.
+pub fn ingest_files(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    flags: &IngestOptions,
+    manifest: Option<&Manifest>,
+) -> Vec<FileResult> {
+    paths
+        .par_iter()
+        .map(|path| {
+            let text = read_input(path);
+            let bytes = text.as_ref().map_or(0, |t| t.len() as u64);
+            let outcome = text.and_then(|text| {
+                let options = options_for(path, flags, manifest);
+                let ingested = pipeline
+                    .ingest(&text, &options)
+                    .map_err(|e| e.to_string())?;
+                pipeline.check_article(&ingested)?;
+                Ok(ingested)
+            });
+            FileResult {
+                path: path.clone(),
+                bytes,
+                outcome,
+            }
+        })
+        .collect()
+}
+
+/// Files ingested per parallel round.
+pub const CHUNK_FILES: usize = 64;
+
+/// Ingest `paths` in parallel rounds of [`CHUNK_FILES`] while the previous round is written:
+/// each result goes to `on_result` (for summaries and progress), then, when it is an article,
+/// to the stream. Returns the failures as "FILE: reason".
+pub fn run_batch<W: Write + Send>(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    flags: &IngestOptions,
+    manifest: Option<&Manifest>,
+    stream: &mut CorpusStream<W>,
+    mut on_result: impl FnMut(&FileResult),
+) -> std::io::Result<Vec<String>> {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for chunk in paths.chunks(CHUNK_FILES) {
+                let results = ingest_files(pipeline, chunk, flags, manifest);
+                if sender.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut failures = Vec::new();
+        for results in receiver {
+            for result in results {
+                on_result(&result);
+                match result.outcome {
+                    Ok(ingested) => stream.push(ingested)?,
+                    Err(e) => failures.push(format!("{}: {e}", result.path.display())),
+                }
+            }
+        }
+        Ok(failures)
+    })
+}
+
+/// What a corpus needs besides its articles and statements: the ids taken, the entities and
+/// the people referred to (one leader per person).
+#[derive(Debug, Default)]
+pub struct CorpusParts {
+    used_ids: HashSet<String>,
+    entity_ids: Vec<String>,
+    entity_set: HashSet<String>,
+    /// People named, each once.
+    pub leaders: Vec<Leader>,
+    leader_names: HashSet<String>,
+}
+
+impl CorpusParts {
+    fn want_entity(&mut self, id: &str) {
+        if self.entity_set.insert(id.to_string()) {
+            self.entity_ids.push(id.to_string());
+        }
+    }
+
+    /// Take an article in: a repeated id gets `-2`, `-3`…; its entities and leaders are noted.
+    pub fn admit(&mut self, mut ingested: IngestedArticle) -> IngestedArticle {
+        let base = ingested.article.id.clone();
+        if self.used_ids.contains(&base) {
+            let mut n = 2;
+            while self.used_ids.contains(&format!("{base}-{n}")) {
+                n += 1;
+            }
+            let new_id = format!("{base}-{n}");
+            let prefix = format!("{base}-s");
+            for statement in &mut ingested.statements {
+                statement.article = new_id.as_str().into();
+                if let Some(rest) = statement.id.strip_prefix(&prefix) {
+                    statement.id = format!("{new_id}-s{rest}").into();
+                }
+            }
+            ingested.article.id = new_id;
+        }
+        self.used_ids.insert(ingested.article.id.clone());
+        self.want_entity(&ingested.article.speaker_country.clone());
+        for statement in &ingested.statements {
+            self.want_entity(&statement.speaker_entity.clone());
+            for target in &statement.targets {
+                self.want_entity(target);
+            }
+        }
+        for found in std::mem::take(&mut ingested.leaders) {
+            let leader = super::seed_leader(&found).unwrap_or(found);
+            self.want_entity(&leader.entity.clone());
+            if self.leader_names.insert(leader.name.clone()) {
+                self.leaders.push(leader);
+            }
+        }
+        ingested
+    }
+
+    /// The entities referred to, in first-use order.
+    pub fn entities(&self, pipeline: &Pipeline) -> Vec<Entity> {
+        self.entity_ids
+            .iter()
+            .map(|id| pipeline.entity_or_placeholder(id))
+            .collect()
+    }
+}
+
+/// Counts of a finished stream.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StreamTotals {
+    /// Articles written.
+    pub articles: usize,
+    /// Statements written.
+    pub statements: usize,
+}
+
+/// A corpus written as articles arrive.
+pub struct CorpusStream<W: Write> {
+    out: BufWriter<W>,
+    articles: BufWriter<std::fs::File>,
+    parts: CorpusParts,
+    totals: StreamTotals,
+}
+
+impl<W: Write> CorpusStream<W> {
+    /// Start a corpus on `out`.
+    pub fn new(out: W) -> std::io::Result<CorpusStream<W>> {
+        let mut out = BufWriter::with_capacity(1 << 20, out);
+        write!(
+            out,
+            "{{\"format\":\"{}\",\"version\":{},\"statements\":[",
+            crate::model::FORMAT_NAME,
+            crate::model::FORMAT_VERSION
+        )?;
+        Ok(CorpusStream {
+            out,
+            articles: BufWriter::with_capacity(1 << 20, tempfile::tempfile()?),
+            parts: CorpusParts::default(),
+            totals: StreamTotals::default(),
+        })
+    }
+
+    /// Write one article and its statements.
+    pub fn push(&mut self, ingested: IngestedArticle) -> std::io::Result<()> {
+        let ingested = self.parts.admit(ingested);
+        for statement in &ingested.statements {
+            if self.totals.statements > 0 {
+                self.out.write_all(b",")?;
+            }
+            self.out.write_all(b"\n")?;
+            serde_json::to_writer(&mut self.out, statement)?;
+            self.totals.statements += 1;
+        }
+        if self.totals.articles > 0 {
+            self.articles.write_all(b",")?;
+        }
+        self.articles.write_all(b"\n")?;
+        serde_json::to_writer(&mut self.articles, &ingested.article)?;
+        self.totals.articles += 1;
+        Ok(())
+    }
+
+    /// Articles and statements written so far.
+    pub fn totals(&self) -> StreamTotals {
+        self.totals
+    }
+
+    /// Close the corpus: the spooled articles, the entities and the leaders.
+    pub fn finish(mut self, pipeline: &Pipeline) -> std::io::Result<(W, StreamTotals)> {
+        self.out.write_all(b"\n],\"articles\":[")?;
+        let mut spool = self.articles.into_inner().map_err(|e| e.into_error())?;
+        spool.rewind()?;
+        std::io::copy(&mut spool, &mut self.out)?;
+        self.out.write_all(b"\n],\"entities\":")?;
+        serde_json::to_writer(&mut self.out, &self.parts.entities(pipeline))?;
+        self.out.write_all(b",\"leaders\":")?;
+        serde_json::to_writer(&mut self.out, &self.parts.leaders)?;
+        self.out.write_all(b"}\n")?;
+        let out = self.out.into_inner().map_err(|e| e.into_error())?;
+        Ok((out, self.totals))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_corpus_passes_the_check() {
+        let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+        let text = "President Moon Jae-in said South Korea will work with Japan.\n\nHe expressed hope for talks with the U.S.\n";
+        let mut stream = CorpusStream::new(Vec::new()).expect("stream");
+        for _ in 0..2 {
+            let article = pipeline
+                .ingest(text, &IngestOptions::default())
+                .expect("ingest");
+            stream.push(article).expect("push");
+        }
+        let (bytes, totals) = stream.finish(&pipeline).expect("finish");
+        assert_eq!(totals.articles, 2);
+        let corpus = crate::load::parse_corpus_file("stream", &bytes).expect("valid corpus");
+        assert_eq!(corpus.articles[1].id, "article-2");
+        assert_eq!(corpus.statements.len(), totals.statements);
+        assert_eq!(corpus.leaders.len(), 1);
+    }
+}

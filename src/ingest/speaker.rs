@@ -1,0 +1,601 @@
+//! The article's speaker: whose agenda an article reports, weighed from evidence.
+//!
+//! Each piece of evidence gives points to a country (or a bloc, when the bloc speaks through
+//! an office or a title) and the country with most points wins; ties go to the one named first.
+//!
+//! - A person who acts or speaks as the subject ("Foreign Minister X said", "X has condemned",
+//!   "X met with", "X received a call") — strongest in the first paragraph.
+//! - An office, spokesperson or statement of a country ("Nigeria's foreign ministry", "the
+//!   senior Iranian diplomat", "the Chinese side", "EU foreign policy chief", "Tanzania's policy").
+//! - A country as the subject of a finite verb ("the United States will respond").
+//! - A dateline city ("ISLAMABAD, Apr 05 (APP):") as a weak prior; people named by title only
+//!   ("Foreign Minister Mohammad Ishaq Dar") are taken to be of the dateline's country.
+//! - Other mentions weakly, but never the other side: after "with", "from", "to", "by", or
+//!   "counterpart" ("his Iranian counterpart", "a call from US Secretary of State Blinken").
+//! - Questions at a press conference (paragraphs starting `Q:`) are not the speaker's words.
+
+use super::attribution::in_subject_position;
+use super::entities::{EntityMatcher, Mention, NameForm};
+use super::leaders::FoundLeaders;
+use crate::model::EntityKind;
+use std::collections::HashMap;
+
+/// The speaker country found, with the evidence that decided it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerDecision {
+    /// Entity id of the speaker (a country or a bloc); `GLOBAL` when nothing was found.
+    pub id: String,
+    /// Points per candidate, best first.
+    pub scores: Vec<(String, u32)>,
+    /// The evidence for the winner, strongest first ("subject in the lead: Nigeria's foreign
+    /// ministry (+10)").
+    pub reasons: Vec<String>,
+}
+
+/// Words that mark a country's office, spokesperson or statement right after its name.
+const OFFICES: &[&str] = &[
+    "foreign ministry",
+    "ministry of foreign affairs",
+    "ministry",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "diplomat",
+    "government",
+    "side",
+    "foreign policy",
+    "policy",
+    "statement",
+    "delegation",
+    "position",
+    "stance",
+    "support",
+    "commitment",
+];
+
+/// Adjectives that may stand between a country's name and its office ("Tanzania's external
+/// policy", "the Iranian senior diplomat").
+const OFFICE_MODIFIERS: &[&str] = &["external", "foreign", "official", "own", "senior", "firm"];
+
+/// Words that mark a bloc speaking right after its name ("ASEAN foreign ministers said").
+const BLOC_OFFICES: &[&str] = &[
+    "foreign policy chief",
+    "high representative",
+    "commission",
+    "communiqué",
+    "communique",
+    "foreign ministers",
+    "leaders",
+    "statement",
+    "summit declaration",
+    "spokesperson",
+    "spokesman",
+];
+
+/// Present-tense verbs of stance that make a preceding country their subject ("Tuvalu
+/// believes", "Peru rejects").
+const STANCE_VERBS: &[&str] = &[
+    "believes",
+    "celebrates",
+    "shares",
+    "acknowledges",
+    "feels",
+    "supports",
+    "welcomes",
+    "condemns",
+    "calls",
+    "urges",
+    "reaffirms",
+    "appreciates",
+    "recognizes",
+    "recognises",
+    "continues",
+    "looks",
+    "expects",
+    "wishes",
+    "joins",
+    "commends",
+    "notes",
+    "considers",
+    "attaches",
+    "rejects",
+    "regrets",
+    "deplores",
+    "remains",
+    "stands",
+    "hopes",
+    "wants",
+    "intends",
+    "plans",
+    "seeks",
+    "aims",
+    "will",
+    "would",
+    "should",
+    "must",
+    "said",
+    "says",
+];
+
+/// Lower-case words right before a name that make it the other side.
+const OTHER_SIDE_CUES: &[&str] = &[
+    "with",
+    "from",
+    "to",
+    "by",
+    "and",
+    "counterpart",
+    "counterparts",
+    "meet",
+    "met",
+    "received",
+    "visited",
+    "hosted",
+    "welcomed",
+    "thank",
+    "thanked",
+    "against",
+    "on",
+    "of",
+    "for",
+    "in",
+    "at",
+    "called",
+    "told",
+    "urged",
+    "invited",
+];
+
+/// Lower-case title words skipped when looking for the word before a name.
+const TITLE_WORDS: &[&str] = &[
+    "foreign",
+    "minister",
+    "secretary",
+    "of",
+    "state",
+    "president",
+    "prime",
+    "vice",
+    "deputy",
+    "chairman",
+    "leader",
+    "the",
+    "his",
+    "her",
+    "their",
+    "top",
+    "diplomat",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "senior",
+    "chief",
+    "policy",
+    "affairs",
+    "defence",
+    "defense",
+    "counterpart",
+    "counterparts",
+];
+
+/// Verbs (and auxiliaries) that make a preceding name the acting subject.
+const ACTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "stated",
+    "added",
+    "urged",
+    "called",
+    "stressed",
+    "expressed",
+    "agreed",
+    "issued",
+    "noted",
+    "warned",
+    "welcomed",
+    "condemned",
+    "criticized",
+    "criticised",
+    "described",
+    "announced",
+    "reiterated",
+    "affirmed",
+    "emphasized",
+    "emphasised",
+    "met",
+    "held",
+    "received",
+    "made",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "is",
+    "was",
+    "spoke",
+    "visited",
+    "summoned",
+    "hopes",
+    "hoped",
+    "stands",
+    "discussed",
+    "proposed",
+    "pledged",
+];
+
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The text of the current sentence before `at` (at most 80 bytes).
+fn clause_before(body: &str, at: usize) -> &str {
+    let from = floor_boundary(body, at.saturating_sub(80));
+    let window = &body[from..at];
+    let cut = window
+        .rfind(['.', '\n', ';', '?', '!', ':'])
+        .map_or(0, |i| i + 1);
+    &window[cut..]
+}
+
+/// True when the name at `start` is the other side: the first lower-case word before it (past
+/// titles, capitalised words and possessives) is "with", "from", "counterpart"…, or it comes
+/// right after "counterpart".
+pub fn is_other_side(body: &str, start: usize) -> bool {
+    other_side_before(body, start, OTHER_SIDE_CUES)
+}
+
+fn other_side_before(body: &str, start: usize, cues: &[&str]) -> bool {
+    let before = clause_before(body, start);
+    for word in before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .rev()
+        .filter(|w| !w.is_empty())
+    {
+        let lower = word.to_lowercase();
+        if lower.starts_with("counterpart") {
+            return true;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if capitalised || TITLE_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        return cues.contains(&lower.as_str());
+    }
+    false
+}
+
+/// True when a verb that makes the name its subject follows within five words.
+fn acts(body: &str, end: usize) -> bool {
+    let to = ceil_boundary(body, end + 60);
+    let after = &body[end..to];
+    let clause = after.split(['.', '\n', ';', '?', '!']).next().unwrap_or("");
+    lower_words(clause)
+        .iter()
+        .take(6)
+        .any(|w| ACTING_VERBS.contains(&w.as_str()))
+}
+
+/// The office word right after a mention ("'s foreign ministry", " side"), if one follows.
+fn office_after(body: &str, end: usize, offices: &[&'static str]) -> Option<&'static str> {
+    let to = ceil_boundary(body, end + 40);
+    let tail = &body[end..to];
+    let after = tail
+        .strip_prefix("'s")
+        .or_else(|| tail.strip_prefix("’s"))
+        .unwrap_or(tail);
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let mut lower = after.trim_start().to_lowercase();
+    if let Some((first, rest)) = lower.split_once(' ')
+        && OFFICE_MODIFIERS.contains(&first)
+    {
+        lower = rest.to_string();
+    }
+    offices
+        .iter()
+        .filter(|office| {
+            lower.starts_with(**office)
+                && lower[office.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .max_by_key(|office| office.len())
+        .copied()
+}
+
+/// The end of a country's office right after its name ("China's defence ministry", "the
+/// Russian foreign ministry"), for statements by another party.
+pub fn office_end(body: &str, end: usize) -> Option<usize> {
+    const REPORTING_OFFICES: &[&str] = &[
+        "foreign ministry",
+        "defence ministry",
+        "defense ministry",
+        "ministry of foreign affairs",
+        "ministry of defence",
+        "ministry of defense",
+        "ministry",
+        "government",
+        "embassy",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "officials",
+        "side",
+    ];
+    let office = office_after(body, end, REPORTING_OFFICES)?;
+    let to = ceil_boundary(body, end + 40);
+    let lower = body[end..to].to_lowercase();
+    lower.find(office).map(|at| end + at + office.len())
+}
+
+/// The press-conference turn byte `at` lies in: `Some('Q')` or `Some('A')` after a line
+/// starting with `Q:` or `A:`, `None` outside a question-and-answer text.
+fn turn_at(body: &str, at: usize) -> Option<char> {
+    body[..at]
+        .rsplit('\n')
+        .chain(std::iter::once(""))
+        .find_map(|line| {
+            let line = line.trim_start();
+            if line.starts_with("Q:") {
+                Some('Q')
+            } else if line.starts_with("A:") {
+                Some('A')
+            } else {
+                None
+            }
+        })
+}
+
+fn in_question(body: &str, at: usize) -> bool {
+    turn_at(body, at) == Some('Q')
+}
+
+/// True when a stance verb follows the mention ("Tuvalu believes", "Japan will").
+fn takes_a_stance(body: &str, end: usize) -> bool {
+    let to = ceil_boundary(body, end + 24);
+    lower_words(&body[end..to])
+        .first()
+        .is_some_and(|w| STANCE_VERBS.contains(&w.as_str()))
+}
+
+/// The end of the first paragraph (the lead).
+fn lead_end(body: &str) -> usize {
+    let trimmed = body.trim_start();
+    let offset = body.len() - trimmed.len();
+    trimmed.find("\n\n").map_or(body.len(), |i| i + offset)
+}
+
+/// The country of a dateline at the start of the body ("ABUJA (Reuters) -", "Tehran, IRNA –"):
+/// a capital (also in capitals) followed by a comma, a bracket or a dash.
+fn dateline_country(body: &str, matcher: &EntityMatcher) -> Option<String> {
+    let trimmed = body.trim_start();
+    let head_end = trimmed
+        .find([',', '(', '-', '–', '—'])
+        .filter(|&i| i > 0 && i <= 40)?;
+    let city = trimmed[..head_end].trim();
+    let title_case: String = city
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ");
+    let mentions = matcher.find(&title_case);
+    let first = mentions.first()?;
+    (first.start == 0 && first.end == title_case.len() && first.form == NameForm::Capital)
+        .then(|| matcher.targets(first).first().cloned())
+        .flatten()
+}
+
+/// Weigh the evidence of a body for its speaker country.
+pub fn decide(
+    body: &str,
+    mentions: &[Mention],
+    found: &FoundLeaders,
+    matcher: &EntityMatcher,
+) -> SpeakerDecision {
+    let mut scores: HashMap<String, u32> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut reasons: Vec<(String, u32, String)> = Vec::new();
+    let mut add = |id: &str, points: u32, why: String| {
+        if points == 0 {
+            return;
+        }
+        if !order.iter().any(|o| o == id) {
+            order.push(id.to_string());
+        }
+        *scores.entry(id.to_string()).or_default() += points;
+        reasons.push((id.to_string(), points, why));
+    };
+    let lead = lead_end(body);
+    let home = dateline_country(body, matcher);
+    if let Some(home) = &home {
+        add(home, 3, "dateline".to_string());
+    }
+    let is_country = |id: &str| matcher.kind(id) == Some(EntityKind::Country);
+    let is_bloc = |id: &str| matcher.kind(id) == Some(EntityKind::Bloc);
+
+    for mention in &found.mentions {
+        if in_question(body, mention.start) {
+            continue;
+        }
+        let leader = &found.leaders[mention.leader];
+        let country = leader.country.clone().or_else(|| home.clone());
+        let Some(country) = country else { continue };
+        if is_other_side(body, mention.start) {
+            continue;
+        }
+        let name = &body[mention.start..mention.end];
+        let possessive =
+            body[mention.end..].starts_with("'s") || body[mention.end..].starts_with("’s");
+        let (points, what) = if !possessive && acts(body, mention.end) {
+            if mention.start < lead {
+                (10, "acting subject in the lead")
+            } else {
+                (4, "acting subject")
+            }
+        } else {
+            (1, "named")
+        };
+        let whose = if leader.country.is_none() {
+            " (title only: the dateline's country)"
+        } else {
+            ""
+        };
+        add(&country, points, format!("{what}: {name}{whose}"));
+    }
+
+    for mention in mentions.iter().filter(|m| !m.venue) {
+        if mention.form == NameForm::Phrase || in_question(body, mention.start) {
+            continue;
+        }
+        let Some(id) = matcher.targets(mention).first() else {
+            continue;
+        };
+        if !(is_country(id) || is_bloc(id)) {
+            continue;
+        }
+        let name = &body[mention.start..mention.end];
+        let other = is_other_side(body, mention.start);
+        let offices = if is_bloc(id) { BLOC_OFFICES } else { OFFICES };
+        // "the concern of Tanzania's policy": "of" belongs to the office, not to the country.
+        let office_cues: Vec<&str> = OTHER_SIDE_CUES
+            .iter()
+            .copied()
+            .filter(|cue| *cue != "of")
+            .collect();
+        if let Some(office) = office_after(body, mention.end, offices)
+            && !other_side_before(body, mention.start, &office_cues)
+        {
+            let points = if mention.start < lead { 10 } else { 8 };
+            add(id, points, format!("office: {name} {office}"));
+            continue;
+        }
+        // In a press briefing's answers the countries named are what the spokesperson talks
+        // about; only its offices ("the Chinese side") speak.
+        if !is_country(id) || other || turn_at(body, mention.start) == Some('A') {
+            continue;
+        }
+        if takes_a_stance(body, mention.end) {
+            add(id, 4, format!("subject: {name}"));
+        } else if in_subject_position(body, mention) {
+            add(id, 2, format!("subject: {name}"));
+        } else {
+            add(id, 1, format!("named: {name}"));
+        }
+    }
+
+    let id = order
+        .iter()
+        .max_by_key(|id| {
+            (
+                scores.get(*id).copied().unwrap_or(0),
+                std::cmp::Reverse(order.iter().position(|o| o == *id)),
+            )
+        })
+        .cloned()
+        .unwrap_or_else(|| "GLOBAL".to_string());
+    let mut ranked: Vec<(String, u32)> = scores.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut for_winner: Vec<(u32, String)> = reasons
+        .into_iter()
+        .filter(|(who, _, _)| *who == id)
+        .map(|(_, points, why)| (points, why))
+        .collect();
+    for_winner.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+    SpeakerDecision {
+        id,
+        scores: ranked,
+        reasons: for_winner
+            .into_iter()
+            .take(4)
+            .map(|(points, why)| format!("{why} (+{points})"))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::gazetteer::Gazetteer;
+    use crate::ingest::leaders::LeaderMatcher;
+
+    fn speaker(body: &str) -> String {
+        let gazetteer = Gazetteer::builtin();
+        let matcher = EntityMatcher::new(&gazetteer).expect("entities");
+        let leader_matcher = LeaderMatcher::new(&gazetteer).expect("leaders");
+        let mentions = matcher.find(body);
+        let found = leader_matcher.find(body, Some("2020-03-01"), &matcher, &mentions);
+        decide(body, &mentions, &found, &matcher).id
+    }
+
+    #[test]
+    fn a_ministry_outweighs_the_countries_it_talks_about() {
+        assert_eq!(
+            speaker(
+                "Peru's foreign ministry has protested to Chile over the border. Chile rejected it. Chile and Bolivia met. Chile said no."
+            ),
+            "PER"
+        );
+    }
+
+    #[test]
+    fn the_counterpart_is_the_other_side() {
+        assert_eq!(
+            speaker(
+                "Kenyan Foreign Minister Amina Mohamed held talks with her Ugandan counterpart Sam Kutesa on trade."
+            ),
+            "KEN"
+        );
+    }
+
+    #[test]
+    fn a_dateline_gives_title_only_officials_their_country() {
+        assert_eq!(
+            speaker(
+                "LIMA, March 3 (Andina) - Foreign Minister Ana Ruiz received a telephone call from Brazilian Foreign Minister Mauro Vieira on Friday."
+            ),
+            "PER"
+        );
+    }
+
+    #[test]
+    fn questions_at_a_press_conference_are_not_the_speaker() {
+        assert_eq!(
+            speaker(
+                "Q: Indian Foreign Secretary Vijay Gokhale said India will object. What is your response?\n\nA: The Chinese side has noted the report."
+            ),
+            "CHN"
+        );
+    }
+}
