@@ -8,6 +8,17 @@ use std::path::Path;
 /// directory, flushed to disk, then renamed over `path`. On failure `path` is untouched and the
 /// temporary file is removed. A new file gets the usual permissions (0666 less the umask).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut temp = temp_file_beside(path)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A new temporary file in `path`'s directory, to be renamed over `path` once written whole
+/// (`NamedTempFile::persist`); removed when dropped unrenamed. It gets the usual permissions
+/// of a new file (0666 less the umask).
+pub fn temp_file_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -19,11 +30,7 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    builder.tempfile_in(dir)
 }
 
 /// Line and column (1-based, column in characters) of byte `offset` of `bytes`. An offset

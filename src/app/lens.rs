@@ -171,14 +171,12 @@ impl App {
         let Overlay::Span(picker) = &mut self.overlay else {
             return false;
         };
-        let len = picker.choices.len();
+        if super::move_in_list(&mut picker.selected, picker.choices.len(), action) {
+            return true;
+        }
         match action {
             Action::Back | Action::PickYears | Action::Quit => self.overlay = Overlay::None,
             Action::ForceQuit => self.effects.push(Effect::Quit),
-            Action::MoveDown => picker.selected = step(picker.selected, 1, len, true),
-            Action::MoveUp => picker.selected = step(picker.selected, -1, len, true),
-            Action::Top => picker.selected = 0,
-            Action::Bottom => picker.selected = len.saturating_sub(1),
             Action::Enter => {
                 let choice = picker.choices.get(picker.selected).copied().flatten();
                 self.overlay = Overlay::None;

@@ -116,6 +116,19 @@ pub struct App {
 /// and it bounds the work of every keystroke.
 pub const MAX_QUERY_CHARS: usize = line_input::MAX_CHARS;
 
+/// Move a picker's `selected` row of `len` for a movement action (wrapping); false for any
+/// other action.
+fn move_in_list(selected: &mut usize, len: usize, action: Action) -> bool {
+    *selected = match action {
+        Action::MoveDown => step(*selected, 1, len, true),
+        Action::MoveUp => step(*selected, -1, len, true),
+        Action::Top => 0,
+        Action::Bottom => len.saturating_sub(1),
+        _ => return false,
+    };
+    true
+}
+
 /// Move `current` by `delta` within `0..len`, wrapping around when `wrap` is set, clamping
 /// otherwise.
 fn step(current: usize, delta: isize, len: usize, wrap: bool) -> usize {
@@ -387,14 +400,12 @@ impl App {
         let Overlay::Jump(picker) = &mut self.overlay else {
             return false;
         };
-        let len = picker.choices.len();
+        if move_in_list(&mut picker.selected, picker.choices.len(), action) {
+            return true;
+        }
         match action {
             Action::Back | Action::JumpTo | Action::Quit => self.overlay = Overlay::None,
             Action::ForceQuit => self.effects.push(Effect::Quit),
-            Action::MoveDown => picker.selected = step(picker.selected, 1, len, true),
-            Action::MoveUp => picker.selected = step(picker.selected, -1, len, true),
-            Action::Top => picker.selected = 0,
-            Action::Bottom => picker.selected = len.saturating_sub(1),
             Action::Enter => {
                 if let Some(&(tab, key)) = picker.choices.get(picker.selected) {
                     let statement = self.selected_statement_index();

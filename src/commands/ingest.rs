@@ -96,20 +96,7 @@ impl Write for Sink {
 /// The sink for `-o OUT` (a temporary file beside it) or for standard output.
 fn open_sink(output: Option<&Path>) -> std::io::Result<Sink> {
     match output {
-        Some(path) => {
-            let dir = match path.parent() {
-                Some(parent) if !parent.as_os_str().is_empty() => parent,
-                _ => Path::new("."),
-            };
-            let mut builder = tempfile::Builder::new();
-            builder.prefix(".agenda-tui-").suffix(".tmp");
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                builder.permissions(std::fs::Permissions::from_mode(0o666));
-            }
-            Ok(Sink::File(builder.tempfile_in(dir)?))
-        }
+        Some(path) => Ok(Sink::File(crate::fsio::temp_file_beside(path)?)),
         None => Ok(Sink::Stdout(Vec::new())),
     }
 }
