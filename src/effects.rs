@@ -82,12 +82,11 @@ fn run_with_input(argv: &[String], text: &str) -> std::io::Result<()> {
         .take()
         .map_or(Ok(()), |mut stdin| stdin.write_all(text.as_bytes()));
     let status = child.wait()?;
-    written?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(std::io::Error::other(format!("exited with {status}")))
+    // A command that failed says so by its status, also when it closed its input first.
+    if !status.success() {
+        return Err(std::io::Error::other(format!("exited with {status}")));
     }
+    written
 }
 
 /// Carry out the export and copy effects, in order; the footer message for them (joined with
