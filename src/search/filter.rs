@@ -92,11 +92,12 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-/// A publication date as stored in a corpus (`YYYY-MM-DD…`), as `YYYYMMDD`; 0 when absent or
-/// unreadable (such statements fail every date filter and sort as oldest).
+/// A publication date as stored in a corpus (`YYYY`, `YYYY-MM` or `YYYY-MM-DD…`), as the
+/// `YYYYMMDD` of its first day; 0 when absent or unreadable (such statements fail every date
+/// filter and sort as oldest).
 pub fn date_number(published: Option<&str>) -> u32 {
     published
-        .and_then(|p| p.get(..10))
+        .map(|p| p.get(..10).unwrap_or(p))
         .and_then(parse_period)
         .map_or(0, |(from, _)| from)
 }
@@ -196,6 +197,16 @@ pub fn starts_a_word(field: &str, value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_of_a_year_or_a_month_are_read() {
+        assert_eq!(date_number(Some("1962")), 19620101);
+        assert_eq!(date_number(Some("1962-09")), 19620901);
+        assert_eq!(date_number(Some("1962-09-20")), 19620920);
+        assert_eq!(date_number(Some("1962-09-20T10:00")), 19620920);
+        assert_eq!(date_number(None), 0);
+        assert_eq!(date_number(Some("soon")), 0);
+    }
 
     fn ok(token: &str) -> Filter {
         parse_filter(token)
