@@ -6,37 +6,51 @@ pub(super) fn draw_jump(frame: &mut Frame, app: &App, area: Rect) {
     let Some(picker) = app.jump() else {
         return;
     };
-    let height = u16::try_from(picker.choices.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
-    let Some(inner) = draw_overlay(
+    let title = " Go to · Enter jumps · Esc closes ";
+    draw_picker(
         frame,
         app,
         area,
         60,
-        height,
-        " Go to · Enter jumps · Esc closes ",
-    ) else {
-        return;
-    };
-    let visible = inner.height as usize;
-    let offset = picker.selected.saturating_sub(visible.saturating_sub(1));
-    let lines: Vec<Line> = picker
-        .choices
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .map(|(i, &(tab, key))| {
+        title,
+        picker.choices.len(),
+        picker.selected,
+        |i| {
+            let (tab, key) = picker.choices[i];
             let kind = match tab {
                 crate::app::IndexTab::Countries => "country",
                 crate::app::IndexTab::Leaders => "leader",
                 crate::app::IndexTab::Topics => "topic",
                 crate::app::IndexTab::Speakers => "speaker",
             };
-            let text = format!("{kind:<8}{}", sanitize(&app.key_name(key)));
-            let text = truncate_to_width(&text, inner.width as usize).into_owned();
-            let style = if i == picker.selected {
+            format!("{kind:<8}{}", sanitize(&app.key_name(key)))
+        },
+    );
+}
+
+/// A picker overlay: `len` rows labelled by `label`, scrolled so that row `selected` is in
+/// view and drawn selected, in a box of at most `max_width` columns under `title`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn draw_picker(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    max_width: u16,
+    title: &str,
+    len: usize,
+    selected: usize,
+    label: impl Fn(usize) -> String,
+) {
+    let height = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(2);
+    let Some(inner) = draw_overlay(frame, app, area, max_width, height, title) else {
+        return;
+    };
+    let visible = inner.height as usize;
+    let offset = selected.saturating_sub(visible.saturating_sub(1));
+    let lines: Vec<Line> = (offset..len.min(offset + visible))
+        .map(|i| {
+            let text = truncate_to_width(&label(i), inner.width as usize).into_owned();
+            let style = if i == selected {
                 app.theme.selected(true)
             } else {
                 Style::new()

@@ -114,31 +114,11 @@ pub(super) fn draw_span_picker(frame: &mut Frame, app: &App, area: Rect) {
     let Some(picker) = app.span_picker() else {
         return;
     };
-    let height = u16::try_from(picker.choices.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
-    let Some(inner) = draw_overlay(frame, app, area, 34, height, " Years · Enter picks ") else {
-        return;
-    };
-    let visible = inner.height as usize;
-    let offset = picker.selected.saturating_sub(visible.saturating_sub(1));
-    let lines: Vec<Line> = picker
-        .choices
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .map(|(i, &choice)| {
-            let mark = if choice == app.years { "● " } else { "  " };
-            let text = format!("{mark}{}", crate::app::SpanPicker::label(choice));
-            let text = truncate_to_width(&text, inner.width as usize).into_owned();
-            let style = if i == picker.selected {
-                app.theme.selected(true)
-            } else {
-                Style::new()
-            };
-            Line::styled(text, style)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    let title = " Years · Enter picks ";
+    let (len, selected) = (picker.choices.len(), picker.selected);
+    super::overlays::draw_picker(frame, app, area, 34, title, len, selected, |i| {
+        let choice = picker.choices[i];
+        let mark = if choice == app.years { "● " } else { "  " };
+        format!("{mark}{}", crate::app::SpanPicker::label(choice))
+    });
 }
