@@ -11,9 +11,10 @@ use super::manifest::Manifest;
 use super::{IngestOptions, IngestedArticle, Pipeline};
 use crate::model::{Entity, Leader};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The options for one file: the run's flags first, then the file's manifest row, then
 /// whatever the text says.
@@ -66,8 +67,32 @@ impl FileResult {
     }
 }
 
-/// Read and ingest files in parallel, in input order. Each article is also checked on its own
-/// with the corpus validation of `agenda-tui check`.
+/// Read and ingest one file. The article is also checked on its own with the corpus
+/// validation of `agenda-tui check`.
+pub fn ingest_file(
+    pipeline: &Pipeline,
+    path: &Path,
+    flags: &IngestOptions,
+    manifest: Option<&Manifest>,
+) -> FileResult {
+    let text = read_input(path);
+    let bytes = text.as_ref().map_or(0, |t| t.len() as u64);
+    let outcome = text.and_then(|text| {
+        let options = options_for(path, flags, manifest);
+        let ingested = pipeline
+            .ingest(&text, &options)
+            .map_err(|e| e.to_string())?;
+        pipeline.check_article(&ingested)?;
+        Ok(ingested)
+    });
+    FileResult {
+        path: path.to_path_buf(),
+        bytes,
+        outcome,
+    }
+}
+
+/// Read and ingest files in parallel, in input order.
 pub fn ingest_files(
     pipeline: &Pipeline,
     paths: &[PathBuf],
@@ -76,32 +101,18 @@ pub fn ingest_files(
 ) -> Vec<FileResult> {
     paths
         .par_iter()
-        .map(|path| {
-            let text = read_input(path);
-            let bytes = text.as_ref().map_or(0, |t| t.len() as u64);
-            let outcome = text.and_then(|text| {
-                let options = options_for(path, flags, manifest);
-                let ingested = pipeline
-                    .ingest(&text, &options)
-                    .map_err(|e| e.to_string())?;
-                pipeline.check_article(&ingested)?;
-                Ok(ingested)
-            });
-            FileResult {
-                path: path.clone(),
-                bytes,
-                outcome,
-            }
-        })
+        .map(|path| ingest_file(pipeline, path, flags, manifest))
         .collect()
 }
 
-/// Files ingested per parallel round.
-pub const CHUNK_FILES: usize = 64;
+/// Finished files that may wait for the writer before the workers pause.
+const RESULTS_IN_FLIGHT: usize = 64;
 
-/// Ingest `paths` in parallel rounds of [`CHUNK_FILES`] while the previous round is written:
-/// each result goes to `on_result` (for summaries and progress), then, when it is an article,
-/// to the stream. Returns the failures as "FILE: reason".
+/// Ingest `paths` on all worker threads while the results are written in input order: the
+/// workers take files from one queue in input order (so no worker runs far ahead and no round
+/// waits for its slowest file), and the writer reorders the few that finish early. Each result
+/// goes to `on_result` (for summaries and progress), then, when it is an article, to the
+/// stream. Returns the failures as "FILE: reason".
 pub fn run_batch<W: Write + Send>(
     pipeline: &Pipeline,
     paths: &[PathBuf],
@@ -110,28 +121,56 @@ pub fn run_batch<W: Write + Send>(
     stream: &mut CorpusStream<W>,
     mut on_result: impl FnMut(&FileResult),
 ) -> std::io::Result<Vec<String>> {
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(2);
+    let next_file = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let workers = rayon::current_num_threads().clamp(1, paths.len().max(1));
+    let (sender, receiver) =
+        std::sync::mpsc::sync_channel::<(usize, FileResult)>(RESULTS_IN_FLIGHT);
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for chunk in paths.chunks(CHUNK_FILES) {
-                let results = ingest_files(pipeline, chunk, flags, manifest);
-                if sender.send(results).is_err() {
-                    break;
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next_file, stop) = (&next_file, &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let index = next_file.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(index) else { break };
+                    let result = ingest_file(pipeline, path, flags, manifest);
+                    if sender.send((index, result)).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
-        let mut failures = Vec::new();
-        for results in receiver {
-            for result in results {
-                on_result(&result);
-                match result.outcome {
-                    Ok(ingested) => stream.push(ingested)?,
-                    Err(e) => failures.push(format!("{}: {e}", result.path.display())),
-                }
+            });
+        }
+        drop(sender);
+        let written = write_in_order(receiver, stream, &mut on_result);
+        if written.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        written
+    })
+}
+
+/// Take `(index, result)` pairs in any order and hand them on in index order.
+fn write_in_order<W: Write>(
+    receiver: std::sync::mpsc::Receiver<(usize, FileResult)>,
+    stream: &mut CorpusStream<W>,
+    on_result: &mut impl FnMut(&FileResult),
+) -> std::io::Result<Vec<String>> {
+    let mut waiting: BTreeMap<usize, FileResult> = BTreeMap::new();
+    let mut next = 0;
+    let mut failures = Vec::new();
+    for (index, result) in receiver {
+        waiting.insert(index, result);
+        while let Some(result) = waiting.remove(&next) {
+            next += 1;
+            on_result(&result);
+            match result.outcome {
+                Ok(ingested) => stream.push(ingested)?,
+                Err(e) => failures.push(format!("{}: {e}", result.path.display())),
             }
         }
-        Ok(failures)
-    })
+    }
+    Ok(failures)
 }
 
 /// What a corpus needs besides its articles and statements: the ids taken, the entities and
@@ -277,6 +316,45 @@ impl<W: Write> CorpusStream<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_batch_is_written_in_input_order_with_its_failures_listed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut paths = Vec::new();
+        for n in 0..40 {
+            let path = dir.path().join(format!("file-{n:02}.txt"));
+            let body = if n == 7 {
+                String::new()
+            } else {
+                "Foreign Minister Park Jin said South Korea will work with Japan.\n"
+                    .repeat(1 + n % 5)
+            };
+            std::fs::write(&path, body).expect("write");
+            paths.push(path);
+        }
+        let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+        let mut stream = CorpusStream::new(Vec::new()).expect("stream");
+        let mut seen = Vec::new();
+        let failures = run_batch(
+            &pipeline,
+            &paths,
+            &IngestOptions::default(),
+            None,
+            &mut stream,
+            |result| seen.push(result.path.clone()),
+        )
+        .expect("batch");
+        assert_eq!(seen, paths, "results are handed on in input order");
+        assert_eq!(failures.len(), 1, "{failures:?}");
+        assert!(failures[0].contains("file-07.txt"), "{failures:?}");
+        let (bytes, totals) = stream.finish(&pipeline).expect("finish");
+        assert_eq!(totals.articles, 39);
+        let corpus = crate::load::parse_corpus_file("batch", &bytes).expect("valid corpus");
+        let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted, "articles keep the input order");
+    }
 
     #[test]
     fn a_streamed_corpus_passes_the_check() {
