@@ -386,7 +386,17 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
     let normalised = normalise_layout(text);
     let text = normalised.as_str();
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
-    let classes: Vec<LineClass> = lines.iter().map(|l| classify(l, gazetteer)).collect();
+    let mut classes: Vec<LineClass> = lines.iter().map(|l| classify(l, gazetteer)).collect();
+    for i in 1..lines.len() {
+        let continues = lines[i]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if continues && classes[i - 1] == LineClass::Heading && classes[i] == LineClass::Prose {
+            classes[i - 1] = LineClass::Prose;
+        }
+    }
     let mut cleaned = Cleaned::default();
 
     let first_prose = classes.iter().position(|c| *c == LineClass::Prose);
@@ -441,7 +451,11 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
             {
                 cleaned.published = find_date(trimmed);
             }
-            if i < start && class == LineClass::Heading && headings.len() < MAX_HEADINGS {
+            if i < start
+                && class == LineClass::Heading
+                && !trimmed.ends_with([',', ';'])
+                && headings.len() < MAX_HEADINGS
+            {
                 headings.push((i, trimmed));
             }
             if class != LineClass::Blank {
@@ -482,7 +496,14 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
             continue;
         }
         if !body.is_empty() {
-            body.push_str(pending_break.unwrap_or("\n"));
+            let soft_wrap = pending_break.is_none()
+                && !ends_like_sentence(&body)
+                && trimmed.chars().next().is_some_and(char::is_lowercase);
+            body.push_str(if soft_wrap {
+                " "
+            } else {
+                pending_break.unwrap_or("\n")
+            });
         }
         pending_break = None;
         body.push_str(trimmed);
@@ -586,6 +607,23 @@ mod tests {
             parse_byline("Moon said, the two countries will talk."),
             None
         );
+    }
+
+    #[test]
+    fn a_line_broken_inside_a_sentence_is_joined_to_the_next() {
+        let text = "The two countries went to war but\nthen signed a treaty in Geneva.\nThe Minister said so.\n";
+        let cleaned = run(text);
+        assert_eq!(
+            cleaned.body,
+            "The two countries went to war but then signed a treaty in Geneva.\nThe Minister said so."
+        );
+    }
+
+    #[test]
+    fn salutations_ending_with_a_comma_are_not_the_title() {
+        let text = "Mr. President of the General Assembly,\nDistinguished Heads of State and Government,\n\nIt is an honour to address this Assembly on behalf of my country today.\n";
+        let cleaned = run(text);
+        assert_eq!(cleaned.title, None);
     }
 
     #[test]

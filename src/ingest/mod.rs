@@ -207,6 +207,17 @@ impl Pipeline {
             .title
             .clone()
             .or(cleaned.title)
+            .or_else(|| {
+                let speaker_name = options.speaker_name.as_deref()?;
+                let country = self
+                    .gazetteer
+                    .entity(&speaker_country)
+                    .map_or(speaker_country.as_str(), |e| e.name.as_str());
+                Some(match &published {
+                    Some(date) => format!("{speaker_name} ({country}), {date}"),
+                    None => format!("{speaker_name} ({country})"),
+                })
+            })
             .unwrap_or_else(|| first_words(&body, 12));
         let source = options
             .source
@@ -440,6 +451,25 @@ mod tests {
         assert_eq!(parsed.articles.len(), 2);
         assert_eq!(parsed.statements.len(), 8);
         assert!(parsed.statements[0].targets.iter().any(|t| t == "JPN"));
+    }
+
+    #[test]
+    fn a_speech_without_a_heading_is_titled_by_its_speaker_country_and_date() {
+        let text = "Mr. President of the General Assembly,\nDistinguished delegates,\n\nIt is an honour to address this Assembly on behalf of my country today.\n";
+        let options = IngestOptions {
+            speaker: Some("AUS".into()),
+            speaker_name: Some("Penny Wong".into()),
+            published: Some("2024".into()),
+            ..Default::default()
+        };
+        let speech = ingest_article(text, &options).expect("ingest");
+        assert_eq!(speech.article.title, "Penny Wong (Australia), 2024");
+        let untitled = ingest_article(text, &IngestOptions::default()).expect("ingest");
+        assert!(
+            untitled.article.title.starts_with("It is an honour"),
+            "{}",
+            untitled.article.title
+        );
     }
 
     #[test]
