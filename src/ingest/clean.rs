@@ -164,6 +164,22 @@ fn ends_like_sentence(line: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '\''])
 }
 
+/// Words a heading never ends with but a line broken mid-sentence often does.
+const LINE_BREAKING_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "her", "his", "in", "its", "my",
+    "of", "on", "or", "our", "that", "the", "their", "to", "which", "who", "with",
+];
+
+/// Whether a line stops where no heading would: on a comma, a number, or a word such as "and" or
+/// "the" ("…on his recent reappointment as Secretary-General, and").
+fn breaks_off(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    trimmed.ends_with([',', ';'])
+        || last.ends_with(|c: char| c.is_ascii_digit())
+        || LINE_BREAKING_WORDS.contains(&last)
+}
+
 fn is_name_token(token: &str) -> bool {
     let mut chars = token.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -392,7 +408,8 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
             .trim_start()
             .chars()
             .next()
-            .is_some_and(char::is_lowercase);
+            .is_some_and(char::is_lowercase)
+            || breaks_off(lines[i - 1]);
         if continues && classes[i - 1] == LineClass::Heading && classes[i] == LineClass::Prose {
             classes[i - 1] = LineClass::Prose;
         }
@@ -453,7 +470,7 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
             }
             if i < start
                 && class == LineClass::Heading
-                && !trimmed.ends_with([',', ';'])
+                && !breaks_off(trimmed)
                 && headings.len() < MAX_HEADINGS
             {
                 headings.push((i, trimmed));
@@ -498,7 +515,7 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
         if !body.is_empty() {
             let soft_wrap = pending_break.is_none()
                 && !ends_like_sentence(&body)
-                && trimmed.chars().next().is_some_and(char::is_lowercase);
+                && (trimmed.chars().next().is_some_and(char::is_lowercase) || breaks_off(&body));
             body.push_str(if soft_wrap {
                 " "
             } else {
@@ -616,6 +633,18 @@ mod tests {
         assert_eq!(
             cleaned.body,
             "The two countries went to war but then signed a treaty in Geneva.\nThe Minister said so."
+        );
+    }
+
+    #[test]
+    fn a_first_line_broken_off_after_and_is_part_of_the_body() {
+        let text = "I wish at the outset to congratulate the President on his election, and\nAllow me also to thank the outgoing President for his work this year.\n";
+        let cleaned = run(text);
+        assert_eq!(cleaned.title, None);
+        assert!(
+            cleaned.body.starts_with("I wish at the outset"),
+            "{}",
+            cleaned.body
         );
     }
 
