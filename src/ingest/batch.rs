@@ -99,15 +99,16 @@ pub fn ingest_files(
 /// Files ingested per parallel round.
 pub const CHUNK_FILES: usize = 64;
 
-/// Ingest `paths` in parallel rounds of [`CHUNK_FILES`] while the previous round is written:
+/// Ingest `paths` in parallel rounds of [`CHUNK_FILES`] while the previous round is taken:
 /// each result goes to `on_result` (for summaries and progress), then, when it is an article,
-/// to the stream. Returns the failures as "FILE: reason".
-pub fn run_batch<W: Write + Send>(
+/// to `take` with its path (a [`CorpusStream`] writes it). Returns the failures as
+/// "FILE: reason".
+pub fn run_batch(
     pipeline: &Pipeline,
     paths: &[PathBuf],
     flags: &IngestOptions,
     manifest: Option<&Manifest>,
-    stream: &mut CorpusStream<W>,
+    mut take: impl FnMut(&Path, IngestedArticle) -> std::io::Result<()>,
     mut on_result: impl FnMut(&FileResult),
 ) -> std::io::Result<Vec<String>> {
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(2);
@@ -125,7 +126,7 @@ pub fn run_batch<W: Write + Send>(
             for result in results {
                 on_result(&result);
                 match result.outcome {
-                    Ok(ingested) => stream.push(ingested)?,
+                    Ok(ingested) => take(&result.path, ingested)?,
                     Err(e) => failures.push(format!("{}: {e}", result.path.display())),
                 }
             }
