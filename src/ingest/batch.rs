@@ -6,7 +6,7 @@
 //! `articles` (spooled to a temporary file meanwhile), then `entities` and `leaders`; key order
 //! does not matter to the corpus format.
 
-use super::article::{article_id, read_input};
+use super::article::{article_id, read_article};
 use super::manifest::Manifest;
 use super::{IngestOptions, IngestedArticle, Pipeline};
 use crate::model::{Entity, Leader};
@@ -77,13 +77,15 @@ pub fn ingest_files(
     paths
         .par_iter()
         .map(|path| {
-            let text = read_input(path);
-            let bytes = text.as_ref().map_or(0, |t| t.len() as u64);
-            let outcome = text.and_then(|text| {
-                let options = options_for(path, flags, manifest);
-                let ingested = pipeline
-                    .ingest(&text, &options)
+            let input = read_article(path);
+            let bytes = input.as_ref().map_or(0, |t| t.text.len() as u64);
+            let outcome = input.and_then(|input| {
+                let mut options = options_for(path, flags, manifest);
+                input.fill(&mut options);
+                let mut ingested = pipeline
+                    .ingest(&input.text, &options)
                     .map_err(|e| e.to_string())?;
+                input.finish(&mut ingested);
                 pipeline.check_article(&ingested)?;
                 Ok(ingested)
             });
