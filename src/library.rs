@@ -322,17 +322,6 @@ impl Holdings {
             .get(&body_hash(&article.body))
             .map(|holder| (holder.as_str(), SameAs::Body))
     }
-
-    /// `id`, or `id-2`, `id-3`… when it is taken.
-    fn free_id(&self, id: &str) -> String {
-        if !self.article_ids.contains(id) {
-            return id.to_string();
-        }
-        (2..)
-            .map(|n| format!("{id}-{n}"))
-            .find(|candidate| !self.article_ids.contains(candidate))
-            .unwrap_or_else(|| id.to_string())
-    }
 }
 
 /// Make a new batch fit beside what is held, so that it merges with the seed and every batch:
@@ -340,16 +329,24 @@ impl Holdings {
 /// leader already defined takes the held definition (a leader's entity is then defined in the
 /// batch too).
 pub fn fit_batch(batch: &mut CorpusFile, holdings: &Holdings) {
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken: HashSet<String> = batch
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .filter(|id| !holdings.article_ids.contains(id))
+        .collect();
     for article in &mut batch.articles {
-        let mut new_id = holdings.free_id(&article.id);
-        while taken.contains(&new_id) {
-            new_id = format!("{new_id}-2");
-        }
-        taken.insert(new_id.clone());
-        if new_id == article.id {
+        if !holdings.article_ids.contains(&article.id) {
             continue;
         }
+        let free = |id: &String| !holdings.article_ids.contains(id) && !taken.contains(id);
+        let Some(new_id) = (2..)
+            .map(|n| format!("{}-{n}", article.id))
+            .find(|candidate| free(candidate))
+        else {
+            continue;
+        };
+        taken.insert(new_id.clone());
         let old_prefix = format!("{}-s", article.id);
         for statement in &mut batch.statements {
             if statement.article.as_str() == article.id {
@@ -509,4 +506,158 @@ pub fn open_with_seed(
     let mut left_out = library.left_out;
     left_out.extend(conflicts.into_iter().map(|(_, error)| error));
     Ok((corpus, left_out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{IngestOptions, build_corpus, ingest_article};
+
+    fn batch_of(texts: &[(&str, &str)]) -> CorpusFile {
+        let articles = texts
+            .iter()
+            .map(|(id, text)| {
+                let options = IngestOptions {
+                    id: Some((*id).to_string()),
+                    ..IngestOptions::default()
+                };
+                ingest_article(text, &options).expect("ingest")
+            })
+            .collect();
+        build_corpus(articles).expect("corpus")
+    }
+
+    const TOKYO: &str = "Japanese Prime Minister Fumio Kishida said Japan would resume talks with South Korea.\n\nHe urged China to help on North Korea.\n";
+    const SEOUL: &str =
+        "South Korean President Yoon Suk Yeol said Seoul would deepen ties with Japan.\n";
+
+    #[test]
+    fn the_data_dir_follows_the_override_then_xdg_then_home() {
+        let os = |s: &'static str| Some(OsStr::new(s));
+        assert_eq!(
+            data_dir(os("/d"), os("/x"), os("/h")),
+            Some(PathBuf::from("/d"))
+        );
+        assert_eq!(
+            data_dir(os(""), os("/x"), os("/h")),
+            Some(PathBuf::from("/x/agenda-tui"))
+        );
+        assert_eq!(
+            data_dir(None, os("relative"), os("/h")),
+            Some(PathBuf::from("/h/.local/share/agenda-tui")),
+            "a relative XDG_DATA_HOME is ignored"
+        );
+        assert_eq!(data_dir(None, None, None), None);
+        assert_eq!(library_dir(Path::new("/d")), PathBuf::from("/d/library"));
+    }
+
+    #[test]
+    fn batch_ids_carry_the_date_they_were_added() {
+        assert_eq!(batch_id(0, 1), "19700101T000000Z-1");
+        let id = batch_id(1_795_829_700, 2);
+        assert_eq!(id, "20261128T013500Z-2");
+        assert_eq!(added_label(&id).as_deref(), Some("2026-11-28 01:35:00 UTC"));
+        assert_eq!(batch_id(951_782_400, 1), "20000229T000000Z-1", "a leap day");
+        assert_eq!(added_label("my-batch"), None);
+        assert_eq!(added_label("2026112XT013500Z-1"), None);
+    }
+
+    #[test]
+    fn the_same_url_or_the_same_text_is_held_whatever_the_spacing() {
+        let mut held = Holdings::default();
+        let mut first = batch_of(&[("tokyo", TOKYO)]);
+        first.articles[0].url = Some("https://News.example.org/a/1/".into());
+        held.add_corpus("batch A", &first);
+        let mut same_text = first.articles[0].clone();
+        same_text.url = None;
+        same_text.body = same_text.body.replace(' ', "\n  ").to_uppercase();
+        assert_eq!(held.holder_of(&same_text), Some(("batch A", SameAs::Body)));
+        let mut same_url = batch_of(&[("seoul", SEOUL)]).articles.remove(0);
+        same_url.url = Some("http://news.example.org/a/1#top".into());
+        assert_eq!(held.holder_of(&same_url), Some(("batch A", SameAs::Url)));
+        same_url.url = Some("https://news.example.org/a/2".into());
+        assert_eq!(held.holder_of(&same_url), None, "another URL, another text");
+    }
+
+    #[test]
+    fn a_new_batch_is_made_to_fit_beside_the_held_ones() {
+        let held_batch = batch_of(&[("talks", TOKYO)]);
+        let mut held = Holdings::default();
+        held.add_corpus("batch A", &held_batch);
+        let mut changed = held_batch.leaders[0].clone();
+        changed.role = "Someone else".into();
+        let mut new = batch_of(&[("talks", SEOUL), ("talks", TOKYO)]);
+        new.leaders.push(changed.clone());
+        new.leaders
+            .retain(|l| l.name != changed.name || l.role == changed.role);
+        fit_batch(&mut new, &held);
+        let ids: Vec<&str> = new.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["talks-3", "talks-2"]);
+        assert!(
+            new.statements
+                .iter()
+                .all(|s| s.id.starts_with(s.article.as_str()))
+        );
+        let leader = new
+            .leaders
+            .iter()
+            .find(|l| l.name == changed.name)
+            .expect("leader");
+        assert_eq!(leader, &held_batch.leaders[0], "the held definition wins");
+        let json = serde_json::to_vec(&new).expect("json");
+        let parsed = load::parse_corpus_file("new", &json).expect("the batch passes check");
+        let merged = load::merge(
+            "both".into(),
+            vec![("a".into(), held_batch), ("b".into(), parsed)],
+        );
+        assert!(merged.is_ok(), "{:?}", merged.err());
+    }
+
+    #[test]
+    fn batches_are_written_listed_opened_and_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let library = dir.path().join("library");
+        assert!(summaries(&library).expect("no library yet").is_empty());
+        let batch = batch_of(&[("tokyo", TOKYO)]);
+        let first =
+            write_batch(&library, 1_795_829_700, &batch, &["/in/tokyo.txt".into()]).expect("write");
+        let second = write_batch(&library, 1_795_829_700, &batch_of(&[("seoul", SEOUL)]), &[])
+            .expect("write");
+        assert_eq!(first, "20261128T013500Z-1");
+        assert_eq!(second, "20261128T013500Z-2", "never over another batch");
+        std::fs::write(library.join("20261128T013600Z-1.json"), b"{\"format\": 1").expect("write");
+        let listed = summaries(&library).expect("list");
+        assert_eq!(listed.len(), 3);
+        assert_eq!(listed[0].sources, ["/in/tokyo.txt"]);
+        assert_eq!((listed[0].articles, listed[0].statements), (1, 2));
+        assert_eq!(listed[0].speakers, ["JPN"]);
+        assert!(listed[2].problem.is_some());
+
+        let (corpus, left_out) = open_with_seed(&library, &LoadProgress::new()).expect("open");
+        assert_eq!(corpus.name, "seed + library (2 batches)");
+        assert_eq!(
+            corpus.articles.len(),
+            3,
+            "the seed's article and two batches"
+        );
+        assert_eq!(left_out.len(), 1);
+        assert!(left_out[0].to_string().contains("20261128T013600Z-1.json"));
+
+        assert!(remove_batch(&library, &format!("{first}.json")).expect("remove"));
+        assert!(!remove_batch(&library, &first).expect("already gone"));
+        assert!(!library.join(format!("{first}{SOURCES_SUFFIX}")).exists());
+        assert_eq!(summaries(&library).expect("list").len(), 2);
+    }
+
+    #[test]
+    fn a_batch_that_clashes_with_the_seed_is_left_out_not_fatal() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let seed = seed_file().expect("seed");
+        write_batch(dir.path(), 0, &seed, &[]).expect("write");
+        let (corpus, left_out) = open_with_seed(dir.path(), &LoadProgress::new()).expect("open");
+        assert_eq!(corpus.articles.len(), seed.articles.len());
+        assert_eq!(corpus.name, "seed + library (0 batches)");
+        assert_eq!(left_out.len(), 1);
+        assert!(left_out[0].to_string().contains("duplicate article id"));
+    }
 }
