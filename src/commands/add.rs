@@ -36,10 +36,14 @@ impl NewArticles {
                     .map(|(_, same)| ("this batch".to_string(), same))
             });
         let name = sanitize(&path.display().to_string()).into_owned();
-        let source = std::fs::canonicalize(path).map_or_else(
-            |_| name.clone(),
-            |full| sanitize(&full.display().to_string()).into_owned(),
-        );
+        let source = if path.as_os_str() == crate::ingest::article::STDIN {
+            "(standard input)".to_string()
+        } else {
+            std::fs::canonicalize(path).map_or_else(
+                |_| name.clone(),
+                |full| sanitize(&full.display().to_string()).into_owned(),
+            )
+        };
         match holder {
             Some((holder, same)) => self.skipped.push(format!(
                 "skipped {name}: already in {holder} ({})",
