@@ -80,7 +80,7 @@ fn run(pipeline: &Pipeline, paths: &[PathBuf], manifest: &Manifest, threads: usi
             paths,
             &IngestOptions::default(),
             Some(manifest),
-            &mut stream,
+            |_, ingested| stream.push(ingested),
             |result| bytes += result.bytes,
         )?;
         let (_, totals) = stream.finish(pipeline)?;

@@ -16,7 +16,7 @@ cleanup() {
 }
 trap cleanup EXIT
 tmux -L "$socket" -f /dev/null new-session -d -x 100 -y 26 \
-    "env -u TMUX -u AGENDA_TUI_CONFIG -u NO_COLOR XDG_CONFIG_HOME=/nonexistent TERM=xterm-256color '$binary'; sleep 60"
+    "env -u TMUX -u AGENDA_TUI_CONFIG -u AGENDA_TUI_DATA_DIR -u NO_COLOR XDG_CONFIG_HOME=/nonexistent XDG_DATA_HOME=/nonexistent TERM=xterm-256color '$binary'; sleep 60"
 tries=0
 until tmux -L "$socket" capture-pane -p | grep -q 'Statements ·'; do
     tries=$((tries + 1))

@@ -46,6 +46,12 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Score ingest against gold annotations in DIR (NAME.txt + NAME.gold.json).
     Eval(EvalArgs),
+    /// Ingest articles into the personal library (one batch; articles already there skipped),
+    /// which the browser, `search` and `export` open beside the seed when no corpus is named.
+    Add(AddArgs),
+    /// List the library's batches (id, date added, articles, statements, speakers, source
+    /// files); `library remove ID` removes one.
+    Library(LibraryArgs),
     /// Export the matching statements with their citations as Markdown, CSV or a corpus file.
     Export(ExportArgs),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell.
@@ -159,4 +165,63 @@ pub struct EvalArgs {
     /// Print the report as one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `agenda-tui add`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AddArgs {
+    /// Article files as for `ingest`: text or saved HTML pages, directories of .txt/.html
+    /// files, or `-` for standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Per-file metadata, as for `ingest --manifest`.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Extra gazetteer TSV file (as for `ingest`); repeatable.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Also report the evidence for each article's speaker and the lines removed as boilerplate.
+    #[arg(long)]
+    pub verbose: bool,
+}
+
+impl AddArgs {
+    /// The same inputs as `ingest` arguments (no output file: the library is the output).
+    pub fn as_ingest(&self) -> IngestArgs {
+        IngestArgs {
+            files: self.files.clone(),
+            output: None,
+            speaker: None,
+            published: None,
+            source: None,
+            title: None,
+            url: None,
+            gazetteers: self.gazetteers.clone(),
+            manifest: self.manifest.clone(),
+            strict: false,
+            verbose: self.verbose,
+        }
+    }
+}
+
+/// Arguments of `agenda-tui library`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LibraryArgs {
+    /// Print the listing as JSON (an array of batches) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// What to do instead of listing.
+    #[command(subcommand)]
+    pub action: Option<LibraryAction>,
+}
+
+/// `agenda-tui library` subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum LibraryAction {
+    /// Remove one batch (its corpus file and its list of sources) from the library.
+    Remove {
+        /// The batch id, as `agenda-tui library` lists it.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
 }

@@ -17,6 +17,7 @@ pub mod fsio;
 pub mod ingest;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod progress;

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Modules that must stay pure: no terminal, no stdout, no configuration, no command line.
-const CORE: [&str; 12] = [
+const CORE: [&str; 13] = [
     "model", "text", "fsio", "load", "search", "ingest", "export", "detail", "subject", "progress",
-    "dates", "reader",
+    "dates", "reader", "library",
 ];
 /// Modules a core module must never use.
 const SHELL: [&str; 6] = ["app", "ui", "tui", "config", "cli", "commands"];

@@ -17,6 +17,8 @@ fn agenda(home: &Path) -> Command {
     command
         .env("HOME", home)
         .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("AGENDA_TUI_DATA_DIR")
         .env_remove("AGENDA_TUI_CONFIG")
         .env_remove("NO_COLOR");
     command

@@ -14,6 +14,8 @@ fn run(home: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
     command
         .env("HOME", home)
         .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("AGENDA_TUI_DATA_DIR")
         .env_remove("AGENDA_TUI_CONFIG")
         .env_remove("NO_COLOR")
         .args(args);

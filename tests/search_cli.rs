@@ -9,6 +9,8 @@ fn agenda() -> Command {
     command
         .env_remove("AGENDA_TUI_CONFIG")
         .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("AGENDA_TUI_DATA_DIR")
         .env("HOME", env!("CARGO_TARGET_TMPDIR"));
     command
 }

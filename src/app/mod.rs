@@ -108,6 +108,9 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-line message for the footer (export written, copied...), until the next key.
     pub status: Option<String>,
+    /// Where the corpus came from, when the title line should say so (`seed + library (2
+    /// batches)`).
+    pub corpus_label: Option<String>,
     /// Effects asked for during the current `update`, handed back when it returns.
     effects: Vec<Effect>,
 }
@@ -215,6 +218,7 @@ impl App {
             help_scroll: 0,
             size: (80, 24),
             status: None,
+            corpus_label: None,
         };
         app.rebuild_items();
         app.rebuild_listed();

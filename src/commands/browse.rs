@@ -14,13 +14,19 @@ use std::sync::Arc;
 /// Open the browser on the corpus (see [`super::load_corpus`]); exit 128 + N on signal N.
 pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     let config = load_config()?;
-    let (mut app, index) = load_corpus_then(cli_data, &config, |corpus, progress| {
+    let (mut app, index) = load_corpus_then(cli_data, &config, |corpus, progress, left_out| {
         progress.set_stage(Stage::Indexing);
         let corpus = Arc::new(corpus);
         // The browser's indexes and the search index are built side by side.
         let (app, index) = std::thread::scope(|scope| {
             let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
-            let app = App::new(Arc::clone(&corpus));
+            let mut app = App::new(Arc::clone(&corpus));
+            if corpus.name.starts_with(crate::library::WITH_LIBRARY) {
+                app.corpus_label = Some(corpus.name.clone());
+            }
+            if !left_out.is_empty() {
+                app.status = Some(left_out.join("; "));
+            }
             (app, index.join())
         });
         match index {

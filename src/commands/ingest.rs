@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The pipeline with the extra gazetteers; a bad gazetteer exits 2.
-fn pipeline(command: &str, gazetteers: &[PathBuf]) -> Result<Pipeline, CommandError> {
+pub(super) fn pipeline(command: &str, gazetteers: &[PathBuf]) -> Result<Pipeline, CommandError> {
     Pipeline::with_extra(gazetteers)
         .map_err(|e| CommandError::failed(format!("agenda-tui {command}: {e}"), 2))
 }
@@ -24,8 +24,9 @@ fn ingest_failed(message: impl std::fmt::Display) -> CommandError {
 }
 
 /// The manifest named by `--manifest`, its entity ids checked against the gazetteer; a file
-/// that cannot be read or parsed exits 2.
-fn read_manifest(
+/// that cannot be read or parsed exits 2 (the message starts with `agenda-tui COMMAND:`).
+pub(super) fn read_manifest(
+    command: &str,
     path: Option<&Path>,
     pipeline: &Pipeline,
 ) -> Result<Option<Manifest>, CommandError> {
@@ -33,12 +34,12 @@ fn read_manifest(
         return Ok(None);
     };
     let text = std::fs::read_to_string(path).map_err(|e| {
-        CommandError::failed(format!("agenda-tui ingest: {}: {e}", path.display()), 2)
+        CommandError::failed(format!("agenda-tui {command}: {}: {e}", path.display()), 2)
     })?;
     let label = path.display().to_string();
     Manifest::parse(&label, &text, |id| pipeline.gazetteer.entity(id).is_some())
         .map(Some)
-        .map_err(|e| CommandError::failed(format!("agenda-tui ingest: {e}"), 2))
+        .map_err(|e| CommandError::failed(format!("agenda-tui {command}: {e}"), 2))
 }
 
 /// The options every file starts from: the flags of the command line.
@@ -153,14 +154,15 @@ fn result_lines(result: &FileResult, verbose: bool) -> Vec<String> {
     lines
 }
 
-/// Ingest `inputs` into `stream`, reporting each file on standard error under a progress bar.
+/// Ingest `inputs`, handing each article to `take` with its path (`agenda-tui ingest` streams
+/// it, `agenda-tui add` keeps it), reporting each file on standard error under a progress bar.
 /// Returns the failures as "FILE: reason", made safe to print.
-fn ingest_inputs<W: Write + Send>(
+pub(super) fn ingest_inputs(
     pipeline: &Pipeline,
     args: &IngestArgs,
     inputs: &[PathBuf],
     manifest: Option<&Manifest>,
-    stream: &mut CorpusStream<W>,
+    take: impl FnMut(&Path, IngestedArticle) -> std::io::Result<()>,
 ) -> Result<Vec<String>, CommandError> {
     let total_bytes: u64 = inputs
         .iter()
@@ -188,7 +190,7 @@ fn ingest_inputs<W: Write + Send>(
         }
     };
     let flags = flag_options(args);
-    let failures = run_batch(pipeline, inputs, &flags, manifest, stream, on_result);
+    let failures = run_batch(pipeline, inputs, &flags, manifest, take, on_result);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -225,7 +227,7 @@ fn deliver(sink: Sink, output: Option<&Path>, totals: StreamTotals) -> Result<()
 /// `--strict` is given or none is good.
 pub fn run_ingest(args: &IngestArgs) -> CommandResult {
     let pipeline = pipeline("ingest", &args.gazetteers)?;
-    let manifest = read_manifest(args.manifest.as_deref(), &pipeline)?;
+    let manifest = read_manifest("ingest", args.manifest.as_deref(), &pipeline)?;
     let inputs = expand_inputs(&args.files).map_err(ingest_failed)?;
     let sink = open_sink(args.output.as_deref()).map_err(|e| {
         let name = args
@@ -237,7 +239,9 @@ pub fn run_ingest(args: &IngestArgs) -> CommandResult {
     })?;
     let mut stream =
         CorpusStream::new(sink).map_err(|e| ingest_failed(format_args!("cannot write: {e}")))?;
-    let failures = ingest_inputs(&pipeline, args, &inputs, manifest.as_ref(), &mut stream)?;
+    let failures = ingest_inputs(&pipeline, args, &inputs, manifest.as_ref(), |_, article| {
+        stream.push(article)
+    })?;
     let (sink, totals) = stream
         .finish(&pipeline)
         .map_err(|e| ingest_failed(format_args!("cannot write: {e}")))?;

@@ -71,7 +71,14 @@ fn arguments(command: &clap::Command) -> Vec<&clap::Arg> {
 /// The COMMANDS section: every subcommand's usage, what it does and its options.
 fn commands_section(out: &mut String, cli: &clap::Command) {
     section(out, "COMMANDS");
+    let mut commands: Vec<(String, &clap::Command)> = Vec::new();
     for command in cli.get_subcommands().filter(|c| c.get_name() != "help") {
+        commands.push((command.get_name().to_string(), command));
+        for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+            commands.push((format!("{} {}", command.get_name(), sub.get_name()), sub));
+        }
+    }
+    for (name, command) in commands {
         let args = arguments(command);
         let usage: Vec<String> = args
             .iter()
@@ -90,7 +97,7 @@ fn commands_section(out: &mut String, cli: &clap::Command) {
             .unwrap_or_default();
         out.push_str(&format!(
             ".TP\n\\fBagenda\\-tui {}\\fR {}\n{}\n",
-            roff(command.get_name()),
+            roff(&name),
             roff(&usage.join(" ")),
             roff(&about)
         ));
@@ -200,6 +207,16 @@ fn environment_sections(out: &mut String) {
     );
     entry(
         out,
+        "AGENDA_TUI_DATA_DIR",
+        "the data directory, whose library/ holds the batches of agenda-tui add (instead of $XDG_DATA_HOME/agenda-tui, else ~/.local/share/agenda-tui)",
+    );
+    entry(
+        out,
+        "XDG_DATA_HOME",
+        "where the data directory is (agenda-tui/ inside it); ~/.local/share when unset",
+    );
+    entry(
+        out,
         "TMUX",
         "set inside tmux: y copies to tmux's buffer (tmux load-buffer -w -)",
     );
@@ -253,6 +270,11 @@ fn environment_sections(out: &mut String) {
         out,
         "~/.config/agenda-tui/config.toml",
         "the config file (see CONFIGURATION)",
+    );
+    entry(
+        out,
+        "~/.local/share/agenda-tui/library/ID.json",
+        "one batch of the personal library (a corpus file), with ID.sources.tsv listing the files it was added from; the browser, search and export open the seed and every batch that passes check when no corpus is named (a batch that fails is named on standard error, or in the browser's status line, and left out)",
     );
     entry(
         out,
@@ -335,9 +357,11 @@ mod tests {
                 );
             }
         }
+        assert!(page.contains("\\fBagenda\\-tui library remove\\fR ID"));
         for name in [
             "NO_COLOR",
             "AGENDA_TUI_CONFIG",
+            "AGENDA_TUI_DATA_DIR",
             "XDG_CONFIG_HOME",
             "copy_command",
         ] {

@@ -3,10 +3,12 @@
 //! [`CommandError`]; [`Output`] is the one writer to standard output; [`load_corpus`] is the one
 //! rule for which corpus files a command reads.
 
+pub mod add;
 pub mod browse;
 pub mod check;
 pub mod export;
 pub mod ingest;
+pub mod library;
 mod manual;
 pub mod meta;
 mod progress;
@@ -120,6 +122,8 @@ fn corpus_flag_misplaced(cli: &Cli) -> Option<CommandError> {
         Some(Command::Check { .. }) => "check",
         Some(Command::Ingest(_)) => "ingest",
         Some(Command::Eval(_)) => "eval",
+        Some(Command::Add(_)) => "add",
+        Some(Command::Library(_)) => "library",
         Some(Command::Completions { .. }) => "completions",
         Some(Command::Man) => "man",
     };
@@ -142,6 +146,8 @@ fn dispatch(cli: Cli) -> CommandResult {
         Some(Command::Check { paths }) => check::run(paths),
         Some(Command::Ingest(args)) => ingest::run_ingest(args),
         Some(Command::Eval(args)) => ingest::run_eval(args),
+        Some(Command::Add(args)) => add::run(args),
+        Some(Command::Library(args)) => library::run(args),
         Some(Command::Export(args)) => export::run(args, &data(&args.corpus.data)),
         Some(Command::Completions { shell }) => meta::print_completions(*shell),
         Some(Command::Man) => meta::print_man_page(),
@@ -161,24 +167,43 @@ pub fn load_config() -> Result<Config, CommandError> {
 }
 
 /// The one rule for which corpus a command reads: the `--data` paths when given, else the
-/// config's `data`, else the embedded seed corpus. A path that cannot be read is an error,
-/// never a fall-back to the seed. A terminal shows the loading line meanwhile.
+/// config's `data`, else the embedded seed plus the personal library (see
+/// [`library::library_dir`]). A path that cannot be read is an error, never a fall-back to the
+/// seed; a library file that fails `check` is named on standard error and left out. A terminal
+/// shows the loading line meanwhile.
 pub fn load_corpus(cli_data: &[PathBuf], config: &Config) -> Result<Corpus, CommandError> {
-    load_corpus_then(cli_data, config, |corpus, _| Ok(corpus))
+    load_corpus_then(cli_data, config, |corpus, _, _| Ok(corpus))
 }
 
-/// [`load_corpus`], then `then` with the corpus while the loading line still shows (it can set
-/// the stage to [`crate::progress::Stage::Indexing`]).
+/// [`load_corpus`], then `then` with the corpus, the messages naming the library files left
+/// out, and the loading line still showing (it can set the stage to
+/// [`crate::progress::Stage::Indexing`]).
 pub fn load_corpus_then<T>(
     cli_data: &[PathBuf],
     config: &Config,
-    then: impl FnOnce(Corpus, &crate::progress::LoadProgress) -> Result<T, CommandError>,
+    then: impl FnOnce(Corpus, &crate::progress::LoadProgress, &[String]) -> Result<T, CommandError>,
 ) -> Result<T, CommandError> {
     let paths = config.data_paths(cli_data);
-    progress::showing_progress(!paths.is_empty(), |progress| {
-        let corpus = load::load_or_seed_with(&paths, progress)?;
-        then(corpus, progress)
-    })
+    let library = paths
+        .is_empty()
+        .then(library::library_dir)
+        .flatten()
+        .filter(|dir| dir.is_dir());
+    let (result, left_out) =
+        progress::showing_progress(!paths.is_empty() || library.is_some(), |progress| {
+            let (corpus, left_out) = match &library {
+                Some(dir) => {
+                    let (corpus, errors) = crate::library::open_with_seed(dir, progress)?;
+                    (corpus, library::left_out_messages(&errors))
+                }
+                None => (load::load_or_seed_with(&paths, progress)?, Vec::new()),
+            };
+            Ok::<_, CommandError>((then(corpus, progress, &left_out), left_out))
+        })?;
+    for message in &left_out {
+        eprintln!("{message}");
+    }
+    result
 }
 
 /// Standard output for a command. A reader that stops early (`| head`) is not an error: the

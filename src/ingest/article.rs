@@ -103,6 +103,64 @@ pub fn read_input(path: &Path) -> Result<String, String> {
     decode_input(std::fs::read(path).map_err(|e| e.to_string())?)
 }
 
+/// One input ready for the pipeline: its article text, and what its HTML page said about the
+/// article (title, byline, date, outlet, URL) when it was one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleInput {
+    /// The text the pipeline reads: the file's text, or an HTML page's body paragraphs.
+    pub text: String,
+    /// What the page said, for an HTML page.
+    pub page: Option<super::html::PageMeta>,
+}
+
+impl ArticleInput {
+    /// The input read from `text` (from `path`): an HTML page (see [`super::html::is_html`])
+    /// is reduced to its article; a page with no article text is an error.
+    pub fn from_text(path: &Path, text: String) -> Result<ArticleInput, String> {
+        let named = (path.as_os_str() != STDIN).then_some(path);
+        if !super::html::is_html(named, &text) {
+            return Ok(ArticleInput { text, page: None });
+        }
+        let page = super::html::parse(&text);
+        if page.paragraphs.is_empty() {
+            return Err("an HTML page with no article text".to_string());
+        }
+        Ok(ArticleInput {
+            text: page.body_text(),
+            page: Some(page.meta),
+        })
+    }
+
+    /// Fill what `options` leaves open (no flag, no manifest value) from the page.
+    pub fn fill(&self, options: &mut super::IngestOptions) {
+        let Some(page) = &self.page else {
+            return;
+        };
+        for (option, found) in [
+            (&mut options.title, &page.title),
+            (&mut options.published, &page.published),
+            (&mut options.source, &page.source),
+            (&mut options.url, &page.url),
+        ] {
+            if option.is_none() {
+                option.clone_from(found);
+            }
+        }
+    }
+
+    /// Give the ingested article the page's byline.
+    pub fn finish(&self, ingested: &mut super::IngestedArticle) {
+        if let Some(byline) = self.page.as_ref().and_then(|p| p.byline.clone()) {
+            ingested.article.byline = Some(byline);
+        }
+    }
+}
+
+/// Read one input (see [`read_input`]) ready for the pipeline (see [`ArticleInput::from_text`]).
+pub fn read_article(path: &Path) -> Result<ArticleInput, String> {
+    ArticleInput::from_text(path, read_input(path)?)
+}
+
 /// A file name made into an article id: the stem, with anything but letters, digits, `-`, `_`
 /// and `.` replaced by `-`.
 pub fn article_id(path: &Path) -> String {

@@ -6,7 +6,7 @@
 //! `articles` (spooled to a temporary file meanwhile), then `entities` and `leaders`; key order
 //! does not matter to the corpus format.
 
-use super::article::{article_id, read_input};
+use super::article::{article_id, read_article};
 use super::manifest::Manifest;
 use super::{IngestOptions, IngestedArticle, Pipeline};
 use crate::model::{Entity, Leader};
@@ -75,13 +75,15 @@ pub fn ingest_file(
     flags: &IngestOptions,
     manifest: Option<&Manifest>,
 ) -> FileResult {
-    let text = read_input(path);
-    let bytes = text.as_ref().map_or(0, |t| t.len() as u64);
-    let outcome = text.and_then(|text| {
-        let options = options_for(path, flags, manifest);
-        let ingested = pipeline
-            .ingest(&text, &options)
+    let input = read_article(path);
+    let bytes = input.as_ref().map_or(0, |t| t.text.len() as u64);
+    let outcome = input.and_then(|input| {
+        let mut options = options_for(path, flags, manifest);
+        input.fill(&mut options);
+        let mut ingested = pipeline
+            .ingest(&input.text, &options)
             .map_err(|e| e.to_string())?;
+        input.finish(&mut ingested);
         pipeline.check_article(&ingested)?;
         Ok(ingested)
     });
@@ -111,14 +113,14 @@ const RESULTS_IN_FLIGHT: usize = 64;
 /// Ingest `paths` on all worker threads while the results are written in input order: the
 /// workers take files from one queue in input order (so no worker runs far ahead and no round
 /// waits for its slowest file), and the writer reorders the few that finish early. Each result
-/// goes to `on_result` (for summaries and progress), then, when it is an article, to the
-/// stream. Returns the failures as "FILE: reason".
-pub fn run_batch<W: Write + Send>(
+/// goes to `on_result` (for summaries and progress), then, when it is an article, to `take`
+/// with its path (a [`CorpusStream`] writes it). Returns the failures as "FILE: reason".
+pub fn run_batch(
     pipeline: &Pipeline,
     paths: &[PathBuf],
     flags: &IngestOptions,
     manifest: Option<&Manifest>,
-    stream: &mut CorpusStream<W>,
+    mut take: impl FnMut(&Path, IngestedArticle) -> std::io::Result<()>,
     mut on_result: impl FnMut(&FileResult),
 ) -> std::io::Result<Vec<String>> {
     let next_file = AtomicUsize::new(0);
@@ -142,7 +144,7 @@ pub fn run_batch<W: Write + Send>(
             });
         }
         drop(sender);
-        let written = write_in_order(receiver, stream, &mut on_result);
+        let written = write_in_order(receiver, &mut take, &mut on_result);
         if written.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -151,9 +153,9 @@ pub fn run_batch<W: Write + Send>(
 }
 
 /// Take `(index, result)` pairs in any order and hand them on in index order.
-fn write_in_order<W: Write>(
+fn write_in_order(
     receiver: std::sync::mpsc::Receiver<(usize, FileResult)>,
-    stream: &mut CorpusStream<W>,
+    take: &mut impl FnMut(&Path, IngestedArticle) -> std::io::Result<()>,
     on_result: &mut impl FnMut(&FileResult),
 ) -> std::io::Result<Vec<String>> {
     let mut waiting: BTreeMap<usize, FileResult> = BTreeMap::new();
@@ -165,7 +167,7 @@ fn write_in_order<W: Write>(
             next += 1;
             on_result(&result);
             match result.outcome {
-                Ok(ingested) => stream.push(ingested)?,
+                Ok(ingested) => take(&result.path, ingested)?,
                 Err(e) => failures.push(format!("{}: {e}", result.path.display())),
             }
         }
@@ -340,7 +342,7 @@ mod tests {
             &paths,
             &IngestOptions::default(),
             None,
-            &mut stream,
+            |_, ingested| stream.push(ingested),
             |result| seen.push(result.path.clone()),
         )
         .expect("batch");

@@ -14,6 +14,7 @@ pub mod clean;
 pub mod entities;
 pub mod eval;
 pub mod gazetteer;
+pub mod html;
 pub mod leaders;
 pub mod manifest;
 pub mod sentences;

@@ -36,6 +36,38 @@ pub fn merge(name: String, files: Vec<(String, CorpusFile)>) -> Result<Corpus, L
     ))
 }
 
+/// Merge parsed files in order, leaving out each file whose ids or definitions conflict with
+/// the files merged before it (the first file is always kept). Returns the corpus and, for each
+/// file left out, its name and why.
+pub fn merge_leaving_out(
+    name: String,
+    files: Vec<(String, CorpusFile)>,
+) -> (Corpus, Vec<(String, LoadError)>) {
+    let mut merged = Merged::default();
+    let mut left_out = Vec::new();
+    for (file_no, (file, corpus)) in files.into_iter().enumerate() {
+        merged.file_names.push(file.clone());
+        let before = merged.lengths();
+        merged.add_entities(file_no, &file, corpus.entities);
+        merged.add_leaders(file_no, &file, corpus.leaders);
+        merged.add_articles(file_no, &file, corpus.articles);
+        merged.add_statements(file_no, &file, corpus.statements);
+        let problems = std::mem::take(&mut merged.problems);
+        if let Err(err) = problems.into_result(()) {
+            merged.roll_back(before);
+            left_out.push((file, err));
+        }
+    }
+    let corpus = Corpus::from_parts(
+        name,
+        merged.articles,
+        merged.entities,
+        merged.leaders,
+        merged.statements,
+    );
+    (corpus, left_out)
+}
+
 /// The corpus being merged, with where each id was first seen: (file, index in that file,
 /// and for entities and leaders their position in the merged list).
 #[derive(Default)]
@@ -53,6 +85,32 @@ struct Merged {
 }
 
 impl Merged {
+    /// How many articles, entities, leaders and statements are merged so far.
+    fn lengths(&self) -> [usize; 4] {
+        [
+            self.articles.len(),
+            self.entities.len(),
+            self.leaders.len(),
+            self.statements.len(),
+        ]
+    }
+
+    /// Forget everything added since [`Merged::lengths`] returned `before`.
+    fn roll_back(&mut self, [articles, entities, leaders, statements]: [usize; 4]) {
+        for article in self.articles.drain(articles..) {
+            self.article_seen.remove(&article.id);
+        }
+        for entity in self.entities.drain(entities..) {
+            self.entity_seen.remove(&entity.id);
+        }
+        for leader in self.leaders.drain(leaders..) {
+            self.leader_seen.remove(&leader.name);
+        }
+        for statement in self.statements.drain(statements..) {
+            self.statement_origin.remove(statement.id.as_str());
+        }
+    }
+
     /// A file's entities: new ids are added, a repeated id must be defined identically.
     fn add_entities(&mut self, file_no: usize, file: &str, entities: Vec<Entity>) {
         for (i, entity) in entities.into_iter().enumerate() {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 mod merge;
 mod validate;
 
-pub use merge::merge;
+pub use merge::{merge, merge_leaving_out};
 use validate::validate_file;
 
 /// Files larger than this are refused before they are read.

@@ -120,8 +120,13 @@ pub(super) fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
         ));
         spans.push(Span::raw(" │ "));
     }
+    let source = app
+        .corpus_label
+        .as_deref()
+        .map(|label| format!("{}: ", sanitize(label)))
+        .unwrap_or_default();
     spans.push(Span::raw(format!(
-        "{} │ filter: {filter}",
+        "{source}{} │ filter: {filter}",
         app.corpus_summary()
     )));
     let mut used = 0;

@@ -27,11 +27,11 @@ impl Tmux {
         );
         let tmux = Tmux { socket };
         // The user's own config and colour preference must not leak into tests.
-        // Nor may the tests write to the user's query history.
+        // Nor may the tests write to the user's query history, or read the user's library.
         let state =
             std::env::temp_dir().join(format!("agenda-tui-tests-state-{}", std::process::id()));
         let command = format!(
-            "export XDG_CONFIG_HOME=/nonexistent/agenda-tui-tests XDG_STATE_HOME='{}'; unset AGENDA_TUI_CONFIG AGENDA_TUI_STATE_DIR NO_COLOR; {command}",
+            "export XDG_CONFIG_HOME=/nonexistent/agenda-tui-tests XDG_DATA_HOME=/nonexistent/agenda-tui-tests XDG_STATE_HOME='{}'; unset AGENDA_TUI_CONFIG AGENDA_TUI_STATE_DIR AGENDA_TUI_DATA_DIR NO_COLOR; {command}",
             state.display()
         );
         let out = tmux.run(&[
