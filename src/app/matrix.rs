@@ -1,0 +1,221 @@
+//! The matrix (`m`): who talks about whom at a glance. Rows are speakers, columns targets,
+//! the top ones by count sized to the screen; each cell counts the statements by its speaker
+//! about its target among the statements in view (the search, the speaker lens and the span of
+//! years narrow it as they narrow the panes). Enter on a cell sets the lens to its speaker and
+//! selects its target, so the statements pane lists exactly the cell's statements.
+
+use super::*;
+use std::collections::HashMap;
+
+/// Statement counts per (speaker, target), with speakers and targets ranked by count.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DyadCounts {
+    /// Speakers (entity positions) with how many of their statements have a target, most
+    /// first.
+    pub speakers: Vec<(usize, usize)>,
+    /// Targets (entity positions) with how many statements are about them, most first.
+    pub targets: Vec<(usize, usize)>,
+    cells: HashMap<(u32, u32), usize>,
+}
+
+impl DyadCounts {
+    /// The statements by `speaker` about `target`.
+    pub fn cell(&self, speaker: usize, target: usize) -> usize {
+        self.cells
+            .get(&(speaker as u32, target as u32))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The highest count of a cell among the first `rows` speakers and `cols` targets.
+    pub fn peak(&self, rows: usize, cols: usize) -> usize {
+        let mut peak = 0;
+        for &(speaker, _) in self.speakers.iter().take(rows) {
+            for &(target, _) in self.targets.iter().take(cols) {
+                peak = peak.max(self.cell(speaker, target));
+            }
+        }
+        peak
+    }
+}
+
+/// Count the statements of `pool` per (speaker, target), a statement once in each of its cells;
+/// speakers and targets ranked by count, ties by `order` (e.g. the name).
+pub fn count_dyads<'a, K: Ord>(
+    pool: impl IntoIterator<Item = u32>,
+    speakers_of: impl Fn(u32) -> &'a [u32],
+    targets_of: impl Fn(u32) -> &'a [u32],
+    order: impl Fn(usize) -> K,
+) -> DyadCounts {
+    let mut cells: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut speakers: HashMap<usize, usize> = HashMap::new();
+    let mut targets: HashMap<usize, usize> = HashMap::new();
+    for statement in pool {
+        let about = targets_of(statement);
+        if about.is_empty() {
+            continue;
+        }
+        for &speaker in speakers_of(statement) {
+            *speakers.entry(speaker as usize).or_default() += 1;
+            for &target in about {
+                *cells.entry((speaker, target)).or_default() += 1;
+            }
+        }
+        for &target in about {
+            *targets.entry(target as usize).or_default() += 1;
+        }
+    }
+    let ranked = |counts: HashMap<usize, usize>| {
+        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        ranked.sort_by_cached_key(|&(e, count)| (std::cmp::Reverse(count), order(e), e));
+        ranked
+    };
+    DyadCounts {
+        speakers: ranked(speakers),
+        targets: ranked(targets),
+        cells,
+    }
+}
+
+/// The matrix view's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matrix {
+    /// The counts it shows.
+    pub counts: DyadCounts,
+    /// The cursor's row (a speaker's rank).
+    pub row: usize,
+    /// The cursor's column (a target's rank).
+    pub col: usize,
+}
+
+/// How the matrix fits a screen: the label column, each cell's width, and how many rows and
+/// columns are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatrixFit {
+    /// Columns of the speaker names.
+    pub label_width: usize,
+    /// Columns of one cell, its separating space included.
+    pub cell_width: usize,
+    /// Speakers shown.
+    pub rows: usize,
+    /// Targets shown.
+    pub cols: usize,
+}
+
+/// Fit `counts` into a box of `width`x`height` (inside its border): a heading line of target
+/// codes, a row per speaker, a line for the cell under the cursor.
+pub fn matrix_fit(counts: &DyadCounts, names: &[usize], width: usize, height: usize) -> MatrixFit {
+    let rows = height.saturating_sub(2).min(counts.speakers.len());
+    let longest = names.iter().copied().max().unwrap_or(0);
+    let label_width = longest.clamp(4, 18).min(width / 3);
+    let peak = counts.speakers.first().map_or(0, |&(_, total)| total);
+    let cell_width = peak.to_string().len().max(3) + 1;
+    let cols = (width.saturating_sub(label_width) / cell_width).min(counts.targets.len());
+    MatrixFit {
+        label_width,
+        cell_width,
+        rows,
+        cols,
+    }
+}
+
+impl App {
+    /// The matrix, while it is open.
+    pub fn matrix(&self) -> Option<&Matrix> {
+        match &self.overlay {
+            Overlay::Matrix(matrix) => Some(matrix),
+            _ => None,
+        }
+    }
+
+    /// The dyad counts of the statements in view.
+    pub fn dyad_counts(&self) -> DyadCounts {
+        let pool = self
+            .narrowed_pool()
+            .unwrap_or_else(|| (0..self.corpus.statements.len() as u32).collect());
+        let name = |e: usize| self.corpus.entities[e].name.to_lowercase();
+        count_dyads(pool, |s| self.speakers.of(s), |s| self.targets.of(s), name)
+    }
+
+    /// How the open matrix fits the screen (the box less its border and the footer line).
+    pub fn matrix_fit(&self) -> Option<MatrixFit> {
+        let matrix = self.matrix()?;
+        let names: Vec<usize> = matrix
+            .counts
+            .speakers
+            .iter()
+            .map(|&(e, _)| crate::text::str_width(&self.corpus.entities[e].name))
+            .collect();
+        let width = usize::from(self.size.0).saturating_sub(2);
+        let height = usize::from(self.size.1).saturating_sub(3);
+        Some(matrix_fit(&matrix.counts, &names, width, height))
+    }
+
+    /// The cell under the cursor (speaker, target), kept within the shown cells.
+    pub fn matrix_cell(&self) -> Option<(usize, usize)> {
+        let (matrix, fit) = (self.matrix()?, self.matrix_fit()?);
+        let row = matrix.row.min(fit.rows.checked_sub(1)?);
+        let col = matrix.col.min(fit.cols.checked_sub(1)?);
+        Some((matrix.counts.speakers[row].0, matrix.counts.targets[col].0))
+    }
+
+    /// `m`: open the matrix of the statements in view.
+    pub(super) fn open_matrix(&mut self) -> bool {
+        let counts = self.dyad_counts();
+        if counts.speakers.is_empty() {
+            self.status = Some("No statements with a speaker and a target to count".to_string());
+            return true;
+        }
+        self.overlay = Overlay::Matrix(Matrix {
+            counts,
+            row: 0,
+            col: 0,
+        });
+        true
+    }
+
+    /// Keys while the matrix is open: the arrows move the cursor, Enter opens the cell.
+    pub(super) fn on_matrix_key(&mut self, action: Action) -> bool {
+        let Some(fit) = self.matrix_fit() else {
+            return false;
+        };
+        let cell = self.matrix_cell();
+        let Overlay::Matrix(matrix) = &mut self.overlay else {
+            return false;
+        };
+        let (rows, cols) = (fit.rows, fit.cols);
+        matrix.row = matrix.row.min(rows.saturating_sub(1));
+        matrix.col = matrix.col.min(cols.saturating_sub(1));
+        match action {
+            Action::MoveUp => matrix.row = step(matrix.row, -1, rows, true),
+            Action::MoveDown => matrix.row = step(matrix.row, 1, rows, true),
+            Action::FocusLeft | Action::FocusPrevious => {
+                matrix.col = step(matrix.col, -1, cols, true);
+            }
+            Action::FocusRight | Action::FocusNext => matrix.col = step(matrix.col, 1, cols, true),
+            Action::Top => matrix.row = 0,
+            Action::Bottom => matrix.row = rows.saturating_sub(1),
+            Action::Enter => match cell {
+                Some((speaker, target)) if matrix.counts.cell(speaker, target) > 0 => {
+                    self.open_cell(speaker, target);
+                }
+                Some(_) => self.status = Some("No statements in this cell".to_string()),
+                None => return false,
+            },
+            Action::Back | Action::Quit | Action::Matrix => self.overlay = Overlay::None,
+            Action::ForceQuit => self.effects.push(Effect::Quit),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Show a cell's statements: the lens on its speaker, its target selected, the statements
+    /// pane focused.
+    fn open_cell(&mut self, speaker: usize, target: usize) {
+        self.overlay = Overlay::None;
+        self.set_lens(speaker);
+        self.select_key_and_statement(ItemKey::Entity(target), None);
+        self.focus = Pane::Statements;
+    }
+}
