@@ -261,3 +261,7 @@ impl App {
         true
     }
 }
+
+#[cfg(test)]
+#[path = "tests_side_by_side.rs"]
+mod tests;

@@ -212,7 +212,7 @@ impl App {
 
     /// Show a cell's statements: the lens on its speaker, its target selected, the statements
     /// pane focused.
-    fn open_cell(&mut self, speaker: usize, target: usize) {
+    pub(super) fn open_cell(&mut self, speaker: usize, target: usize) {
         self.overlay = Overlay::None;
         self.set_lens(speaker);
         self.select_key_and_statement(ItemKey::Entity(target), None);
