@@ -103,14 +103,30 @@ pub struct MatrixFit {
 }
 
 /// Fit `counts` into a box of `width`x`height` (inside its border): a heading line of target
-/// codes, a row per speaker, a line for the cell under the cursor.
-pub fn matrix_fit(counts: &DyadCounts, names: &[usize], width: usize, height: usize) -> MatrixFit {
+/// codes, a row per speaker, a line for the cell under the cursor. `names` are the display
+/// widths of the speakers' names and `codes` of the targets' codes, in rank order. Cells are as
+/// narrow as the largest count allows, and widened (up to 8 columns) to show the codes whole
+/// when that hides no target.
+pub fn matrix_fit(
+    counts: &DyadCounts,
+    names: &[usize],
+    codes: &[usize],
+    width: usize,
+    height: usize,
+) -> MatrixFit {
     let rows = height.saturating_sub(2).min(counts.speakers.len());
-    let longest = names.iter().copied().max().unwrap_or(0);
+    let longest = names.iter().take(rows).copied().max().unwrap_or(0);
     let label_width = longest.clamp(4, 18).min(width / 3);
+    let room = width.saturating_sub(label_width);
     let peak = counts.speakers.first().map_or(0, |&(_, total)| total);
-    let cell_width = peak.to_string().len().max(3) + 1;
-    let cols = (width.saturating_sub(label_width) / cell_width).min(counts.targets.len());
+    let narrow = peak.to_string().len().max(3) + 1;
+    let fits = |cell: usize| (room / cell).min(counts.targets.len());
+    let cols = fits(narrow);
+    let code = codes.iter().take(cols).copied().max().unwrap_or(0).min(7) + 1;
+    let cell_width = (narrow..=code.max(narrow))
+        .rev()
+        .find(|&cell| fits(cell) >= cols)
+        .unwrap_or(narrow);
     MatrixFit {
         label_width,
         cell_width,
@@ -140,15 +156,17 @@ impl App {
     /// How the open matrix fits the screen (the box less its border and the footer line).
     pub fn matrix_fit(&self) -> Option<MatrixFit> {
         let matrix = self.matrix()?;
-        let names: Vec<usize> = matrix
-            .counts
-            .speakers
-            .iter()
-            .map(|&(e, _)| crate::text::str_width(&self.corpus.entities[e].name))
-            .collect();
+        let widths = |ranked: &[(usize, usize)], text: fn(&crate::model::Entity) -> &str| {
+            ranked
+                .iter()
+                .map(|&(e, _)| crate::text::str_width(text(&self.corpus.entities[e])))
+                .collect::<Vec<usize>>()
+        };
+        let names = widths(&matrix.counts.speakers, |e| &e.name);
+        let codes = widths(&matrix.counts.targets, |e| &e.id);
         let width = usize::from(self.size.0).saturating_sub(2);
         let height = usize::from(self.size.1).saturating_sub(3);
-        Some(matrix_fit(&matrix.counts, &names, width, height))
+        Some(matrix_fit(&matrix.counts, &names, &codes, width, height))
     }
 
     /// The cell under the cursor (speaker, target), kept within the shown cells.

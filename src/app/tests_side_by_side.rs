@@ -84,11 +84,20 @@ fn matrix_fit_keeps_the_rows_and_columns_that_fit() {
         |e| e,
     );
     let names = vec![30; 20];
-    let fit = matrix_fit(&counts, &names, 78, 21);
+    let codes = vec![12; 30];
+    let fit = matrix_fit(&counts, &names, &codes, 78, 21);
     assert_eq!(fit.label_width, 18);
-    assert_eq!(fit.cell_width, 4);
+    assert_eq!(fit.cell_width, 4, "narrow: 30 targets do not all fit");
     assert_eq!((fit.rows, fit.cols), (19, 15));
-    let tiny = matrix_fit(&counts, &names, 3, 1);
+    let wide = matrix_fit(&counts, &names, &codes, 400, 21);
+    assert_eq!(
+        (wide.cell_width, wide.cols),
+        (8, 30),
+        "room to show codes whole"
+    );
+    let short_names = matrix_fit(&counts, &[6; 20], &[3; 30], 400, 21);
+    assert_eq!((short_names.label_width, short_names.cell_width), (6, 4));
+    let tiny = matrix_fit(&counts, &names, &codes, 3, 1);
     assert_eq!((tiny.rows, tiny.cols), (0, 0));
 }
 

@@ -11,12 +11,13 @@ pub(super) fn draw_matrix(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Clear, area);
     let rect = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     let counts = &matrix.counts;
+    let plural = crate::text::plural;
     let title = format!(
-        " Matrix · {} of {} speakers × {} of {} targets ",
+        " Matrix · {} of {} × {} of {} ",
         fit.rows,
-        counts.speakers.len(),
+        plural(counts.speakers.len(), "speaker", "speakers"),
         fit.cols,
-        counts.targets.len()
+        plural(counts.targets.len(), "target", "targets"),
     );
     let block = Block::default()
         .borders(Borders::ALL)
