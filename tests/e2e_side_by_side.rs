@@ -84,7 +84,7 @@ fn compare_picks_two_rows_reads_one_and_esc_comes_back_exactly() {
         s.contains("by South Korea") && s.contains("Statements · Japan (4)")
     });
     tmux.keys(&["c"]);
-    tmux.wait_for_text("compare: pick a second row");
+    tmux.wait_for_text("compare: c on a second row");
     tmux.keys(&["Down"]);
     let before = tmux.wait_for_text("Statements · United States (4)");
     tmux.keys(&["c"]);

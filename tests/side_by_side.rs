@@ -142,7 +142,7 @@ fn the_pick_prompt_names_the_left_side_and_the_keys() {
     keys(&mut app, "c");
     let text = screen(&app);
     assert!(
-        text.contains("compare: pick a second row, c or Enter · Esc cancels · left: All"),
+        text.contains("compare: c on a second row · Esc cancels · left: All statements"),
         "{text}"
     );
 }

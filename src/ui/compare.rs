@@ -135,8 +135,8 @@ fn draw_compare_footer(frame: &mut Frame, app: &App, rect: Rect) {
             keys_hint(keymap, c, &[Action::MoveUp, Action::MoveDown], "move"),
             hint(keymap, c, Action::FocusNext, "other list"),
             hint(keymap, c, Action::Enter, "read"),
-            hint(keymap, c, Action::OpenUrl, "open URL"),
             hint(keymap, c, Action::Back, "back"),
+            hint(keymap, c, Action::OpenUrl, "open URL"),
         ]
         .into_iter()
         .flatten()

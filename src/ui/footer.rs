@@ -101,9 +101,8 @@ fn compare_prompt(app: &App, left: crate::app::CompareSide) -> String {
     let keymap = &app.keymap;
     let key = |action| keymap.first_key(Context::Panes, action).unwrap_or_default();
     format!(
-        " compare: pick a second row, {} or {} · {} cancels · left: {}",
+        " compare: {} on a second row · {} cancels · left: {}",
         key(Action::Compare),
-        key(Action::Enter),
         key(Action::Back),
         sanitize(&app.side_label(left)),
     )

@@ -137,8 +137,8 @@ fn draw_matrix_footer(frame: &mut Frame, app: &App, rect: Rect) {
                 &[Action::FocusLeft, Action::FocusRight],
                 "target",
             ),
-            hint(keymap, c, Action::Enter, "list the cell's statements"),
             hint(keymap, c, Action::Back, "back"),
+            hint(keymap, c, Action::Enter, "list the cell's statements"),
         ]
         .into_iter()
         .flatten()
