@@ -100,7 +100,7 @@ fn compare_picks_two_rows_reads_one_and_esc_comes_back_exactly() {
     });
     tmux.keys(&["Tab"]);
     let compare = tmux.wait_for("the right list focused", |s| {
-        whole(s, "┏ by South Korea · United States (4)")
+        whole(s, "┏ by South Korea · United States (4)") && s.contains("┌ by South Korea · Japan")
     });
     tmux.keys(&["Enter"]);
     tmux.wait_for_text("Reader · General Debate");
