@@ -113,7 +113,14 @@ impl App {
                 self.scroll_reader(delta);
                 true
             }
-            Overlay::ExportPrompt | Overlay::Compare(_) | Overlay::Matrix(_) => false,
+            Overlay::Compare(compare) => {
+                // The wheel moves the focused list's selection (without wrapping around).
+                let side = compare.focus.min(1);
+                let len = compare.listed[side].len();
+                compare.selected[side] = step(compare.selected[side], delta, len, false);
+                true
+            }
+            Overlay::ExportPrompt | Overlay::Matrix(_) => false,
             Overlay::None => match self.layout().pane_at(column, row) {
                 Some(pane) => {
                     self.move_in(pane, delta, false);

@@ -368,3 +368,32 @@ fn o_in_the_compare_view_asks_to_open_the_selected_statements_url() {
         None => assert!(app.status.is_some()),
     }
 }
+
+#[test]
+fn the_wheel_moves_the_focused_list_without_wrapping() {
+    use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
+    let mut app = uneven();
+    key(&mut app, 'c');
+    key(&mut app, 'c');
+    press(&mut app, KeyCode::Tab);
+    let wheel = |kind| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.update(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.compare().expect("open").selected, [0, 3]);
+    app.update(wheel(MouseEventKind::ScrollUp));
+    app.update(wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.compare().expect("open").selected, [0, 0]);
+    let clicked = app.update(wheel(MouseEventKind::Down(
+        ratatui::crossterm::event::MouseButton::Left,
+    )));
+    assert!(
+        !clicked.redraw && app.compare().is_some(),
+        "a click keeps the view"
+    );
+}
