@@ -186,7 +186,7 @@ impl Default for Keymap {
                     Context::Panes,
                     &[c('c')],
                     Compare,
-                    "compare: mark this row, then c again on a second row",
+                    "compare: press on one row, then on a second",
                 ),
                 b(
                     Context::Panes,
