@@ -232,3 +232,23 @@ fn every_size_draws_both_views_with_the_selection_on_screen() {
         }
     }
 }
+
+#[test]
+fn the_matrix_and_the_compare_view_say_what_narrows_them() {
+    let mut app = uneven(100, 30);
+    // The year picker: All years, 2020s, 2010s, ...
+    keys(&mut app, "t");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "m");
+    let text = screen(&app);
+    assert!(text.contains("targets · 2010s ━"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "cc");
+    let text = screen(&app);
+    assert!(
+        text.contains("vs All statements (4) · per year, 2010–2019 · 2010s"),
+        "{text}"
+    );
+}

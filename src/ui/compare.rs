@@ -22,8 +22,12 @@ pub(super) fn draw_compare(frame: &mut Frame, app: &App, area: Rect) {
         .map(|chart| format!(" · {}", chart.caption()))
         .unwrap_or_default();
     let heading = format!(
-        " Compare · {} ({}) vs {} ({}){axis}",
-        labels[0], counts[0], labels[1], counts[1]
+        " Compare · {} ({}) vs {} ({}){axis}{}",
+        labels[0],
+        counts[0],
+        labels[1],
+        counts[1],
+        narrowing(app, false)
     );
     frame.render_widget(
         Paragraph::new(Line::styled(

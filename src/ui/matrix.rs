@@ -13,11 +13,12 @@ pub(super) fn draw_matrix(frame: &mut Frame, app: &App, area: Rect) {
     let counts = &matrix.counts;
     let plural = crate::text::plural;
     let title = format!(
-        " Matrix · {} of {} × {} of {} ",
+        " Matrix · {} of {} × {} of {}{} ",
         fit.rows,
         plural(counts.speakers.len(), "speaker", "speakers"),
         fit.cols,
         plural(counts.targets.len(), "target", "targets"),
+        narrowing(app, true),
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -104,6 +105,21 @@ pub(super) fn draw_matrix(frame: &mut Frame, app: &App, area: Rect) {
         );
     }
     draw_matrix_footer(frame, app, Rect::new(area.x, rect.bottom(), area.width, 1));
+}
+
+/// What narrows the statements counted, as ` · by South Korea · 2010s · search “nuclear”`
+/// (the lens left out when `with_lens` is false); empty when nothing does.
+pub(super) fn narrowing(app: &App, with_lens: bool) -> String {
+    let lens = app.lens_label().filter(|_| with_lens);
+    let search = app
+        .results
+        .as_ref()
+        .map(|hits| format!("search “{}”", hits.query));
+    [lens, app.years_label(), search]
+        .into_iter()
+        .flatten()
+        .map(|part| format!(" · {}", sanitize(&part)))
+        .collect()
 }
 
 /// A count's shade: none dim, up to a third of the peak plain, up to two thirds the accent
