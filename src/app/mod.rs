@@ -573,13 +573,14 @@ impl App {
         true
     }
 
-    /// Esc: close the overlay, else leave the search bar, else clear the search.
+    /// Esc: close the overlay, leave the search bar, cancel a compare pick, or clear the search.
     fn back(&mut self) -> bool {
         if self.overlay == Overlay::Help {
             self.overlay = Overlay::None;
         } else if self.search_focused {
             self.search_focused = false;
-        } else if self.compare_left.take().is_some() {
+        } else if self.compare_left.is_some() {
+            self.compare_left = None;
         } else if self.is_filtering() || !self.query.is_empty() {
             self.clear_search();
         } else if self.lens.is_some() {
