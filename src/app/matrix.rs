@@ -7,6 +7,30 @@
 use super::*;
 use std::collections::HashMap;
 
+/// A hasher for the matrix's (speaker, target) keys, one `u64` each: a multiply and a
+/// rotate instead of SipHash, which counting a million statements would otherwise spend most
+/// of its time in (the keys are entity positions from the corpus, not chosen by an attacker).
+#[derive(Debug, Clone, Copy, Default)]
+struct PairHasher(u64);
+
+impl std::hash::Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Cells = HashMap<u64, usize, std::hash::BuildHasherDefault<PairHasher>>;
+
 /// Statement counts per (speaker, target), with speakers and targets ranked by count.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DyadCounts {
@@ -15,16 +39,22 @@ pub struct DyadCounts {
     pub speakers: Vec<(usize, usize)>,
     /// Targets (entity positions) with how many statements are about them, most first.
     pub targets: Vec<(usize, usize)>,
-    cells: HashMap<(u32, u32), usize>,
+    cells: Cells,
+}
+
+/// The key of a cell.
+fn pair(speaker: u32, target: u32) -> u64 {
+    (u64::from(speaker) << 32) | u64::from(target)
 }
 
 impl DyadCounts {
     /// The statements by `speaker` about `target`.
     pub fn cell(&self, speaker: usize, target: usize) -> usize {
-        self.cells
-            .get(&(speaker as u32, target as u32))
-            .copied()
-            .unwrap_or(0)
+        match (u32::try_from(speaker), u32::try_from(target)) {
+            (Ok(speaker), Ok(target)) => self.cells.get(&pair(speaker, target)).copied(),
+            _ => None,
+        }
+        .unwrap_or(0)
     }
 
     /// The highest count of a cell among the first `rows` speakers and `cols` targets.
@@ -47,26 +77,37 @@ pub fn count_dyads<'a, K: Ord>(
     targets_of: impl Fn(u32) -> &'a [u32],
     order: impl Fn(usize) -> K,
 ) -> DyadCounts {
-    let mut cells: HashMap<(u32, u32), usize> = HashMap::new();
-    let mut speakers: HashMap<usize, usize> = HashMap::new();
-    let mut targets: HashMap<usize, usize> = HashMap::new();
+    let mut cells = Cells::default();
+    let mut speakers: Vec<usize> = Vec::new();
+    let mut targets: Vec<usize> = Vec::new();
+    let add = |totals: &mut Vec<usize>, value: u32| {
+        let value = value as usize;
+        if value >= totals.len() {
+            totals.resize(value + 1, 0);
+        }
+        totals[value] += 1;
+    };
     for statement in pool {
         let about = targets_of(statement);
         if about.is_empty() {
             continue;
         }
         for &speaker in speakers_of(statement) {
-            *speakers.entry(speaker as usize).or_default() += 1;
+            add(&mut speakers, speaker);
             for &target in about {
-                *cells.entry((speaker, target)).or_default() += 1;
+                *cells.entry(pair(speaker, target)).or_default() += 1;
             }
         }
         for &target in about {
-            *targets.entry(target as usize).or_default() += 1;
+            add(&mut targets, target);
         }
     }
-    let ranked = |counts: HashMap<usize, usize>| {
-        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+    let ranked = |totals: Vec<usize>| {
+        let mut ranked: Vec<(usize, usize)> = totals
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, count)| count > 0)
+            .collect();
         ranked.sort_by_cached_key(|&(e, count)| (std::cmp::Reverse(count), order(e), e));
         ranked
     };
