@@ -42,7 +42,7 @@ impl App {
         listed
     }
 
-    fn unordered_statements_of(&self, key: ItemKey) -> Vec<u32> {
+    pub(super) fn unordered_statements_of(&self, key: ItemKey) -> Vec<u32> {
         let (facet, value) = match key {
             ItemKey::All => {
                 return match &self.results {
@@ -79,7 +79,7 @@ impl App {
 
     /// The statements the index counts when a search, the lens or the years narrow them;
     /// `None` for the whole corpus.
-    fn narrowed_pool(&self) -> Option<Vec<u32>> {
+    pub(super) fn narrowed_pool(&self) -> Option<Vec<u32>> {
         if !self.lens_active() {
             return self.results.as_ref().map(|hits| hits.ranked.clone());
         }

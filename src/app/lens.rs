@@ -40,9 +40,13 @@ impl App {
 
     /// True when the statement passes the speaker lens and the span of years.
     pub(super) fn admits(&self, statement: u32) -> bool {
-        let speaker_ok = self
-            .lens
-            .is_none_or(|speaker| self.speakers.of(statement).contains(&(speaker as u32)));
+        self.admits_by(self.lens, statement)
+    }
+
+    /// True when the statement is by `lens` (any speaker when `None`) and in the span of years.
+    pub(super) fn admits_by(&self, lens: Option<usize>, statement: u32) -> bool {
+        let speaker_ok =
+            lens.is_none_or(|speaker| self.speakers.of(statement).contains(&(speaker as u32)));
         let years_ok = self.years.is_none_or(|(from, to)| {
             self.statement_date(statement)
                 .is_some_and(|d| (from..=to).contains(&d.year))
@@ -216,7 +220,15 @@ impl App {
     /// The chart of the listed statements over the chosen years (else the corpus's dates): the
     /// bucket follows the span; with a speaker lens on a target (a dyad), year by year.
     pub(super) fn rebuild_chart(&mut self) {
-        let span = match self.years {
+        let span = self.chart_span();
+        let forced = self.dyad().map(|_| Bucket::Year);
+        let dates = self.listed.iter().filter_map(|&s| self.statement_date(s));
+        self.chart = Histogram::build(dates, span, forced);
+    }
+
+    /// The span every chart covers: the chosen years, else the corpus's dates.
+    pub(super) fn chart_span(&self) -> Option<(PartialDate, PartialDate)> {
+        match self.years {
             Some((from, to)) => Some((
                 PartialDate::year_only(from),
                 PartialDate {
@@ -226,10 +238,7 @@ impl App {
                 },
             )),
             None => self.date_span,
-        };
-        let forced = self.dyad().map(|_| Bucket::Year);
-        let dates = self.listed.iter().filter_map(|&s| self.statement_date(s));
-        self.chart = Histogram::build(dates, span, forced);
+        }
     }
 
     /// The speaker lens and the selected target, when both are set: the dyad the chart shows.

@@ -3,10 +3,12 @@
 //! transition is unit-tested without a terminal.
 
 mod browse;
+mod compare;
 mod history;
 mod index;
 mod lens;
 mod line_input;
+mod matrix;
 mod mouse;
 mod msg;
 mod overlay;
@@ -18,11 +20,14 @@ mod tests_analyst;
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{self, Pane, ScreenLayout};
 use crate::model::{Corpus, EntityKind};
+pub use compare::fold_columns;
+pub use compare::{Compare, CompareAreas, CompareSide, compare_areas, compare_chart_height};
 pub use history::{HISTORY_LIMIT, SearchHistory};
 use index::Facet;
 pub use index::{IndexRow, IndexTab, ItemKey, ListItem};
 pub use lens::SpanPicker;
 pub use line_input::LineInput;
+pub use matrix::{DyadCounts, Matrix, MatrixFit, count_dyads, matrix_fit};
 pub use msg::{Effect, Msg, SearchHits, Update};
 pub use overlay::{JumpPicker, Overlay};
 use ratatui::crossterm::event::{
@@ -111,6 +116,8 @@ pub struct App {
     /// Where the corpus came from, when the title line should say so (`seed + library (2
     /// batches)`).
     pub corpus_label: Option<String>,
+    /// The left side of a comparison marked with `c`, while the right one is being picked.
+    pub compare_left: Option<CompareSide>,
     /// Effects asked for during the current `update`, handed back when it returns.
     effects: Vec<Effect>,
 }
@@ -148,7 +155,7 @@ fn step(current: usize, delta: isize, len: usize, wrap: bool) -> usize {
 
 /// The offset that keeps `selected` visible in a window of `height` rows, moving `offset` as
 /// little as possible.
-fn keep_visible(offset: usize, selected: usize, height: usize) -> usize {
+pub fn keep_visible(offset: usize, selected: usize, height: usize) -> usize {
     if height == 0 {
         return offset.min(selected);
     }
@@ -219,6 +226,7 @@ impl App {
             size: (80, 24),
             status: None,
             corpus_label: None,
+            compare_left: None,
         };
         app.rebuild_items();
         app.rebuild_listed();
@@ -371,8 +379,11 @@ impl App {
         if matches!(self.overlay, Overlay::Span(_)) {
             return self.on_span_key(action);
         }
-        if matches!(self.overlay, Overlay::Reader(_)) {
-            return self.on_reader_key(action);
+        match self.overlay {
+            Overlay::Reader(_) => return self.on_reader_key(action),
+            Overlay::Compare(_) => return self.on_compare_key(action),
+            Overlay::Matrix(_) => return self.on_matrix_key(action),
+            _ => {}
         }
         self.perform(action)
     }
@@ -495,6 +506,9 @@ impl App {
             Action::FocusRight => self.focus_step(1, false),
             Action::Enter if self.search_focused => self.go_to_selected_result(),
             Action::Enter if pane == Pane::Detail => return self.open_reader(),
+            Action::Enter if pane == Pane::Index && self.compare_left.is_some() => {
+                return self.compare_key();
+            }
             Action::Enter if pane == Pane::Index && self.tab == IndexTab::Speakers => {
                 match self.selected_key() {
                     Some(ItemKey::Speaker(speaker)) => self.set_lens(speaker),
@@ -538,6 +552,8 @@ impl App {
             Action::OpenReader => return self.open_reader(),
             Action::OpenUrl => self.open_selected_url(),
             Action::NextStatement | Action::PreviousStatement => return false,
+            Action::Compare => return self.compare_key(),
+            Action::Matrix => return self.open_matrix(),
             Action::JumpTo => {
                 let choices = self.jump_choices();
                 if choices.is_empty() {
@@ -561,12 +577,14 @@ impl App {
         true
     }
 
-    /// Esc: close the overlay, else leave the search bar, else clear the search.
+    /// Esc: close the overlay, leave the search bar, cancel a compare pick, or clear the search.
     fn back(&mut self) -> bool {
         if self.overlay == Overlay::Help {
             self.overlay = Overlay::None;
         } else if self.search_focused {
             self.search_focused = false;
+        } else if self.compare_left.is_some() {
+            self.compare_left = None;
         } else if self.is_filtering() || !self.query.is_empty() {
             self.clear_search();
         } else if self.lens.is_some() {

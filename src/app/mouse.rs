@@ -14,10 +14,14 @@ impl App {
         }
     }
 
-    /// A left click: does nothing in the reader (Esc closes it); closes another open overlay, else focuses the search bar or the pane under the
+    /// A left click: does nothing in the reader, the compare view or the matrix (Esc closes
+    /// them); closes another open overlay, else focuses the search bar or the pane under the
     /// pointer and selects the row or tab clicked.
     fn on_click(&mut self, column: u16, row: u16) -> bool {
-        if matches!(self.overlay, Overlay::Reader(_)) {
+        if matches!(
+            self.overlay,
+            Overlay::Reader(_) | Overlay::Compare(_) | Overlay::Matrix(_)
+        ) {
             return false;
         }
         if self.overlay != Overlay::None {
@@ -109,7 +113,14 @@ impl App {
                 self.scroll_reader(delta);
                 true
             }
-            Overlay::ExportPrompt => false,
+            Overlay::Compare(compare) => {
+                // The wheel moves the focused list's selection (without wrapping around).
+                let side = compare.focus.min(1);
+                let len = compare.listed[side].len();
+                compare.selected[side] = step(compare.selected[side], delta, len, false);
+                true
+            }
+            Overlay::ExportPrompt | Overlay::Matrix(_) => false,
             Overlay::None => match self.layout().pane_at(column, row) {
                 Some(pane) => {
                     self.move_in(pane, delta, false);

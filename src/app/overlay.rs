@@ -1,7 +1,9 @@
 //! What can be open over the panes. One value at a time, so the modes cannot overlap: a key
 //! or a click while an overlay is open goes to it.
 
+use super::compare::Compare;
 use super::lens::SpanPicker;
+use super::matrix::Matrix;
 use super::reader::Reader;
 use super::{App, IndexTab, ItemKey};
 
@@ -21,6 +23,10 @@ pub enum Overlay {
     Span(SpanPicker),
     /// The reader, showing one article whole.
     Reader(Reader),
+    /// Two selections side by side.
+    Compare(Compare),
+    /// The matrix of speakers × targets.
+    Matrix(Matrix),
 }
 
 /// The "go to" picker over the selected statement's targets, leaders and topics.

@@ -20,6 +20,9 @@ pub struct Reader {
     pub view: Arc<ReaderView>,
     /// The width `view` was laid out for.
     pub width: usize,
+    /// What closing the reader goes back to (the compare view it was opened from), else the
+    /// panes.
+    pub back: Option<Box<Overlay>>,
 }
 
 impl App {
@@ -68,21 +71,36 @@ impl App {
 
     /// Open the reader on the selected statement's article, scrolled to that statement.
     pub(super) fn open_reader(&mut self) -> bool {
-        let Some(article) = self.selected_article() else {
-            self.status = Some("Nothing to read: no statement selected".to_string());
+        match self.selected_statement_index() {
+            Some(statement) => self.open_reader_on(statement, None),
+            None => {
+                self.status = Some("Nothing to read: no statement selected".to_string());
+                true
+            }
+        }
+    }
+
+    /// Open the reader on `statement`'s article, scrolled to it; closing it gives back `back`
+    /// (else the panes).
+    pub(super) fn open_reader_on(&mut self, statement: u32, back: Option<Box<Overlay>>) -> bool {
+        let Some(article) = self
+            .statement_article
+            .get(statement as usize)
+            .filter(|&&a| a != u32::MAX)
+            .map(|&a| a as usize)
+        else {
+            self.status = Some("Nothing to read: the statement has no article".to_string());
             return true;
         };
-        let current = self.selected_statement_index();
         let view = self.reader_view(article);
-        let scroll = current
-            .and_then(|s| line_of(&view, s))
-            .map_or(0, |line| line.saturating_sub(2));
+        let scroll = line_of(&view, statement).map_or(0, |line| line.saturating_sub(2));
         self.overlay = Overlay::Reader(Reader {
             article,
             scroll,
-            current,
+            current: Some(statement),
             view: Arc::new(view),
             width: self.reader_text_size().0,
+            back,
         });
         self.clamp_reader_scroll();
         true
@@ -95,7 +113,9 @@ impl App {
         };
         let page = (self.reader_text_size().1 / 2).max(1) as isize;
         match action {
-            Action::Back | Action::Quit | Action::OpenReader => self.overlay = Overlay::None,
+            Action::Back | Action::Quit | Action::OpenReader => {
+                self.overlay = reader.back.map_or(Overlay::None, |back| *back);
+            }
             Action::ForceQuit => self.effects.push(Effect::Quit),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::MoveDown => self.scroll_reader(1),

@@ -57,6 +57,11 @@ pub enum Action {
     PreviousStatement,
     /// Open the "go to" picker: a target, leader or topic of the selected statement.
     JumpTo,
+    /// Compare two rows side by side: the first press marks the left side, the second picks
+    /// the right one.
+    Compare,
+    /// Open the matrix of speakers × targets.
+    Matrix,
     /// Export the statements in view to a file (asks for the format).
     Export,
     /// Copy the selected statement with its citation to the clipboard (OSC 52).
@@ -97,7 +102,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its config file name (the snake_case of its variant), in one table.
-    pub const NAMES: [(Action, &'static str); 45] = [
+    pub const NAMES: [(Action, &'static str); 47] = [
         (Action::MoveUp, "move_up"),
         (Action::MoveDown, "move_down"),
         (Action::HalfPageUp, "half_page_up"),
@@ -125,6 +130,8 @@ impl Action {
         (Action::NextStatement, "next_statement"),
         (Action::PreviousStatement, "previous_statement"),
         (Action::JumpTo, "jump_to"),
+        (Action::Compare, "compare"),
+        (Action::Matrix, "matrix"),
         (Action::Export, "export"),
         (Action::Copy, "copy"),
         (Action::ExportMarkdown, "export_markdown"),

@@ -184,6 +184,18 @@ impl Default for Keymap {
                 ),
                 b(
                     Context::Panes,
+                    &[c('c')],
+                    Compare,
+                    "compare: press on one row, then on a second",
+                ),
+                b(
+                    Context::Panes,
+                    &[c('m')],
+                    Matrix,
+                    "matrix: speakers × targets (Enter opens a cell)",
+                ),
+                b(
+                    Context::Panes,
                     &[c('e')],
                     Export,
                     "export the statements in view to a file",

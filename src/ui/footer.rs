@@ -16,7 +16,12 @@ pub(super) fn hint(
 /// A hint for several actions at once, from the first key of each: `↑↓ move` when every key
 /// is one character, `1-3 index` for a run of consecutive characters, `PgUp/PgDn scroll`
 /// otherwise. `None` when an action has no key.
-fn keys_hint(keymap: &Keymap, context: Context, actions: &[Action], what: &str) -> Option<String> {
+pub(super) fn keys_hint(
+    keymap: &Keymap,
+    context: Context,
+    actions: &[Action],
+    what: &str,
+) -> Option<String> {
     let keys: Vec<String> = actions
         .iter()
         .map(|&action| keymap.first_key(context, action))
@@ -84,11 +89,23 @@ fn footer_message(app: &App) -> Option<String> {
         ))
     } else if let Some(error) = app.query_error.as_ref().filter(|_| app.search_focused) {
         Some(format!(" ⚠ {}", sanitize(error)))
+    } else if let Some(status) = &app.status {
+        Some(format!(" {}", sanitize(status)))
     } else {
-        app.status
-            .as_ref()
-            .map(|status| format!(" {}", sanitize(status)))
+        app.compare_left.map(|left| compare_prompt(app, left))
     }
+}
+
+/// While the right side of a comparison is picked: what the left side is and how to go on.
+fn compare_prompt(app: &App, left: crate::app::CompareSide) -> String {
+    let keymap = &app.keymap;
+    let key = |action| keymap.first_key(Context::Panes, action).unwrap_or_default();
+    format!(
+        " compare: {} on a second row · {} cancels · left: {}",
+        key(Action::Compare),
+        key(Action::Back),
+        sanitize(&app.side_label(left)),
+    )
 }
 
 /// The key hints for where the keyboard is, from the keymap.

@@ -86,30 +86,49 @@ pub(super) fn draw_time_chart(frame: &mut Frame, app: &App, area: Rect) {
     let (Some(chart), Some(caption)) = (&app.chart, app.chart_caption()) else {
         return;
     };
-    let width = area.width as usize;
     let peak = chart.counts.iter().copied().max().unwrap_or(0);
-    let with_peak = format!("{caption} (max {peak})");
-    let heading = if str_width(&with_peak) <= width {
-        with_peak
+    draw_histogram(
+        frame,
+        app,
+        area,
+        chart,
+        &format!("{caption} (max {peak})"),
+        None,
+    );
+}
+
+/// A histogram as a sparkline under its caption (`full`, else `full` cut before its last
+/// " (" when it does not fit) and above its first and last bucket, folded into the area's
+/// columns; drawn to the scale `peak` when given (so that two charts compare), else to its own
+/// highest column.
+pub(super) fn draw_histogram(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    chart: &crate::dates::Histogram,
+    full: &str,
+    peak: Option<u64>,
+) {
+    let width = area.width as usize;
+    let data = crate::app::fold_columns(&chart.counts, width);
+    let caption = full.rsplit_once(" (").map_or(full, |(caption, _)| caption);
+    let heading = if str_width(full) <= width {
+        full.to_string()
     } else {
-        truncate_to_width(&caption, width).into_owned()
+        truncate_to_width(caption, width).into_owned()
     };
     frame.render_widget(
         Paragraph::new(Line::styled(heading, app.theme.heading)),
         Rect::new(area.x, area.y, area.width, 1),
     );
-    // Fold the buckets into at most `width` columns.
-    let columns = width.max(1);
-    let per_column = chart.counts.len().div_ceil(columns).max(1);
-    let data: Vec<u64> = chart
-        .counts
-        .chunks(per_column)
-        .map(|chunk| chunk.iter().sum())
-        .collect();
+    let mut sparkline = ratatui::widgets::Sparkline::default()
+        .data(&data)
+        .style(app.theme.accent);
+    if let Some(peak) = peak {
+        sparkline = sparkline.max(peak.max(1));
+    }
     frame.render_widget(
-        ratatui::widgets::Sparkline::default()
-            .data(&data)
-            .style(app.theme.accent),
+        sparkline,
         Rect::new(
             area.x,
             area.y + 1,

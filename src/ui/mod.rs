@@ -1,9 +1,11 @@
 //! Drawing: pure functions from the app state to a ratatui frame. Nothing here changes state.
 
 mod chrome;
+mod compare;
 mod detail_pane;
 mod footer;
 mod index_pane;
+mod matrix;
 mod overlays;
 mod reader_view;
 mod search_bar;
@@ -15,9 +17,11 @@ use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
 use crate::text::{char_width, sanitize, str_width, truncate_to_width};
 use chrome::*;
+use compare::*;
 use detail_pane::*;
 use footer::*;
 use index_pane::*;
+use matrix::*;
 use overlays::*;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -58,6 +62,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.span_picker().is_some() {
         draw_span_picker(frame, app, area);
+    }
+    if app.compare().is_some() {
+        draw_compare(frame, app, area);
+    }
+    if app.matrix().is_some() {
+        draw_matrix(frame, app, area);
     }
     if app.reader().is_some() {
         draw_reader(frame, app, area);

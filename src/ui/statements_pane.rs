@@ -135,7 +135,6 @@ pub(super) fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
     frame.render_widget(block, rect);
     let width = inner.width as usize;
     let focused = app.focus == Pane::Statements || app.search_focused;
-    let several_articles = app.corpus.articles.len() > 1;
     let mut lines = Vec::new();
     if app.listed.is_empty() {
         let message = if app.is_filtering() {
@@ -155,36 +154,8 @@ pub(super) fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
         .skip(app.statements_offset)
         .take(inner.height as usize)
     {
-        let statement = &app.corpus.statements[index as usize];
         let selected = row == app.selected_statement;
-        let base = if selected {
-            app.theme.selected(focused)
-        } else {
-            Style::new()
-        };
-        let (marker, marker_style) = app.theme.kind(statement.kind);
-        let mut spans = vec![
-            Span::styled(marker, if selected { base } else { marker_style }),
-            Span::styled(" ", base),
-        ];
-        let mut used = 2;
-        if several_articles && let Some(article) = app.corpus.article(&statement.article) {
-            let budget = (width / 2).saturating_sub(used);
-            let prefix = article_prefix(article.published.as_deref(), &article.source, budget);
-            used += str_width(&prefix);
-            spans.push(Span::styled(
-                prefix,
-                if selected { base } else { app.theme.dim },
-            ));
-        }
-        let marked = app.highlight_positions(index);
-        let room = width.saturating_sub(used);
-        spans.extend(highlighted_spans(app, &statement.text, room, &marked, base));
-        let drawn: usize = spans.iter().map(|s| str_width(&s.content)).sum();
-        if selected && drawn < width {
-            spans.push(Span::styled(" ".repeat(width - drawn), base));
-        }
-        lines.push(Line::from(spans));
+        lines.push(statement_line(app, index, width, selected, focused));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     draw_scrollbar(
@@ -195,6 +166,49 @@ pub(super) fn draw_statements(frame: &mut Frame, app: &App, rect: Rect) {
         app.statements_offset,
         inner.height as usize,
     );
+}
+
+/// One statement row, `width` columns: its kind marker, the date and outlet when the corpus
+/// has several articles, its text with the search matches marked; the selection style when
+/// `selected` (as the focused pane's when `focused`).
+pub(super) fn statement_line(
+    app: &App,
+    index: u32,
+    width: usize,
+    selected: bool,
+    focused: bool,
+) -> Line<'static> {
+    let statement = &app.corpus.statements[index as usize];
+    let base = if selected {
+        app.theme.selected(focused)
+    } else {
+        Style::new()
+    };
+    let (marker, marker_style) = app.theme.kind(statement.kind);
+    let mut spans = vec![
+        Span::styled(marker, if selected { base } else { marker_style }),
+        Span::styled(" ", base),
+    ];
+    let mut used = 2;
+    if app.corpus.articles.len() > 1
+        && let Some(article) = app.corpus.article(&statement.article)
+    {
+        let budget = (width / 2).saturating_sub(used);
+        let prefix = article_prefix(article.published.as_deref(), &article.source, budget);
+        used += str_width(&prefix);
+        spans.push(Span::styled(
+            prefix,
+            if selected { base } else { app.theme.dim },
+        ));
+    }
+    let marked = app.highlight_positions(index);
+    let room = width.saturating_sub(used);
+    spans.extend(highlighted_spans(app, &statement.text, room, &marked, base));
+    let drawn: usize = spans.iter().map(|s| str_width(&s.content)).sum();
+    if selected && drawn < width {
+        spans.push(Span::styled(" ".repeat(width - drawn), base));
+    }
+    Line::from(spans)
 }
 
 #[cfg(test)]
