@@ -45,6 +45,11 @@ const OPENERS: &[&str] = &[
     "With ",
 ];
 
+/// Openers that set a place as the topic only when a country's name follows at once and a comma
+/// closes it ("In Namibia, the regime…", "Inside Syria itself, …"); "In Paris, Brussels and
+/// Warsaw" lists venues (capitals), not countries.
+const PLACE_OPENERS: &[&str] = &["In ", "Inside "];
+
 /// Phrases that refer back to the country named last ("in that country", "the country's army").
 const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
 
@@ -271,6 +276,9 @@ pub fn attribute(
     let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
     let mut last_country: Option<String> = None;
     let mut last_blocs: Vec<String> = Vec::new();
+    // The other countries named so far in the paragraph (by the sentences' own names).
+    let mut paragraph_countries: Vec<String> = Vec::new();
+    let mut first_in_paragraph = true;
 
     for sentence in sentences {
         let text = &body[sentence.start..sentence.end];
@@ -278,6 +286,8 @@ pub fn attribute(
             current_paragraph = sentence.paragraph;
             paragraph_topic.clear();
             previous_in_paragraph.clear();
+            paragraph_countries.clear();
+            first_in_paragraph = true;
         }
         while mention_cursor < mentions.len() && mentions[mention_cursor].end <= sentence.start {
             mention_cursor += 1;
@@ -360,6 +370,33 @@ pub fn attribute(
                 break;
             }
         }
+        for opener in PLACE_OPENERS {
+            let Some(rest) = trimmed.strip_prefix(opener) else {
+                continue;
+            };
+            let opener_end = sentence.start + lead + opener.len();
+            let closes = |end: usize| {
+                let tail = &body[end..sentence.end];
+                tail.starts_with(',') || tail.starts_with(" itself,")
+            };
+            if let Some(first) = sentence_mentions.iter().find(|m| {
+                m.start == opener_end && m.form == NameForm::Name && !m.venue && closes(m.end)
+            }) && !rest.is_empty()
+            {
+                let ids: Vec<String> = matcher
+                    .targets(first)
+                    .iter()
+                    .filter(|t| {
+                        *t != speaker_country
+                            && matcher.kind(t) == Some(crate::model::EntityKind::Country)
+                    })
+                    .cloned()
+                    .collect();
+                if !ids.is_empty() {
+                    paragraph_topic = ids;
+                }
+            }
+        }
 
         // Carry: the two countries / the two sides / bilateral; pronouns within the paragraph.
         let lower = text.to_lowercase();
@@ -412,6 +449,21 @@ pub fn attribute(
         for id in &paragraph_topic {
             push_unique(&mut targets, id);
         }
+        // A paragraph about one country: a later sentence that names nobody (and not the
+        // speaker itself) is still about it; a second country named ends the carry.
+        if own_is_empty
+            && !first_in_paragraph
+            && !names_main_speaker
+            && let [only] = paragraph_countries.as_slice()
+        {
+            push_unique(&mut targets, only);
+        }
+        for id in &own_targets {
+            if matcher.kind(id) == Some(crate::model::EntityKind::Country) {
+                push_unique(&mut paragraph_countries, id);
+            }
+        }
+        first_in_paragraph = false;
         targets.retain(|t| t != speaker_country);
         if let Some(id) = own_targets
             .iter()
@@ -461,7 +513,8 @@ pub fn attribute(
                         body[m.end..].starts_with("'s") || body[m.end..].starts_with("’s");
                     !possessive
                         && !first_person_subject
-                        && !super::speaker::is_other_side(body, m.start)
+                        && (!super::speaker::is_other_side(body, m.start)
+                            || super::person::is_credited(body, m.start))
                         && m.start < word_twelve
                         && first_verb.is_none_or(|v| m.start < v)
                 })
@@ -661,6 +714,40 @@ mod tests {
         );
         assert!(got[1].targets.iter().all(|t| t != "CHN"));
         assert!(got[1].targets.iter().any(|t| t == "PHL"));
+    }
+
+    #[test]
+    fn in_a_country_sets_the_paragraph_topic_but_a_capital_venue_does_not() {
+        let body = "In Syria, the proposals offered a framework.\nThey have eroded since.\n\nIn Paris, we will meet.";
+        assert_eq!(
+            targets(body, "TZA"),
+            vec![vec!["SYR".to_string()], vec!["SYR".into()], vec![]]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_about_one_country_carries_it_until_another_is_named() {
+        let body = "Fighting goes on in Sudan. Thousands have fled the war. Kenya hosts many of them. The camps are full.\n\nThe weather was fine.";
+        assert_eq!(
+            targets(body, "TZA"),
+            vec![
+                vec!["SDN".to_string()],
+                vec!["SDN".into()],
+                vec!["KEN".into()],
+                vec![],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_credited_statement_is_spoken_by_its_author() {
+        let got = run(
+            "Statement by Peruvian Foreign Minister Ana Ruiz at the start of her visit.\n\nWe will listen.",
+            "PER",
+        );
+        assert!(got[0].speaker_leader.is_some());
+        assert_eq!(got[1].speaker_leader, got[0].speaker_leader);
     }
 
     #[test]
