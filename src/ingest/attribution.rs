@@ -121,6 +121,12 @@ const REPORTING_VERBS: &[&str] = &[
     "stands",
 ];
 
+/// Verbs after "It" that make it refer back to the previous subject ("It should…", "It has
+/// also defied…"); "It is…" is usually impersonal.
+const IT_VERBS: &[&str] = &[
+    "should", "must", "will", "would", "can", "could", "has", "had", "remains", "needs",
+];
+
 /// First-person words that open a sentence as its subject.
 const FIRST_PERSON_SUBJECTS: &[&str] = &["I", "We", "My", "Our"];
 
@@ -279,6 +285,10 @@ pub fn attribute(
     // The other countries named so far in the paragraph (by the sentences' own names).
     let mut paragraph_countries: Vec<String> = Vec::new();
     let mut first_in_paragraph = true;
+    // The previous paragraph's one country, continued by a paragraph that opens naming nobody.
+    let mut inherited: Vec<String> = Vec::new();
+    // The targets of the previous sentence when an entity was its subject, for "It must…".
+    let mut previous_subject: Vec<String> = Vec::new();
 
     for sentence in sentences {
         let text = &body[sentence.start..sentence.end];
@@ -286,6 +296,11 @@ pub fn attribute(
             current_paragraph = sentence.paragraph;
             paragraph_topic.clear();
             previous_in_paragraph.clear();
+            inherited = if paragraph_countries.len() == 1 {
+                std::mem::take(&mut paragraph_countries)
+            } else {
+                Vec::new()
+            };
             paragraph_countries.clear();
             first_in_paragraph = true;
         }
@@ -446,8 +461,27 @@ pub fn attribute(
                 push_unique(&mut targets, id);
             }
         }
+        // "The United Nations must remain universal. It should be more responsive.": "It" with
+        // a modal or "has" continues the previous sentence's subject.
+        let it_subject = starts_with_word(text, "It")
+            && IT_VERBS.contains(&word_after(text, text.find("It").map_or(0, |i| i + 2)));
+        if own_is_empty && it_subject {
+            for id in &previous_subject {
+                push_unique(&mut targets, id);
+            }
+        }
         for id in &paragraph_topic {
             push_unique(&mut targets, id);
+        }
+        // A paragraph that opens naming nobody (not even the speaker) goes on with the one
+        // country of the paragraph before.
+        if first_in_paragraph
+            && sentence_mentions.is_empty()
+            && sentence_leaders.is_empty()
+            && !inherited.is_empty()
+        {
+            paragraph_countries = std::mem::take(&mut inherited);
+            first_in_paragraph = false;
         }
         // A paragraph about one country: a later sentence that names nobody (and not the
         // speaker itself) is still about it; a second country named ends the carry.
@@ -464,6 +498,20 @@ pub fn attribute(
             }
         }
         first_in_paragraph = false;
+        let entity_subject = sentence_mentions.first().is_some_and(|m| {
+            !m.venue && m.start <= sentence.start + lead + 4 && in_subject_position(body, m)
+        });
+        previous_subject = if entity_subject {
+            own_targets.clone()
+        } else if own_is_empty && it_subject {
+            previous_subject
+                .iter()
+                .filter(|id| targets.contains(id))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         targets.retain(|t| t != speaker_country);
         if let Some(id) = own_targets
             .iter()
@@ -634,10 +682,14 @@ mod tests {
 
     #[test]
     fn openers_set_the_country_for_the_paragraph() {
-        let body = "As for Japan Moon said that ties matter.\nSeoul will resolve the dispute.\n\nThe economy grew.";
+        let body = "As for Japan Moon said that ties matter.\nSeoul will resolve the dispute.\n\nThe economy of Peru grew.";
         assert_eq!(
             targets(body, "KOR"),
-            vec![vec!["JPN".to_string()], vec!["JPN".into()], vec![]]
+            vec![
+                vec!["JPN".to_string()],
+                vec!["JPN".into()],
+                vec!["PER".into()]
+            ]
         );
     }
 
@@ -737,6 +789,25 @@ mod tests {
                 vec![],
                 vec![]
             ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_names_nobody_goes_on_with_the_one_country_before() {
+        let body = "We engaged with Sudan.\n\nThe fighting has stopped.\n\nIn Nairobi, we met.";
+        assert_eq!(
+            targets(body, "TZA"),
+            vec![vec!["SDN".to_string()], vec!["SDN".into()], vec![]]
+        );
+    }
+
+    #[test]
+    fn it_with_a_modal_continues_the_previous_subject() {
+        let body =
+            "The United Nations must remain relevant. It should be more responsive. It is late.";
+        assert_eq!(
+            targets(body, "TUV"),
+            vec![vec!["UN".to_string()], vec!["UN".into()], vec![]]
         );
     }
 

@@ -94,10 +94,21 @@ const EVENT_WORDS: &[&str] = &[
 
 /// Phrases after which a bloc names the occasion of a meeting, not a target.
 const OCCASION_CUES: &[&str] = &[
+    "here at",
+    "Through",
+    "through",
     "sidelines of",
     "margins of",
     "margin of",
     "on the occasion of",
+];
+
+/// Words right after a place that make it the place of a meeting.
+const TRIP_PURPOSES: &[&str] = &[
+    " to meet ",
+    " for talks with",
+    " for a meeting with",
+    " for meetings with",
 ];
 
 fn previous_word(text: &str, at: usize) -> &str {
@@ -262,6 +273,15 @@ impl EntityMatcher {
 
     fn is_venue(&self, text: &str, mention: &Mention, previous: Option<&Mention>) -> bool {
         let info = &self.patterns[mention.pattern];
+        // "travelled to Singapore to meet", "flew to Geneva for talks with": where a meeting
+        // happens, not whom it is about.
+        let after = &text[mention.end..];
+        if TRIP_PURPOSES
+            .iter()
+            .any(|purpose| after.starts_with(purpose))
+        {
+            return true;
+        }
         if info.form == NameForm::Capital {
             if EVENT_WORDS.contains(&following_word(text, mention.end)) {
                 return true;

@@ -528,14 +528,14 @@ mod tests {
         let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
         let gold: Value = serde_json::json!({
             "speaker_country": "KOR",
-            "countries": {"JPN": ["South Korea will talk to Japan."], "CHN": ["Prices fell."]},
-            "annotated_sentences": ["South Korea will talk to Japan.", "Prices fell."],
+            "countries": {"JPN": ["South Korea will talk to Japan."], "CHN": ["Prices fell in Seoul."]},
+            "annotated_sentences": ["South Korea will talk to Japan.", "Prices fell in Seoul."],
             "leaders": [{"name": "Moon Jae-in"}]
         });
         let score = score_article(
             &pipeline,
             "t",
-            "South Korea will talk to Japan.\n\nPrices fell.",
+            "South Korea will talk to Japan.\n\nPrices fell in Seoul.",
             &gold,
         )
         .expect("score");
