@@ -84,6 +84,8 @@ const EVENT_WORDS: &[&str] = &[
     "Marathon",
     "Declaration",
     "Process",
+    "process",
+    "Charter",
     "Agreement",
     "Accord",
     "Treaty",
@@ -102,6 +104,49 @@ const OCCASION_CUES: &[&str] = &[
     "margin of",
     "on the occasion of",
 ];
+
+/// Nouns that make a demonym before them a people, not its government ("the Croatian
+/// civilian populations", "the Albanian, Hungarian and Serbian communities").
+const PEOPLE_NOUNS: &[&str] = &[
+    "population",
+    "populations",
+    "community",
+    "communities",
+    "minority",
+    "minorities",
+    "nationals",
+    "civilians",
+    "refugees",
+    "diaspora",
+];
+
+/// Words that may stand between a demonym and a people noun.
+const PEOPLE_LINKS: &[&str] = &["and", "or", "civilian", "ethnic", "national", "local"];
+
+/// True when the words after a demonym (through a list of demonyms) reach a people noun.
+fn names_a_people(text: &str, end: usize) -> bool {
+    let mut to = (end + 80).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let clause = text[end..to]
+        .split(['.', ';', ':', '(', ')', '\n'])
+        .next()
+        .unwrap_or_default();
+    for word in clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if PEOPLE_NOUNS.contains(&word) {
+            return true;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if !(capitalised || PEOPLE_LINKS.contains(&word)) {
+            return false;
+        }
+    }
+    false
+}
 
 /// Words right after a place that make it the place of a meeting.
 const TRIP_PURPOSES: &[&str] = &[
@@ -289,6 +334,13 @@ impl EntityMatcher {
             if VENUE_WORDS.contains(&previous_word(text, mention.start)) {
                 return true;
             }
+            // "the Charter of Paris", "the Treaty of Rome": a document named after a city.
+            let before = text[..mention.start].trim_end();
+            if let Some(head) = before.strip_suffix(" of")
+                && EVENT_WORDS.contains(&previous_word(text, head.len()))
+            {
+                return true;
+            }
             if let Some(prev) = previous
                 && prev.venue
                 && prev.form == NameForm::Capital
@@ -300,6 +352,9 @@ impl EntityMatcher {
                     return true;
                 }
             }
+        }
+        if info.form == NameForm::Demonym && names_a_people(text, mention.end) {
+            return true;
         }
         if info.bloc {
             let mut from = mention.start.saturating_sub(60);
@@ -392,6 +447,24 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(ids("between Washington and Tehran"), vec!["USA", "IRN"]);
+        assert_eq!(
+            ids("the Treaty of Lisbon and the Minsk process"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("she flew to Kenya to meet Ruto"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn demonyms_of_peoples_are_not_governments() {
+        assert_eq!(
+            ids("the Serbian, Bosnian and Croatian communities fled"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Somali refugees"), Vec::<String>::new());
+        assert_eq!(
+            ids("the Kenyan government and Kenyan forces"),
+            vec!["KEN", "KEN"]
+        );
     }
 
     #[test]
