@@ -238,6 +238,37 @@ fn push_unique(targets: &mut Vec<String>, id: &str) {
     }
 }
 
+/// The entities that open a sentence as its subject, alone or as a list ("The United Nations
+/// must…", "The United Arab Emirates, Saudi Arabia and Qatar have pledged…").
+fn subject_ids(
+    body: &str,
+    start: usize,
+    mentions: &[Mention],
+    matcher: &EntityMatcher,
+) -> Vec<String> {
+    let Some(first) = mentions
+        .first()
+        .filter(|m| !m.venue && m.start <= start + 4)
+    else {
+        return Vec::new();
+    };
+    let mut last = first;
+    let mut ids: Vec<String> = matcher.targets(first).to_vec();
+    for next in &mentions[1..] {
+        let gap = body.get(last.end..next.start).unwrap_or_default();
+        if next.venue || !matches!(gap, ", " | " and " | ", and ") {
+            break;
+        }
+        ids.extend(matcher.targets(next).iter().cloned());
+        last = next;
+    }
+    if in_subject_position(body, last) {
+        ids
+    } else {
+        Vec::new()
+    }
+}
+
 /// Another country's office that is the subject of a reporting verb in the sentence ("China's
 /// defence ministry said", "the Russian foreign ministry stated"): its name and country.
 fn reporting_office(
@@ -465,7 +496,10 @@ pub fn attribute(
         // a modal or "has" continues the previous sentence's subject.
         let it_subject = starts_with_word(text, "It")
             && IT_VERBS.contains(&word_after(text, text.find("It").map_or(0, |i| i + 2)));
-        if own_is_empty && it_subject {
+        // "They" opening a sentence is the previous sentence's subject ("Saudi Arabia and Qatar
+        // have pledged aid. They are pursuing an end to Yemen's war.").
+        let they_subject = starts_with_word(text, "They");
+        if (own_is_empty && it_subject) || they_subject {
             for id in &previous_subject {
                 push_unique(&mut targets, id);
             }
@@ -498,12 +532,13 @@ pub fn attribute(
             }
         }
         first_in_paragraph = false;
-        let entity_subject = sentence_mentions.first().is_some_and(|m| {
-            !m.venue && m.start <= sentence.start + lead + 4 && in_subject_position(body, m)
-        });
-        previous_subject = if entity_subject {
-            own_targets.clone()
-        } else if own_is_empty && it_subject {
+        let subject = subject_ids(body, sentence.start + lead, &sentence_mentions, matcher);
+        previous_subject = if !subject.is_empty() {
+            subject
+                .into_iter()
+                .filter(|id| id != speaker_country)
+                .collect()
+        } else if (own_is_empty && it_subject) || they_subject {
             previous_subject
                 .iter()
                 .filter(|id| targets.contains(id))
@@ -808,6 +843,15 @@ mod tests {
         assert_eq!(
             targets(body, "TUV"),
             vec![vec!["UN".to_string()], vec!["UN".into()], vec![]]
+        );
+    }
+
+    #[test]
+    fn they_continues_a_list_subject() {
+        let body = "Kenya, Uganda and Rwanda have pledged aid to Sudan. They are pursuing an end to the war in Sudan.";
+        assert_eq!(
+            targets(body, "TZA")[1],
+            vec!["SDN".to_string(), "KEN".into(), "UGA".into(), "RWA".into()]
         );
     }
 
