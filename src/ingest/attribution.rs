@@ -487,7 +487,7 @@ pub fn attribute(
             push_unique(&mut targets, id);
         }
         // "these organisations": the blocs named last.
-        if own_is_empty && BLOC_ANAPHORS.iter().any(|cue| lower.contains(cue)) {
+        if BLOC_ANAPHORS.iter().any(|cue| lower.contains(cue)) {
             for id in &last_blocs {
                 push_unique(&mut targets, id);
             }

@@ -96,6 +96,10 @@ const EVENT_WORDS: &[&str] = &[
 
 /// Phrases after which a bloc names the occasion of a meeting, not a target.
 const OCCASION_CUES: &[&str] = &[
+    "Addressing",
+    "addressing",
+    "speaking at",
+    "Speaking at",
     "here at",
     "Through",
     "through",
