@@ -11,6 +11,7 @@ pub mod article;
 pub mod attribution;
 pub mod batch;
 pub mod clean;
+pub mod context;
 pub mod dateline;
 pub mod entities;
 pub mod eval;
