@@ -13,7 +13,7 @@
 
 use super::context::{
     BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, IT_VERBS, OPENER_REACH, OPENERS, PLACE_OPENERS,
-    definite_events, event_nouns, subject_ids,
+    REGION_ANAPHORS, definite_events, event_nouns, subject_ids,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -182,6 +182,7 @@ pub fn attribute(
     let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
     let mut last_country: Option<String> = None;
     let mut last_blocs: Vec<String> = Vec::new();
+    let mut last_region: Option<String> = None;
     // The other countries named so far in the paragraph (by the sentences' own names).
     let mut paragraph_countries: Vec<String> = Vec::new();
     let mut first_in_paragraph = true;
@@ -256,6 +257,10 @@ pub fn attribute(
             }
         }
         let own_is_empty = targets.is_empty();
+        // The speaker itself opens the sentence ("Hungary has had difficulties coping…").
+        let speaker_is_subject = sentence_mentions.first().is_some_and(|m| {
+            m.start <= sentence.start + 4 && matcher.targets(m).iter().any(|t| t == speaker_country)
+        });
         let own_targets: Vec<String> = targets
             .iter()
             .filter(|t| *t != speaker_country)
@@ -339,7 +344,10 @@ pub fn attribute(
             }
         }
         let pronoun = starts_with_word(text, "They") || lower.contains(" their ");
-        if own_is_empty && pronoun {
+        let they_subject = starts_with_word(text, "They");
+        // "They" with a known subject takes only that subject (below).
+        let they_has_subject = they_subject && !previous_subject.is_empty();
+        if own_is_empty && pronoun && !they_has_subject {
             for id in previous_in_paragraph
                 .iter()
                 .filter(|id| matcher.is_carried(id))
@@ -355,6 +363,13 @@ pub fn attribute(
         {
             push_unique(&mut targets, id);
         }
+        // "the region": the region named last.
+        if own_is_empty
+            && REGION_ANAPHORS.iter().any(|cue| lower.contains(cue))
+            && let Some(id) = &last_region
+        {
+            push_unique(&mut targets, id);
+        }
         // "these organisations": the blocs named last.
         if BLOC_ANAPHORS.iter().any(|cue| lower.contains(cue)) {
             for id in &last_blocs {
@@ -367,7 +382,6 @@ pub fn attribute(
             && IT_VERBS.contains(&word_after(text, text.find("It").map_or(0, |i| i + 2)));
         // "They" opening a sentence is the previous sentence's subject ("Saudi Arabia and Qatar
         // have pledged aid. They are pursuing an end to Yemen's war.").
-        let they_subject = starts_with_word(text, "They");
         if (own_is_empty && it_subject) || they_subject {
             for id in &previous_subject {
                 push_unique(&mut targets, id);
@@ -390,7 +404,7 @@ pub fn attribute(
         // speaker itself) is still about it; a second country named ends the carry.
         if own_is_empty
             && !first_in_paragraph
-            && !names_main_speaker
+            && !speaker_is_subject
             && let [only] = paragraph_countries.as_slice()
         {
             push_unique(&mut targets, only);
@@ -423,6 +437,13 @@ pub fn attribute(
             .find(|id| matcher.kind(id) == Some(crate::model::EntityKind::Country))
         {
             last_country = Some(id.clone());
+        }
+        if let Some(id) = own_targets
+            .iter()
+            .rev()
+            .find(|id| matcher.kind(id) == Some(crate::model::EntityKind::Region))
+        {
+            last_region = Some(id.clone());
         }
         let blocs_here: Vec<String> = own_targets
             .iter()

@@ -27,6 +27,9 @@ pub(crate) const PLACE_OPENERS: &[&str] = &["In ", "Inside "];
 /// Phrases that refer back to the country named last ("in that country", "the country's army").
 pub(crate) const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
 
+/// Phrases that refer back to the region named last ("the nations of the region").
+pub(crate) const REGION_ANAPHORS: &[&str] = &["the region", "this region"];
+
 /// Phrases that refer back to the blocs named last.
 pub(crate) const BLOC_ANAPHORS: &[&str] = &[
     "these organizations",
@@ -117,12 +120,19 @@ pub(crate) fn subject_ids(
     mentions: &[Mention],
     matcher: &EntityMatcher,
 ) -> Vec<String> {
-    let Some(first) = mentions
-        .first()
-        .filter(|m| !m.venue && m.start <= start + 4)
-    else {
+    // The subject opens the sentence, or the main clause after a fronted phrase ("Following my
+    // trip to Riyadh, the Gulf states opened…").
+    let opens_clause = |m: &Mention| {
+        let before = body.get(start..m.start).unwrap_or_default();
+        let before = before.strip_suffix("the ").unwrap_or(before);
+        let before = before.strip_suffix("The ").unwrap_or(before);
+        m.start <= start + 4 || (before.ends_with(", ") && !before.contains(['.', ';']))
+    };
+    let Some(first_index) = mentions.iter().position(|m| !m.venue && opens_clause(m)) else {
         return Vec::new();
     };
+    let mentions = &mentions[first_index..];
+    let first = &mentions[0];
     let mut last = first;
     let mut ids: Vec<String> = matcher.targets(first).to_vec();
     for next in &mentions[1..] {
@@ -133,7 +143,15 @@ pub(crate) fn subject_ids(
         ids.extend(matcher.targets(next).iter().cloned());
         last = next;
     }
-    if in_subject_position(body, last) {
+    let verb = body
+        .get(last.end..)
+        .unwrap_or_default()
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let past_tense = verb.len() > 3 && verb.ends_with("ed") && verb.starts_with(char::is_lowercase);
+    if in_subject_position(body, last) || past_tense {
         ids
     } else {
         Vec::new()
