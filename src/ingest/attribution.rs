@@ -11,6 +11,10 @@
 //! - Speaker: the leader named as subject, "He"/"She" for the last one, "The ROK side" for a
 //!   side; a speaker of another country (the other party) gives that country as speaker entity.
 
+use super::context::{
+    BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, IT_VERBS, OPENER_REACH, OPENERS, PLACE_OPENERS,
+    REGION_ANAPHORS, definite_events, event_nouns, subject_ids,
+};
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
 use super::sentences::Sentence;
@@ -30,54 +34,6 @@ pub struct Attribution {
     /// Indexes of the leaders named in the sentence.
     pub leaders: Vec<usize>,
 }
-
-const OPENERS: &[&str] = &[
-    "On ",
-    "As for ",
-    "Regarding ",
-    "Concerning ",
-    "With regard to ",
-    "With respect to ",
-    "As to ",
-    "Turning to ",
-    "In relation to ",
-    "As regards ",
-    "With ",
-];
-
-/// Phrases that refer back to the country named last ("in that country", "the country's army").
-const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
-
-/// Phrases that refer back to the blocs named last.
-const BLOC_ANAPHORS: &[&str] = &[
-    "these organizations",
-    "these organisations",
-    "both organizations",
-    "both organisations",
-    "the two organizations",
-    "the two organisations",
-    "these institutions",
-    "these bodies",
-];
-
-/// How far after an opener the topic country may start (bytes).
-const OPENER_REACH: usize = 40;
-
-const DYAD_CUES: &[&str] = &[
-    "the two countries",
-    "both countries",
-    "the two sides",
-    "both sides",
-    "the two nations",
-    "both nations",
-    "the two governments",
-    "both governments",
-    "the two neighbors",
-    "the two neighbours",
-    "the two neighboring countries",
-    "the two neighbouring countries",
-    "bilateral",
-];
 
 const REPORTING_VERBS: &[&str] = &[
     "said",
@@ -125,51 +81,6 @@ const SUBJECT_VERBS: &[&str] = &[
     "will", "would", "should", "has", "have", "is", "are", "must", "can", "could", "plans",
     "seeks", "hopes", "stands", "wants", "said", "says", "was", "intends", "aims", "remains",
 ];
-
-/// Event nouns (stem, forms) that a definite phrase can refer back to: "these visits" are the
-/// visits named earlier, "the meeting" is the meeting named earlier.
-const EVENT_NOUNS: &[(&str, &[&str])] = &[
-    ("visit", &["visit", "visits"]),
-    ("trip", &["trip", "trips"]),
-    ("meeting", &["meeting", "meetings"]),
-    ("talks", &["talks"]),
-    ("summit", &["summit", "summits"]),
-];
-
-const DETERMINERS: &[&str] = &["the", "this", "these", "that", "those"];
-
-fn event_stem(word: &str) -> Option<&'static str> {
-    EVENT_NOUNS
-        .iter()
-        .find(|(_, forms)| forms.contains(&word))
-        .map(|(stem, _)| *stem)
-}
-
-/// The event nouns a sentence names (lower-case words).
-fn event_nouns(words: &[&str]) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    for word in words {
-        if let Some(stem) = event_stem(word)
-            && !out.contains(&stem)
-        {
-            out.push(stem);
-        }
-    }
-    out
-}
-
-/// The event nouns of definite phrases ("these visits", "the meeting", "this official visit").
-fn definite_events(words: &[&str]) -> Vec<&'static str> {
-    words
-        .iter()
-        .enumerate()
-        .filter(|(_, word)| DETERMINERS.contains(word))
-        .filter_map(|(i, _)| {
-            let next = words.get(i + 1).and_then(|w| event_stem(w));
-            next.or_else(|| words.get(i + 2).and_then(|w| event_stem(w)))
-        })
-        .collect()
-}
 
 /// Words of a sentence with their byte offsets (relative to the sentence).
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -271,6 +182,14 @@ pub fn attribute(
     let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
     let mut last_country: Option<String> = None;
     let mut last_blocs: Vec<String> = Vec::new();
+    let mut last_region: Option<String> = None;
+    // The other countries named so far in the paragraph (by the sentences' own names).
+    let mut paragraph_countries: Vec<String> = Vec::new();
+    let mut first_in_paragraph = true;
+    // The previous paragraph's one country, continued by a paragraph that opens naming nobody.
+    let mut inherited: Vec<String> = Vec::new();
+    // The targets of the previous sentence when an entity was its subject, for "It must…".
+    let mut previous_subject: Vec<String> = Vec::new();
 
     for sentence in sentences {
         let text = &body[sentence.start..sentence.end];
@@ -278,6 +197,13 @@ pub fn attribute(
             current_paragraph = sentence.paragraph;
             paragraph_topic.clear();
             previous_in_paragraph.clear();
+            inherited = if paragraph_countries.len() == 1 {
+                std::mem::take(&mut paragraph_countries)
+            } else {
+                Vec::new()
+            };
+            paragraph_countries.clear();
+            first_in_paragraph = true;
         }
         while mention_cursor < mentions.len() && mentions[mention_cursor].end <= sentence.start {
             mention_cursor += 1;
@@ -331,6 +257,10 @@ pub fn attribute(
             }
         }
         let own_is_empty = targets.is_empty();
+        // The speaker itself opens the sentence ("Hungary has had difficulties coping…").
+        let speaker_is_subject = sentence_mentions.first().is_some_and(|m| {
+            m.start <= sentence.start + 4 && matcher.targets(m).iter().any(|t| t == speaker_country)
+        });
         let own_targets: Vec<String> = targets
             .iter()
             .filter(|t| *t != speaker_country)
@@ -360,6 +290,33 @@ pub fn attribute(
                 break;
             }
         }
+        for opener in PLACE_OPENERS {
+            let Some(rest) = trimmed.strip_prefix(opener) else {
+                continue;
+            };
+            let opener_end = sentence.start + lead + opener.len();
+            let closes = |end: usize| {
+                let tail = &body[end..sentence.end];
+                tail.starts_with(',') || tail.starts_with(" itself,")
+            };
+            if let Some(first) = sentence_mentions.iter().find(|m| {
+                m.start == opener_end && m.form == NameForm::Name && !m.venue && closes(m.end)
+            }) && !rest.is_empty()
+            {
+                let ids: Vec<String> = matcher
+                    .targets(first)
+                    .iter()
+                    .filter(|t| {
+                        *t != speaker_country
+                            && matcher.kind(t) == Some(crate::model::EntityKind::Country)
+                    })
+                    .cloned()
+                    .collect();
+                if !ids.is_empty() {
+                    paragraph_topic = ids;
+                }
+            }
+        }
 
         // Carry: the two countries / the two sides / bilateral; pronouns within the paragraph.
         let lower = text.to_lowercase();
@@ -387,7 +344,10 @@ pub fn attribute(
             }
         }
         let pronoun = starts_with_word(text, "They") || lower.contains(" their ");
-        if own_is_empty && pronoun {
+        let they_subject = starts_with_word(text, "They");
+        // "They" with a known subject takes only that subject (below).
+        let they_has_subject = they_subject && !previous_subject.is_empty();
+        if own_is_empty && pronoun && !they_has_subject {
             for id in previous_in_paragraph
                 .iter()
                 .filter(|id| matcher.is_carried(id))
@@ -403,15 +363,73 @@ pub fn attribute(
         {
             push_unique(&mut targets, id);
         }
+        // "the region": the region named last.
+        if own_is_empty
+            && REGION_ANAPHORS.iter().any(|cue| lower.contains(cue))
+            && let Some(id) = &last_region
+        {
+            push_unique(&mut targets, id);
+        }
         // "these organisations": the blocs named last.
-        if own_is_empty && BLOC_ANAPHORS.iter().any(|cue| lower.contains(cue)) {
+        if BLOC_ANAPHORS.iter().any(|cue| lower.contains(cue)) {
             for id in &last_blocs {
+                push_unique(&mut targets, id);
+            }
+        }
+        // "The United Nations must remain universal. It should be more responsive.": "It" with
+        // a modal or "has" continues the previous sentence's subject.
+        let it_subject = starts_with_word(text, "It")
+            && IT_VERBS.contains(&word_after(text, text.find("It").map_or(0, |i| i + 2)));
+        // "They" opening a sentence is the previous sentence's subject ("Saudi Arabia and Qatar
+        // have pledged aid. They are pursuing an end to Yemen's war.").
+        if (own_is_empty && it_subject) || they_subject {
+            for id in &previous_subject {
                 push_unique(&mut targets, id);
             }
         }
         for id in &paragraph_topic {
             push_unique(&mut targets, id);
         }
+        // A paragraph that opens naming nobody (not even the speaker) goes on with the one
+        // country of the paragraph before.
+        if first_in_paragraph
+            && sentence_mentions.is_empty()
+            && sentence_leaders.is_empty()
+            && !inherited.is_empty()
+        {
+            paragraph_countries = std::mem::take(&mut inherited);
+            first_in_paragraph = false;
+        }
+        // A paragraph about one country: a later sentence that names nobody (and not the
+        // speaker itself) is still about it; a second country named ends the carry.
+        if own_is_empty
+            && !first_in_paragraph
+            && !speaker_is_subject
+            && let [only] = paragraph_countries.as_slice()
+        {
+            push_unique(&mut targets, only);
+        }
+        for id in &own_targets {
+            if matcher.kind(id) == Some(crate::model::EntityKind::Country) {
+                push_unique(&mut paragraph_countries, id);
+            }
+        }
+        first_in_paragraph = false;
+        let subject = subject_ids(body, sentence.start + lead, &sentence_mentions, matcher);
+        previous_subject = if !subject.is_empty() {
+            subject
+                .into_iter()
+                .filter(|id| id != speaker_country)
+                .collect()
+        } else if (own_is_empty && it_subject) || they_subject {
+            previous_subject
+                .iter()
+                .filter(|id| targets.contains(id))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         targets.retain(|t| t != speaker_country);
         if let Some(id) = own_targets
             .iter()
@@ -419,6 +437,13 @@ pub fn attribute(
             .find(|id| matcher.kind(id) == Some(crate::model::EntityKind::Country))
         {
             last_country = Some(id.clone());
+        }
+        if let Some(id) = own_targets
+            .iter()
+            .rev()
+            .find(|id| matcher.kind(id) == Some(crate::model::EntityKind::Region))
+        {
+            last_region = Some(id.clone());
         }
         let blocs_here: Vec<String> = own_targets
             .iter()
@@ -461,7 +486,8 @@ pub fn attribute(
                         body[m.end..].starts_with("'s") || body[m.end..].starts_with("’s");
                     !possessive
                         && !first_person_subject
-                        && !super::speaker::is_other_side(body, m.start)
+                        && (!super::speaker::is_other_side(body, m.start)
+                            || super::person::is_credited(body, m.start))
                         && m.start < word_twelve
                         && first_verb.is_none_or(|v| m.start < v)
                 })
@@ -581,10 +607,14 @@ mod tests {
 
     #[test]
     fn openers_set_the_country_for_the_paragraph() {
-        let body = "As for Japan Moon said that ties matter.\nSeoul will resolve the dispute.\n\nThe economy grew.";
+        let body = "As for Japan Moon said that ties matter.\nSeoul will resolve the dispute.\n\nThe economy of Peru grew.";
         assert_eq!(
             targets(body, "KOR"),
-            vec![vec!["JPN".to_string()], vec!["JPN".into()], vec![]]
+            vec![
+                vec!["JPN".to_string()],
+                vec!["JPN".into()],
+                vec!["PER".into()]
+            ]
         );
     }
 
@@ -661,6 +691,68 @@ mod tests {
         );
         assert!(got[1].targets.iter().all(|t| t != "CHN"));
         assert!(got[1].targets.iter().any(|t| t == "PHL"));
+    }
+
+    #[test]
+    fn in_a_country_sets_the_paragraph_topic_but_a_capital_venue_does_not() {
+        let body = "In Syria, the proposals offered a framework.\nThey have eroded since.\n\nIn Paris, we will meet.";
+        assert_eq!(
+            targets(body, "TZA"),
+            vec![vec!["SYR".to_string()], vec!["SYR".into()], vec![]]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_about_one_country_carries_it_until_another_is_named() {
+        let body = "Fighting goes on in Sudan. Thousands have fled the war. Kenya hosts many of them. The camps are full.\n\nThe weather was fine.";
+        assert_eq!(
+            targets(body, "TZA"),
+            vec![
+                vec!["SDN".to_string()],
+                vec!["SDN".into()],
+                vec!["KEN".into()],
+                vec![],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_names_nobody_goes_on_with_the_one_country_before() {
+        let body = "We engaged with Sudan.\n\nThe fighting has stopped.\n\nIn Nairobi, we met.";
+        assert_eq!(
+            targets(body, "TZA"),
+            vec![vec!["SDN".to_string()], vec!["SDN".into()], vec![]]
+        );
+    }
+
+    #[test]
+    fn it_with_a_modal_continues_the_previous_subject() {
+        let body =
+            "The United Nations must remain relevant. It should be more responsive. It is late.";
+        assert_eq!(
+            targets(body, "TUV"),
+            vec![vec!["UN".to_string()], vec!["UN".into()], vec![]]
+        );
+    }
+
+    #[test]
+    fn they_continues_a_list_subject() {
+        let body = "Kenya, Uganda and Rwanda have pledged aid to Sudan. They are pursuing an end to the war in Sudan.";
+        assert_eq!(
+            targets(body, "TZA")[1],
+            vec!["SDN".to_string(), "KEN".into(), "UGA".into(), "RWA".into()]
+        );
+    }
+
+    #[test]
+    fn a_credited_statement_is_spoken_by_its_author() {
+        let got = run(
+            "Statement by Peruvian Foreign Minister Ana Ruiz at the start of her visit.\n\nWe will listen.",
+            "PER",
+        );
+        assert!(got[0].speaker_leader.is_some());
+        assert_eq!(got[1].speaker_leader, got[0].speaker_leader);
     }
 
     #[test]

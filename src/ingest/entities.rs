@@ -84,6 +84,8 @@ const EVENT_WORDS: &[&str] = &[
     "Marathon",
     "Declaration",
     "Process",
+    "process",
+    "Charter",
     "Agreement",
     "Accord",
     "Treaty",
@@ -94,10 +96,68 @@ const EVENT_WORDS: &[&str] = &[
 
 /// Phrases after which a bloc names the occasion of a meeting, not a target.
 const OCCASION_CUES: &[&str] = &[
+    "Addressing",
+    "addressing",
+    "speaking at",
+    "Speaking at",
+    "here at",
+    "Through",
+    "through",
     "sidelines of",
     "margins of",
     "margin of",
     "on the occasion of",
+];
+
+/// Nouns that make a demonym before them a people, not its government ("the Croatian
+/// civilian populations", "the Albanian, Hungarian and Serbian communities").
+const PEOPLE_NOUNS: &[&str] = &[
+    "population",
+    "populations",
+    "community",
+    "communities",
+    "minority",
+    "minorities",
+    "nationals",
+    "civilians",
+    "refugees",
+    "diaspora",
+];
+
+/// Words that may stand between a demonym and a people noun.
+const PEOPLE_LINKS: &[&str] = &["and", "or", "civilian", "ethnic", "national", "local"];
+
+/// True when the words after a demonym (through a list of demonyms) reach a people noun.
+fn names_a_people(text: &str, end: usize) -> bool {
+    let mut to = (end + 80).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let clause = text[end..to]
+        .split(['.', ';', ':', '(', ')', '\n'])
+        .next()
+        .unwrap_or_default();
+    for word in clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if PEOPLE_NOUNS.contains(&word) {
+            return true;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if !(capitalised || PEOPLE_LINKS.contains(&word)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words right after a place that make it the place of a meeting.
+const TRIP_PURPOSES: &[&str] = &[
+    " to meet ",
+    " for talks with",
+    " for a meeting with",
+    " for meetings with",
 ];
 
 fn previous_word(text: &str, at: usize) -> &str {
@@ -262,11 +322,27 @@ impl EntityMatcher {
 
     fn is_venue(&self, text: &str, mention: &Mention, previous: Option<&Mention>) -> bool {
         let info = &self.patterns[mention.pattern];
+        // "travelled to Singapore to meet", "flew to Geneva for talks with": where a meeting
+        // happens, not whom it is about.
+        let after = &text[mention.end..];
+        if TRIP_PURPOSES
+            .iter()
+            .any(|purpose| after.starts_with(purpose))
+        {
+            return true;
+        }
         if info.form == NameForm::Capital {
             if EVENT_WORDS.contains(&following_word(text, mention.end)) {
                 return true;
             }
             if VENUE_WORDS.contains(&previous_word(text, mention.start)) {
+                return true;
+            }
+            // "the Charter of Paris", "the Treaty of Rome": a document named after a city.
+            let before = text[..mention.start].trim_end();
+            if let Some(head) = before.strip_suffix(" of")
+                && EVENT_WORDS.contains(&previous_word(text, head.len()))
+            {
                 return true;
             }
             if let Some(prev) = previous
@@ -280,6 +356,9 @@ impl EntityMatcher {
                     return true;
                 }
             }
+        }
+        if info.form == NameForm::Demonym && names_a_people(text, mention.end) {
+            return true;
         }
         if info.bloc {
             let mut from = mention.start.saturating_sub(60);
@@ -372,6 +451,24 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(ids("between Washington and Tehran"), vec!["USA", "IRN"]);
+        assert_eq!(
+            ids("the Treaty of Lisbon and the Minsk process"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("she flew to Kenya to meet Ruto"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn demonyms_of_peoples_are_not_governments() {
+        assert_eq!(
+            ids("the Serbian, Bosnian and Croatian communities fled"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Somali refugees"), Vec::<String>::new());
+        assert_eq!(
+            ids("the Kenyan government and Kenyan forces"),
+            vec!["KEN", "KEN"]
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! accuracy is the share of gold sentences that are exactly one statement; leader recall the
 //! share of gold leaders found by name. Statement-speaker accuracy is the share of gold sentences
 //! whose speaking government (the gold `other_speakers` entry, else the article's speaker) is the
-//! `speaker_entity` of the statement that starts the sentence.
+//! `speaker_entity` of the statement that starts the sentence; speaker-name accuracy the share
+//! whose statement names its person as [`name_is_right`] says.
 //!
 //! `Split` selects half of a directory by sorted file index (1-based: odd or even), so rules can be
 //! developed on one half and measured on the other.
@@ -36,6 +37,8 @@ pub struct Counts {
     pub leaders: usize,
     /// Gold sentences whose statement has the gold speaking government.
     pub speakers_right: usize,
+    /// Gold sentences whose statement names its person as the rule of [`name_is_right`] says.
+    pub names_right: usize,
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
@@ -82,8 +85,13 @@ impl Counts {
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speakers_right, self.sentences)
     }
+    /// Share of gold sentences whose statement's person is right ([`name_is_right`]).
+    pub fn name_accuracy(&self) -> f64 {
+        ratio(self.names_right, self.sentences)
+    }
     fn add(&mut self, other: &Counts) {
         self.speakers_right += other.speakers_right;
+        self.names_right += other.names_right;
         self.true_positives += other.true_positives;
         self.false_positives += other.false_positives;
         self.false_negatives += other.false_negatives;
@@ -91,6 +99,40 @@ impl Counts {
         self.sentences += other.sentences;
         self.leaders_found += other.leaders_found;
         self.leaders += other.leaders;
+    }
+}
+
+/// The rule for a statement's person (`Statement.speaker`), against the gold `leaders` (name,
+/// country) and the gold speaking government of the sentence:
+/// - a person the gold lists is right only when they are of the speaking government;
+/// - any other name (an office, a person the gold does not list) is right only when the gold
+///   lists nobody of the speaking government;
+/// - no name is right for narration, or when the gold lists nobody of the speaking government
+///   (quoted and reported words of a government whose person the text names need the person).
+pub fn name_is_right(
+    name: Option<&str>,
+    narrative: bool,
+    expected_speaker: &str,
+    gold_leaders: &[(&str, &str)],
+) -> bool {
+    let of_side = |who: &str| {
+        gold_leaders.iter().any(|(leader, country)| {
+            *country == expected_speaker && leader.eq_ignore_ascii_case(who)
+        })
+    };
+    let side_named = gold_leaders
+        .iter()
+        .any(|(_, country)| *country == expected_speaker);
+    match name {
+        Some(who)
+            if gold_leaders
+                .iter()
+                .any(|(l, _)| l.eq_ignore_ascii_case(who)) =>
+        {
+            of_side(who)
+        }
+        Some(_) => !side_named,
+        None => narrative || !side_named,
     }
 }
 
@@ -200,6 +242,20 @@ pub fn score_article(
                 .collect()
         })
         .unwrap_or_default();
+    let gold_leaders: Vec<(&str, &str)> = gold
+        .get("leaders")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|l| {
+                    Some((
+                        l.get("name")?.as_str()?,
+                        l.get("country").and_then(Value::as_str).unwrap_or_default(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut errors = Vec::new();
     let mut cursor = 0;
     for (n, sentence) in sentences.iter().enumerate() {
@@ -208,7 +264,13 @@ pub fn score_article(
             .and_then(|tail| tail.find(sentence))
             .map(|i| i + cursor)
             .or_else(|| body.find(sentence))
-            .map(|start| (start, start + sentence.len()));
+            .map(|start| (start, start + sentence.len()))
+            // Datelines are stripped on both sides: ingest starts the first statement after
+            // it, and so does the gold sentence.
+            .map(|(start, end)| {
+                let dateline = super::dateline::dateline_len(&body[start..end]).unwrap_or(0);
+                (start + dateline, end)
+            });
         let mut predicted: BTreeSet<&str> = BTreeSet::new();
         let expected_speaker = other_speakers
             .iter()
@@ -231,6 +293,13 @@ pub fn score_article(
                     counts.speakers_right += 1;
                 } else {
                     errors.push((n + 1, statement.speaker_entity.to_string(), "SPK"));
+                }
+                let narrative = statement.kind == crate::model::StatementKind::Narrative;
+                let name = statement.speaker.as_deref();
+                if name_is_right(name, narrative, expected_speaker, &gold_leaders) {
+                    counts.names_right += 1;
+                } else {
+                    errors.push((n + 1, name.unwrap_or("no person").to_string(), "NAME"));
                 }
             }
             for statement in &ingested.statements {
@@ -266,19 +335,10 @@ pub fn score_article(
             errors.push((n + 1, target.to_string(), "FN"));
         }
     }
-    let gold_leaders: Vec<&str> = gold
-        .get("leaders")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|l| l.get("name").and_then(Value::as_str))
-                .collect()
-        })
-        .unwrap_or_default();
     counts.leaders = gold_leaders.len();
     counts.leaders_found = gold_leaders
         .iter()
-        .filter(|name| {
+        .filter(|(name, _)| {
             ingested
                 .leaders
                 .iter()
@@ -349,13 +409,14 @@ pub fn evaluate_split(pipeline: &Pipeline, dir: &Path, split: Split) -> Result<E
 
 fn row(name: &str, counts: &Counts, speaker: &str) -> String {
     format!(
-        "{name:<52} {:>5.3} {:>5.3} {:>5.3} {:>6.3} {:>7.3} {:>7.3}  {speaker}",
+        "{name:<52} {:>5.3} {:>5.3} {:>5.3} {:>6.3} {:>7.3} {:>7.3} {:>7.3}  {speaker}",
         counts.precision(),
         counts.recall(),
         counts.f1(),
         counts.split_accuracy(),
         counts.leader_recall(),
-        counts.speaker_accuracy()
+        counts.speaker_accuracy(),
+        counts.name_accuracy()
     )
 }
 
@@ -373,6 +434,7 @@ fn counts_json(counts: &Counts) -> Value {
         "split": counts.split_accuracy(),
         "leaders": counts.leader_recall(),
         "statement_speakers": counts.speaker_accuracy(),
+        "speaker_names": counts.name_accuracy(),
         "true_positives": counts.true_positives,
         "false_positives": counts.false_positives,
         "false_negatives": counts.false_negatives,
@@ -413,8 +475,8 @@ pub fn report_json(report: &EvalReport) -> Value {
 /// The report as a table.
 pub fn format_report(report: &EvalReport, verbose: bool) -> String {
     let mut out = format!(
-        "{:<52} {:>5} {:>5} {:>5} {:>6} {:>7} {:>7}  speaker\n",
-        "article", "P", "R", "F1", "split", "leaders", "st.spk"
+        "{:<52} {:>5} {:>5} {:>5} {:>6} {:>7} {:>7} {:>7}  speaker\n",
+        "article", "P", "R", "F1", "split", "leaders", "st.spk", "st.name"
     );
     for (rows, label) in [(&report.clean, "micro"), (&report.raw, "micro (raw)")] {
         if rows.is_empty() {
@@ -450,18 +512,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_statement_person_is_right_only_for_its_side() {
+        let gold = [("Ana Ruiz", "PER"), ("Mauro Vieira", "BRA")];
+        assert!(name_is_right(Some("Ana Ruiz"), false, "PER", &gold));
+        assert!(!name_is_right(Some("Mauro Vieira"), false, "PER", &gold));
+        assert!(!name_is_right(None, false, "PER", &gold));
+        assert!(name_is_right(None, true, "PER", &gold));
+        assert!(!name_is_right(Some("Peru side"), false, "PER", &gold));
+        assert!(name_is_right(None, false, "CHL", &gold));
+        assert!(name_is_right(Some("Chile's ministry"), false, "CHL", &gold));
+    }
+
+    #[test]
     fn pairs_are_counted_per_gold_sentence() {
         let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
         let gold: Value = serde_json::json!({
             "speaker_country": "KOR",
-            "countries": {"JPN": ["South Korea will talk to Japan."], "CHN": ["Prices fell."]},
-            "annotated_sentences": ["South Korea will talk to Japan.", "Prices fell."],
+            "countries": {"JPN": ["South Korea will talk to Japan."], "CHN": ["Prices fell in Seoul."]},
+            "annotated_sentences": ["South Korea will talk to Japan.", "Prices fell in Seoul."],
             "leaders": [{"name": "Moon Jae-in"}]
         });
         let score = score_article(
             &pipeline,
             "t",
-            "South Korea will talk to Japan. Prices fell.",
+            "South Korea will talk to Japan.\n\nPrices fell in Seoul.",
             &gold,
         )
         .expect("score");

@@ -319,7 +319,16 @@ impl LeaderMatcher {
             {
                 continue;
             }
-            let Some((name_start, mut name_end)) = name_after(text, role_end) else {
+            // "Argentina's Foreign Minister, Rafael Bielsa, said": a name set off by commas.
+            let appositive = || {
+                text[role_end..]
+                    .starts_with(", ")
+                    .then(|| name_after(text, role_end + 1))
+                    .flatten()
+                    .filter(|&(_, end)| text[end..].starts_with(','))
+            };
+            let Some((name_start, mut name_end)) = name_after(text, role_end).or_else(appositive)
+            else {
                 continue;
             };
             let captured = &text[name_start..name_end];

@@ -11,12 +11,15 @@ pub mod article;
 pub mod attribution;
 pub mod batch;
 pub mod clean;
+pub mod context;
+pub mod dateline;
 pub mod entities;
 pub mod eval;
 pub mod gazetteer;
 pub mod html;
 pub mod leaders;
 pub mod manifest;
+pub mod person;
 pub mod sentences;
 pub mod speaker;
 pub mod topics;
@@ -177,7 +180,21 @@ impl Pipeline {
             clean::find_date(&body[..head_end])
         });
 
-        let sentences = sentences::split(&body);
+        let mut sentences = sentences::split(&body);
+        // A wire dateline opens the story (the body, or a paragraph after a page's summary
+        // line) but is not part of the statement it opens.
+        let mut previous_paragraph = usize::MAX;
+        for sentence in sentences.iter_mut().take(3) {
+            let opens_paragraph = sentence.paragraph != previous_paragraph;
+            previous_paragraph = sentence.paragraph;
+            if opens_paragraph
+                && let Some(len) = dateline::dateline_len(&body[sentence.start..sentence.end])
+                && sentence.start + len < sentence.end
+            {
+                sentence.start += len;
+                break;
+            }
+        }
         let mentions = self.entities.find(&body);
         let mut found = self
             .leaders
@@ -225,6 +242,8 @@ impl Pipeline {
             .clone()
             .or(cleaned.source)
             .unwrap_or_else(|| "unknown".to_string());
+        let main_person = person::main_person(&body, &found, &speaker_country);
+        let mut spoken: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
         let width = sentences.len().to_string().len().max(2);
         let mut statements = Vec::with_capacity(sentences.len());
         for (n, (sentence, attribution)) in sentences.iter().zip(&attributions).enumerate() {
@@ -246,7 +265,18 @@ impl Pipeline {
                 .collect();
             let (speaker, speaker_entity) =
                 match (&attribution.speaker_side, attribution.speaker_leader) {
-                    (Some((name, entity)), _) => (Some(name.clone()), entity.clone()),
+                    (Some((name, entity)), _) => {
+                        // A side speaks through its person: the main person, or the last
+                        // person of that side who spoke; else the side's office is named.
+                        let person = if *entity == speaker_country {
+                            main_person
+                        } else {
+                            person::last_person_of(&found, &spoken, entity)
+                        };
+                        let name =
+                            person.map_or_else(|| name.clone(), |i| found.leaders[i].name.clone());
+                        (Some(name), entity.clone())
+                    }
                     (None, Some(leader)) => {
                         let leader = &found.leaders[leader];
                         (
@@ -257,8 +287,19 @@ impl Pipeline {
                                 .unwrap_or_else(|| speaker_country.clone()),
                         )
                     }
-                    (None, None) => (options.speaker_name.clone(), speaker_country.clone()),
+                    (None, None) => {
+                        // The article's main person speaks its quoted and reported words;
+                        // narration stays without a person.
+                        let main = main_person
+                            .filter(|_| attribution.kind != crate::model::StatementKind::Narrative)
+                            .map(|i| found.leaders[i].name.clone());
+                        (
+                            options.speaker_name.clone().or(main),
+                            speaker_country.clone(),
+                        )
+                    }
                 };
+            spoken.push(attribution.speaker_leader);
             statements.push(Statement {
                 id: format!("{id}-s{:0width$}", n + 1).into(),
                 article: id.as_str().into(),

@@ -249,7 +249,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 }
 
 /// The text of the current sentence before `at` (at most 80 bytes).
-fn clause_before(body: &str, at: usize) -> &str {
+pub(crate) fn clause_before(body: &str, at: usize) -> &str {
     let from = floor_boundary(body, at.saturating_sub(80));
     let window = &body[from..at];
     let cut = window
@@ -286,7 +286,7 @@ fn other_side_before(body: &str, start: usize, cues: &[&str]) -> bool {
 }
 
 /// True when a verb that makes the name its subject follows within five words.
-fn acts(body: &str, end: usize) -> bool {
+pub(crate) fn acts(body: &str, end: usize) -> bool {
     let to = ceil_boundary(body, end + 60);
     let after = &body[end..to];
     let clause = after.split(['.', '\n', ';', '?', '!']).next().unwrap_or("");
@@ -369,7 +369,7 @@ fn turn_at(body: &str, at: usize) -> Option<char> {
         })
 }
 
-fn in_question(body: &str, at: usize) -> bool {
+pub(crate) fn in_question(body: &str, at: usize) -> bool {
     turn_at(body, at) == Some('Q')
 }
 
@@ -382,7 +382,7 @@ fn takes_a_stance(body: &str, end: usize) -> bool {
 }
 
 /// The end of the first paragraph (the lead).
-fn lead_end(body: &str) -> usize {
+pub(crate) fn lead_end(body: &str) -> usize {
     let trimmed = body.trim_start();
     let offset = body.len() - trimmed.len();
     trimmed.find("\n\n").map_or(body.len(), |i| i + offset)

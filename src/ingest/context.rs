@@ -1,0 +1,159 @@
+//! Context that a sentence takes from the sentences before it: openers that set a paragraph's
+//! topic, anaphors ("that country", "these organisations"), the two sides, definite events
+//! ("these visits") and the subject that "It"/"They" continue. Used by [`super::attribution`].
+
+use super::attribution::in_subject_position;
+use super::entities::{EntityMatcher, Mention};
+
+pub(crate) const OPENERS: &[&str] = &[
+    "On ",
+    "As for ",
+    "Regarding ",
+    "Concerning ",
+    "With regard to ",
+    "With respect to ",
+    "As to ",
+    "Turning to ",
+    "In relation to ",
+    "As regards ",
+    "With ",
+];
+
+/// Openers that set a place as the topic only when a country's name follows at once and a comma
+/// closes it ("In Namibia, the regime…", "Inside Syria itself, …"); "In Paris, Brussels and
+/// Warsaw" lists venues (capitals), not countries.
+pub(crate) const PLACE_OPENERS: &[&str] = &["In ", "Inside "];
+
+/// Phrases that refer back to the country named last ("in that country", "the country's army").
+pub(crate) const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
+
+/// Phrases that refer back to the region named last ("the nations of the region").
+pub(crate) const REGION_ANAPHORS: &[&str] = &["the region", "this region"];
+
+/// Phrases that refer back to the blocs named last.
+pub(crate) const BLOC_ANAPHORS: &[&str] = &[
+    "these organizations",
+    "these organisations",
+    "both organizations",
+    "both organisations",
+    "the two organizations",
+    "the two organisations",
+    "these institutions",
+    "these bodies",
+];
+
+/// How far after an opener the topic country may start (bytes).
+pub(crate) const OPENER_REACH: usize = 40;
+
+pub(crate) const DYAD_CUES: &[&str] = &[
+    "the two countries",
+    "both countries",
+    "the two sides",
+    "both sides",
+    "the two nations",
+    "both nations",
+    "the two governments",
+    "both governments",
+    "the two neighbors",
+    "the two neighbours",
+    "the two neighboring countries",
+    "the two neighbouring countries",
+    "bilateral",
+];
+
+/// Verbs after "It" that make it refer back to the previous subject ("It should…", "It has
+/// also defied…"); "It is…" is usually impersonal.
+pub(crate) const IT_VERBS: &[&str] = &[
+    "should", "must", "will", "would", "can", "could", "has", "had", "remains", "needs",
+];
+
+/// Event nouns (stem, forms) that a definite phrase can refer back to: "these visits" are the
+/// visits named earlier, "the meeting" is the meeting named earlier.
+pub(crate) const EVENT_NOUNS: &[(&str, &[&str])] = &[
+    ("visit", &["visit", "visits"]),
+    ("trip", &["trip", "trips"]),
+    ("meeting", &["meeting", "meetings"]),
+    ("talks", &["talks"]),
+    ("summit", &["summit", "summits"]),
+];
+
+pub(crate) const DETERMINERS: &[&str] = &["the", "this", "these", "that", "those"];
+
+pub(crate) fn event_stem(word: &str) -> Option<&'static str> {
+    EVENT_NOUNS
+        .iter()
+        .find(|(_, forms)| forms.contains(&word))
+        .map(|(stem, _)| *stem)
+}
+
+/// The event nouns a sentence names (lower-case words).
+pub(crate) fn event_nouns(words: &[&str]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for word in words {
+        if let Some(stem) = event_stem(word)
+            && !out.contains(&stem)
+        {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// The event nouns of definite phrases ("these visits", "the meeting", "this official visit").
+pub(crate) fn definite_events(words: &[&str]) -> Vec<&'static str> {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, word)| DETERMINERS.contains(word))
+        .filter_map(|(i, _)| {
+            let next = words.get(i + 1).and_then(|w| event_stem(w));
+            next.or_else(|| words.get(i + 2).and_then(|w| event_stem(w)))
+        })
+        .collect()
+}
+
+/// The entities that open a sentence as its subject, alone or as a list ("The United Nations
+/// must…", "The United Arab Emirates, Saudi Arabia and Qatar have pledged…").
+pub(crate) fn subject_ids(
+    body: &str,
+    start: usize,
+    mentions: &[Mention],
+    matcher: &EntityMatcher,
+) -> Vec<String> {
+    // The subject opens the sentence, or the main clause after a fronted phrase ("Following my
+    // trip to Riyadh, the Gulf states opened…").
+    let opens_clause = |m: &Mention| {
+        let before = body.get(start..m.start).unwrap_or_default();
+        let before = before.strip_suffix("the ").unwrap_or(before);
+        let before = before.strip_suffix("The ").unwrap_or(before);
+        m.start <= start + 4 || (before.ends_with(", ") && !before.contains(['.', ';']))
+    };
+    let Some(first_index) = mentions.iter().position(|m| !m.venue && opens_clause(m)) else {
+        return Vec::new();
+    };
+    let mentions = &mentions[first_index..];
+    let first = &mentions[0];
+    let mut last = first;
+    let mut ids: Vec<String> = matcher.targets(first).to_vec();
+    for next in &mentions[1..] {
+        let gap = body.get(last.end..next.start).unwrap_or_default();
+        if next.venue || !matches!(gap, ", " | " and " | ", and ") {
+            break;
+        }
+        ids.extend(matcher.targets(next).iter().cloned());
+        last = next;
+    }
+    let verb = body
+        .get(last.end..)
+        .unwrap_or_default()
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let past_tense = verb.len() > 3 && verb.ends_with("ed") && verb.starts_with(char::is_lowercase);
+    if in_subject_position(body, last) || past_tense {
+        ids
+    } else {
+        Vec::new()
+    }
+}

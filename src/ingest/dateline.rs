@@ -1,0 +1,136 @@
+//! Wire datelines: the place, date and agency that open a news story ("LIMA, March 3 (Andina)
+//! -", "NAIROBI (AFP) -", "Quito, EFE –", "DAKAR, 4 May (APS):").
+//!
+//! The dateline stays at the start of the article's body but is not part of the first
+//! statement: the first statement starts after it. `eval` strips it from the gold sentence too.
+
+/// Separators that close a dateline.
+const SEPARATORS: &[&str] = &["--", "-", "–", "—", ":"];
+
+/// The longest a dateline can be (bytes).
+const MAX_LEN: usize = 90;
+
+fn is_place_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+}
+
+fn all_caps(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+        && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// The separator (with the spaces around it) at the start of `text`, and its length.
+fn separator_len(text: &str) -> Option<usize> {
+    let spaces = text.len() - text.trim_start_matches(' ').len();
+    let rest = &text[spaces..];
+    let sep = SEPARATORS.iter().find(|s| rest.starts_with(**s))?;
+    let after = &rest[sep.len()..];
+    let trailing = after.len() - after.trim_start().len();
+    (trailing > 0).then_some(spaces + sep.len() + trailing)
+}
+
+/// The length in bytes of a dateline at the start of `text` (leading spaces included), when
+/// one is there: a place in one to four capitalised words (upper case unless an agency in
+/// capitals follows), then a bracketed agency (optionally after a short date), or a comma and an
+/// agency in capitals; then a dash or a colon, and a capital letter opening the story.
+pub fn dateline_len(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let story = &text[lead..];
+    let place_end = story.find([',', '('])?;
+    let place = story[..place_end].trim_end();
+    let place_words: Vec<&str> = place.split(' ').collect();
+    if place.is_empty() || place_words.len() > 4 || !place_words.iter().all(|w| is_place_word(w)) {
+        return None;
+    }
+    let mut at = place_end;
+    let mut bracketed = false;
+    if story[at..].starts_with(',') {
+        let after_comma = &story[at + 1..];
+        let agency_len = after_comma
+            .trim_start()
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(0);
+        let agency = &after_comma.trim_start()[..agency_len];
+        let skipped = after_comma.len() - after_comma.trim_start().len();
+        if (2..=8).contains(&agency.len())
+            && all_caps(agency)
+            && separator_len(&after_comma[skipped + agency_len..]).is_some()
+        {
+            at += 1 + skipped + agency_len;
+        } else {
+            // "WASHINGTON, Jan 13 (Reuters)": a short date before the bracket.
+            let open = after_comma.find('(').filter(|&i| i <= 24)?;
+            if !after_comma[..open].chars().any(|c| c.is_ascii_digit()) || !all_caps(place) {
+                return None;
+            }
+            at += 1 + open;
+        }
+    }
+    if story[at..].starts_with('(') {
+        if !all_caps(place) {
+            return None;
+        }
+        let close = story[at..].find(')').filter(|&i| i <= 60)?;
+        at += close + 1;
+        bracketed = true;
+    }
+    let end = match separator_len(&story[at..]) {
+        Some(len) => at + len,
+        None if bracketed && story[at..].starts_with(' ') => {
+            at + story[at..].len() - story[at..].trim_start().len()
+        }
+        None => return None,
+    };
+    let opens_story = story[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\''));
+    (end <= MAX_LEN && opens_story).then_some(lead + end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stripped(text: &str) -> &str {
+        &text[dateline_len(text).unwrap_or(0)..]
+    }
+
+    #[test]
+    fn wire_datelines_are_found() {
+        assert_eq!(
+            stripped("WASHINGTON, Jan 13 (Reuters) - The State Department said"),
+            "The State Department said"
+        );
+        assert_eq!(stripped("NAIROBI (AFP) - Kenya said"), "Kenya said");
+        assert_eq!(
+            stripped("Quito, EFE – Ecuador's foreign"),
+            "Ecuador's foreign"
+        );
+        assert_eq!(stripped("DAKAR, 4 May (APS): Senegal"), "Senegal");
+        assert_eq!(
+            stripped("SEOUL, Nov. 26 (Yonhap) -- South Korea"),
+            "South Korea"
+        );
+        assert_eq!(
+            stripped("LIMA (Andina News / EFE - 3rd March, 2024) Peru's minister"),
+            "Peru's minister"
+        );
+    }
+
+    #[test]
+    fn ordinary_openings_are_not_datelines() {
+        for text in [
+            "In Paris, Brussels and Warsaw, my first message",
+            "The minister (left) - said",
+            "Peru, Chile and Bolivia met.",
+            "Kenya (with Uganda) signed",
+            "President Ruto, speaking in Nairobi, said",
+            "",
+        ] {
+            assert_eq!(dateline_len(text), None, "{text}");
+        }
+    }
+}
