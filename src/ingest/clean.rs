@@ -404,14 +404,20 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
     let mut classes: Vec<LineClass> = lines.iter().map(|l| classify(l, gazetteer)).collect();
     for i in 1..lines.len() {
-        let continues = lines[i]
+        if classes[i] != LineClass::Prose {
+            continue;
+        }
+        let starts_lower = lines[i]
             .trim_start()
             .chars()
             .next()
-            .is_some_and(char::is_lowercase)
-            || breaks_off(lines[i - 1]);
-        if continues && classes[i - 1] == LineClass::Heading && classes[i] == LineClass::Prose {
-            classes[i - 1] = LineClass::Prose;
+            .is_some_and(char::is_lowercase);
+        let previous = (0..i).rev().find(|&j| classes[j] != LineClass::Blank);
+        if let Some(j) = previous
+            && classes[j] == LineClass::Heading
+            && (starts_lower || (j + 1 == i && breaks_off(lines[j])))
+        {
+            classes[j] = LineClass::Prose;
         }
     }
     let mut cleaned = Cleaned::default();
@@ -513,9 +519,9 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
             continue;
         }
         if !body.is_empty() {
-            let soft_wrap = pending_break.is_none()
-                && !ends_like_sentence(&body)
-                && (trimmed.chars().next().is_some_and(char::is_lowercase) || breaks_off(&body));
+            let starts_lower = trimmed.chars().next().is_some_and(char::is_lowercase);
+            let soft_wrap = !ends_like_sentence(&body)
+                && (starts_lower || (pending_break.is_none() && breaks_off(&body)));
             body.push_str(if soft_wrap {
                 " "
             } else {
@@ -645,6 +651,16 @@ mod tests {
             cleaned.body.starts_with("I wish at the outset"),
             "{}",
             cleaned.body
+        );
+    }
+
+    #[test]
+    fn a_paragraph_break_inside_a_sentence_is_joined_but_not_before_a_capital() {
+        let text = "The two countries went to war in that decade but\n\nthen signed a treaty in Geneva.\n\nThe Minister said the talks were over and\n\nThe next round begins in May, officials said.\n";
+        let cleaned = run(text);
+        assert_eq!(
+            cleaned.body,
+            "The two countries went to war in that decade but then signed a treaty in Geneva.\n\nThe Minister said the talks were over and\n\nThe next round begins in May, officials said."
         );
     }
 
