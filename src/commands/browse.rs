@@ -4,6 +4,7 @@
 use super::{CommandError, CommandResult, load_config, load_corpus_then};
 use crate::app::{App, Msg, SearchHistory, SearchHits};
 use crate::effects::Clipboard;
+use crate::model::Corpus;
 use crate::progress::Stage;
 use crate::search::{SearchIndex, SearchWorker};
 use crate::tui;
@@ -16,17 +17,7 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     let config = load_config()?;
     let (mut app, index) = load_corpus_then(cli_data, &config, |corpus, progress| {
         progress.set_stage(Stage::Indexing);
-        let corpus = Arc::new(corpus);
-        // The browser's indexes and the search index are built side by side.
-        let (app, index) = std::thread::scope(|scope| {
-            let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
-            let app = App::new(Arc::clone(&corpus));
-            (app, index.join())
-        });
-        match index {
-            Ok(index) => Ok((app, index)),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
+        Ok(prepare(corpus))
     })?;
     app.keymap = config.keymap();
     app.theme = config.ui_theme();
@@ -55,6 +46,21 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
         Ok(tui::Exit::Quit) => Ok(ExitCode::SUCCESS),
         Ok(tui::Exit::Signal(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
         Err(e) => Err(CommandError::failed(format!("error: terminal: {e}"), 1)),
+    }
+}
+
+/// What the browser builds from a loaded corpus before its first frame: the app's indexes and
+/// the search index, side by side (`benches/archive.rs` times this same step).
+pub fn prepare(corpus: Corpus) -> (App, Arc<SearchIndex>) {
+    let corpus = Arc::new(corpus);
+    let (app, index) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
+        let app = App::new(Arc::clone(&corpus));
+        (app, index.join())
+    });
+    match index {
+        Ok(index) => (app, index),
+        Err(panic) => std::panic::resume_unwind(panic),
     }
 }
 
