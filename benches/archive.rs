@@ -268,7 +268,14 @@ fn main() {
     for run in 0..runs {
         results.push(run_child(&corpus, (run == 0).then_some(lines.as_path())));
     }
-    let stat = |name: &str| median(results.iter().filter_map(|r| r.get(name).copied()).collect());
+    let stat = |name: &str| {
+        median(
+            results
+                .iter()
+                .filter_map(|r| r.get(name).copied())
+                .collect(),
+        )
+    };
     let all = |name: &str, digits: usize| {
         results
             .iter()
@@ -295,7 +302,11 @@ fn main() {
     }
     let lines_mib = std::fs::metadata(&lines).map_or(0.0, |m| m.len() as f64 / 1048576.0);
 
-    println!("\n## {} ({} statements)\n", corpus.display(), stat("statements"));
+    println!(
+        "\n## {} ({} statements)\n",
+        corpus.display(),
+        stat("statements")
+    );
     println!(
         "corpus file {file_mib:.0} MiB, statement lines {lines_mib:.0} MiB; agenda-tui: {runs} fresh processes (medians, each run listed), 160x50; fzf: {runs} runs each\n"
     );
@@ -334,7 +345,9 @@ fn main() {
         median(fzf_query)
     );
     println!();
-    println!("| switch (update + draw, median of {SWITCHES} per run) | median of runs | each run |");
+    println!(
+        "| switch (update + draw, median of {SWITCHES} per run) | median of runs | each run |"
+    );
     println!("| --- | --- | --- |");
     for (name, label) in [
         ("speaker_next_ms", "next speaker (Speakers index, ↓)"),
@@ -343,11 +356,7 @@ fn main() {
         ("lens_off_ms", "lens off (`B`)"),
         ("target_next_ms", "next target, no lens (↓)"),
     ] {
-        println!(
-            "| {label} | {:.1} ms | {} |",
-            stat(name),
-            all(name, 1)
-        );
+        println!("| {label} | {:.1} ms | {} |", stat(name), all(name, 1));
     }
     if !fzf {
         println!("\nfzf not installed: its columns are empty (apt-get install fzf).");

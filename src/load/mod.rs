@@ -210,7 +210,9 @@ pub fn parse_corpus_file_with(
     }
     // The fast path parses once, straight into the model. Only a file that fails is parsed
     // again, more slowly, to say where and why.
-    let corpus: CorpusFile = match progress.parsing(text, || serde_json::from_str(text)) {
+    let parsed = progress.parsing(text, || serde_json::from_str::<CorpusFile>(text));
+    crate::model::forget_noted_bodies();
+    let corpus = match parsed {
         Ok(corpus) => corpus,
         Err(_) => return Err(locate_parse_error(file, text)),
     };
