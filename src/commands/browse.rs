@@ -15,20 +15,26 @@ use std::sync::Arc;
 /// Open the browser on the corpus (see [`super::load_corpus`]); exit 128 + N on signal N.
 pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     let config = load_config()?;
-    let (mut app, index) = load_corpus_then(cli_data, &config, |corpus, progress| {
+    let mut app = load_corpus_then(cli_data, &config, |corpus, progress| {
         progress.set_stage(Stage::Indexing);
         Ok(prepare(corpus))
     })?;
     app.keymap = config.keymap();
     app.theme = config.ui_theme();
-    app.search_index = Some(Arc::clone(&index));
     app.history = read_history(history_file());
     let events = tui::channel();
     let results = events.0.clone();
-    let worker = SearchWorker::spawn(index, move |outcome| {
-        let hits = SearchHits::from_outcome(&outcome);
-        let _ = results.send(tui::LoopEvent::Msg(Msg::SearchResults(hits)));
-    });
+    let ready = events.0.clone();
+    let worker = spawn_search(
+        &mut app,
+        move |index| {
+            let _ = ready.send(tui::LoopEvent::IndexReady(index));
+        },
+        move |outcome| {
+            let hits = SearchHits::from_outcome(&outcome);
+            let _ = results.send(tui::LoopEvent::Msg(Msg::SearchResults(hits)));
+        },
+    );
     let term = std::env::var("TERM").ok();
     let options = tui::Options {
         mouse: config.mouse,
@@ -49,19 +55,28 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     }
 }
 
-/// What the browser builds from a loaded corpus before its first frame: the app's indexes and
-/// the search index, side by side (`benches/archive.rs` times this same step).
-pub fn prepare(corpus: Corpus) -> (App, Arc<SearchIndex>) {
-    let corpus = Arc::new(corpus);
-    let (app, index) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
-        let app = App::new(Arc::clone(&corpus));
-        (app, index.join())
-    });
-    match index {
-        Ok(index) => (app, index),
-        Err(panic) => std::panic::resume_unwind(panic),
-    }
+/// What the browser builds from a loaded corpus before its first frame: the app's own indexes
+/// (`benches/archive.rs` times this same step). The search index is built afterwards, on the
+/// search worker: see [`spawn_search`].
+pub fn prepare(corpus: Corpus) -> App {
+    App::new(Arc::new(corpus))
+}
+
+/// Start the search worker on `app`'s corpus: it builds the search index first (the app says
+/// "indexing…" meanwhile), hands it to `on_ready` (for the app, to highlight matches), then
+/// answers queries through `on_result`.
+pub fn spawn_search(
+    app: &mut App,
+    on_ready: impl FnOnce(Arc<SearchIndex>) + Send + 'static,
+    on_result: impl Fn(crate::search::SearchOutcome) + Send + 'static,
+) -> SearchWorker {
+    let corpus = Arc::clone(&app.corpus);
+    app.indexing = true;
+    SearchWorker::spawn_building(
+        move || Arc::new(SearchIndex::over(corpus)),
+        on_ready,
+        on_result,
+    )
 }
 
 /// The query history file: `$AGENDA_TUI_STATE_DIR/history`, else
