@@ -11,6 +11,7 @@
 //! measure agenda-tui; medians are reported. `AGENDA_ARCHIVE_QUERY` (default `nuclear`) is the
 //! query typed into both. Each agenda-tui run is a fresh process (this benchmark re-executed
 //! with `AGENDA_ARCHIVE_CHILD` set) so that its resident memory is the browser's alone.
+//! `AGENDA_ARCHIVE_NO_FZF=1` skips fzf.
 //!
 //! First frame = what the user waits for once the process runs: `load::load_paths`, then
 //! `commands::browse::prepare` (the browser's start-up step) and `spawn_search` (the search
@@ -297,7 +298,7 @@ fn main() {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let fzf = fzf_available();
+    let fzf = std::env::var_os("AGENDA_ARCHIVE_NO_FZF").is_none() && fzf_available();
     let mut fzf_read = Vec::new();
     let mut fzf_query = Vec::new();
     let mut fzf_peak = Vec::new();
@@ -379,6 +380,6 @@ fn main() {
         println!("| {label} | {:.1} ms | {} |", stat(name), all(name, 1));
     }
     if !fzf {
-        println!("\nfzf not installed: its columns are empty (apt-get install fzf).");
+        println!("\nfzf skipped or not installed: its columns are empty (apt-get install fzf).");
     }
 }

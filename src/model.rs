@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 mod body;
-pub use body::{BodySlice, forget_noted_bodies};
+pub use body::{BodySlice, forget_noted_bodies, note_articles_ahead};
 use body::{share_texts, shared_texts};
 
 /// A short string (ids, names, topic phrases) stored inline when it has at most 24 bytes: a
@@ -403,6 +403,18 @@ mod tests {
         assert!(corpus.statements[0].text.shares(body));
         assert!(!corpus.statements[1].text.shares(body));
         assert_eq!(corpus.statements[1].text, "Three fore.");
+    }
+
+    #[test]
+    fn statements_before_their_articles_share_them_when_noted_ahead() {
+        let text = file_json(true);
+        note_articles_ahead(&text);
+        let file: CorpusFile = serde_json::from_str(&text).expect("parses");
+        forget_noted_bodies();
+        let body = &file.articles[0].body;
+        assert!(file.statements[0].text.shares(body), "shared while parsing");
+        assert!(!file.statements[1].text.shares(body), "a differing text");
+        assert_eq!(file.statements[1].text, "Three fore.");
     }
 
     #[test]

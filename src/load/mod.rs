@@ -210,7 +210,10 @@ pub fn parse_corpus_file_with(
     }
     // The fast path parses once, straight into the model. Only a file that fails is parsed
     // again, more slowly, to say where and why.
-    let parsed = progress.parsing(text, || serde_json::from_str::<CorpusFile>(text));
+    let parsed = progress.parsing(text, || {
+        crate::model::note_articles_ahead(text);
+        serde_json::from_str::<CorpusFile>(text)
+    });
     crate::model::forget_noted_bodies();
     let corpus = match parsed {
         Ok(corpus) => corpus,

@@ -197,9 +197,36 @@ pub(super) mod shared_texts {
         }
     }
 
-    /// The articles, their bodies noted for the statements that follow.
+    /// The articles, their bodies noted for the statements that follow. An article whose body
+    /// was noted ahead (see [`note_articles_ahead`]) keeps that body: it is held once.
     pub fn articles<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Article>, D::Error> {
-        let articles = Vec::<Article>::deserialize(deserializer)?;
+        struct Articles;
+        impl<'de> serde::de::Visitor<'de> for Articles {
+            type Value = Vec<Article>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Vec<Article>, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+                BODIES.with(|noted| {
+                    let noted = noted.borrow();
+                    while let Some(mut article) = seq.next_element::<Article>()? {
+                        if let Some(body) = noted.get(&article.id)
+                            && *body == article.body
+                        {
+                            article.body = Arc::clone(body);
+                        }
+                        out.push(article);
+                    }
+                    Ok(())
+                })?;
+                Ok(out)
+            }
+        }
+        let articles = deserializer.deserialize_seq(Articles)?;
         let bodies = articles
             .iter()
             .map(|a| (a.id.clone(), Arc::clone(&a.body)))
@@ -212,10 +239,59 @@ pub(super) mod shared_texts {
     pub fn statements<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Vec<Statement>, D::Error> {
-        let bodies = BODIES.with(|noted| std::mem::take(&mut *noted.borrow_mut()));
-        crate::progress::counted_vec_with(deserializer, |raw: StatementOnDisk<'de>| {
-            raw.into_statement(&bodies)
+        BODIES.with(|noted| {
+            let bodies = noted.borrow();
+            crate::progress::counted_vec_with(deserializer, |raw: StatementOnDisk<'de>| {
+                raw.into_statement(&bodies)
+            })
         })
+    }
+
+    /// When a file's statements come before its articles (`ingest` streams them so), parse the
+    /// articles first and note their bodies, so that statement texts share them as they parse.
+    /// Any failure here only means texts are not shared while parsing; the parse proper reports
+    /// what is wrong with the file.
+    pub fn note_articles_ahead(text: &str) {
+        let (Some(articles), Some(statements)) = (
+            value_after_key(text, "articles"),
+            value_after_key(text, "statements"),
+        ) else {
+            return;
+        };
+        if articles < statements {
+            return;
+        }
+        let mut de = serde_json::Deserializer::from_str(&text[articles..]);
+        if articles_ahead(&mut de).is_err() {
+            forget();
+        }
+    }
+
+    fn articles_ahead<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+        articles(deserializer).map(drop)
+    }
+
+    /// Where the value of the first `"key":` of `text` starts. Inside a JSON string a quote is
+    /// always escaped, so a quoted key followed by a colon is a key; in a valid corpus file
+    /// (every object denies unknown fields) `articles` and `statements` are only top-level keys.
+    fn value_after_key(text: &str, key: &str) -> Option<usize> {
+        let quoted = format!("\"{key}\"");
+        let finder = memchr::memmem::Finder::new(quoted.as_bytes());
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(found) = finder.find(&bytes[from..]) {
+            let after = from + found + quoted.len();
+            let colon = after
+                + bytes[after..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_whitespace())
+                    .count();
+            if bytes.get(colon) == Some(&b':') {
+                return Some(colon + 1);
+            }
+            from = after;
+        }
+        None
     }
 
     /// Forget the bodies noted on this thread (after a file that failed to parse).
@@ -270,6 +346,12 @@ pub(super) mod shared_texts {
 /// fails to parse may leave its bodies noted).
 pub fn forget_noted_bodies() {
     shared_texts::forget();
+}
+
+/// Before parsing a corpus file whose statements come before its articles: note the articles'
+/// bodies so that the statement texts share them as they parse (see [`BodySlice`]).
+pub fn note_articles_ahead(text: &str) {
+    shared_texts::note_articles_ahead(text);
 }
 
 /// Make every statement text that holds its own copy a slice of its article's body, when it
