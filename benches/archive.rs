@@ -120,6 +120,12 @@ fn measure(corpus: &Path) {
         .recv_timeout(Duration::from_secs(600))
         .expect("the search index is built");
     out.insert("search_ready_ms", ms(ready_at - start));
+    out.insert(
+        "index_heap_mib",
+        index.heap_bytes() as f64 / (1024.0 * 1024.0),
+    );
+    let (rss, _) = memory_mib();
+    out.insert("rss_search_ready_mib", rss);
     app.search_index = Some(std::sync::Arc::clone(&index));
     app.indexing = false;
 
@@ -346,6 +352,12 @@ fn main() {
             all("search_ready_ms", 0)
         );
     }
+    println!(
+        "| resident at first frame / once the search index is built (its heap) | {:.0} / {:.0} MiB ({:.0} MiB) | | |",
+        stat("rss_first_frame_mib"),
+        stat("rss_search_ready_mib"),
+        stat("index_heap_mib")
+    );
     let fzf_peak_mib = median(fzf_peak);
     println!(
         "| resident after `{query}` | {:.0} MiB ({}) | {:.0} MiB (peak) | {:.2}× (target ≤ 1×) |",

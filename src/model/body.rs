@@ -325,18 +325,23 @@ pub(super) mod shared_texts {
                 .get(self.article.as_str())
                 .filter(|body| body.get(self.start..self.end) == Some(&*self.text))
                 .and_then(|body| BodySlice::of(body, self.start..self.end));
+            let (mut targets, mut leaders, mut topics) = (self.targets, self.leaders, self.topics);
+            // A parsed list has room for four; most hold one or two, kept for the whole run.
+            targets.shrink_to_fit();
+            leaders.shrink_to_fit();
+            topics.shrink_to_fit();
             Statement {
                 text: shared.unwrap_or_else(|| BodySlice::from(&*self.text)),
                 id: self.id,
                 article: self.article,
                 start: self.start,
                 end: self.end,
-                targets: self.targets,
+                targets,
                 speaker: self.speaker,
                 speaker_entity: self.speaker_entity,
                 kind: self.kind,
-                leaders: self.leaders,
-                topics: self.topics,
+                leaders,
+                topics,
             }
         }
     }
