@@ -462,6 +462,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn statements_before_articles_share_their_bodies_and_are_still_checked() {
+        let seed = embedded_seed().expect("seed");
+        let file = seed.to_file();
+        let json = |value: serde_json::Result<String>| value.expect("json");
+        let text = format!(
+            r#"{{"format": "{}", "version": {}, "statements": {}, "articles": {}, "entities": {}, "leaders": {}}}"#,
+            file.format,
+            file.version,
+            json(serde_json::to_string(&file.statements)),
+            json(serde_json::to_string(&file.articles)),
+            json(serde_json::to_string(&file.entities)),
+            json(serde_json::to_string(&file.leaders)),
+        );
+        assert!(text.find("\"statements\"") < text.find("\"articles\""));
+        let parsed = parse_corpus_file("reordered.json", text.as_bytes()).expect("valid");
+        assert_eq!(parsed, file);
+        let body = &parsed.articles[0].body;
+        assert!(parsed.statements.iter().all(|s| s.text.shares(body)));
+
+        let first = &file.statements[0].text;
+        let broken = text.replacen(&format!("\"{first}\""), "\"Not the body.\"", 1);
+        let error = parse_corpus_file("reordered.json", broken.as_bytes())
+            .expect_err("a text that differs from its body")
+            .to_string();
+        assert!(
+            error.contains("statements[0].text: text is not equal to the article body"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn embedded_seed_loads() {
         let corpus = embedded_seed().expect("seed is valid");
         assert_eq!(corpus.articles.len(), 1);

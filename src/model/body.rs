@@ -180,6 +180,8 @@ pub(super) mod shared_texts {
     thread_local! {
         /// The bodies of the articles of the file parsing on this thread, by article id.
         static BODIES: RefCell<HashMap<String, Arc<str>>> = RefCell::new(HashMap::new());
+        /// The articles of the file parsing on this thread, when parsed ahead of its statements.
+        static AHEAD: RefCell<Option<Vec<Article>>> = const { RefCell::new(None) };
     }
 
     /// `Arc<str>` as a JSON string (without serde's `rc` feature).
@@ -200,6 +202,11 @@ pub(super) mod shared_texts {
     /// The articles, their bodies noted for the statements that follow. An article whose body
     /// was noted ahead (see [`note_articles_ahead`]) keeps that body: it is held once.
     pub fn articles<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Article>, D::Error> {
+        if let Some(ahead) = AHEAD.with(|ahead| ahead.borrow_mut().take()) {
+            // Parsed ahead from this very array (see `value_after_key`): only skipped here.
+            serde::de::IgnoredAny::deserialize(deserializer)?;
+            return Ok(ahead);
+        }
         struct Articles;
         impl<'de> serde::de::Visitor<'de> for Articles {
             type Value = Vec<Article>;
@@ -268,12 +275,15 @@ pub(super) mod shared_texts {
     }
 
     fn articles_ahead<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
-        articles(deserializer).map(drop)
+        let parsed = articles(deserializer)?;
+        AHEAD.with(|ahead| *ahead.borrow_mut() = Some(parsed));
+        Ok(())
     }
 
     /// Where the value of the first `"key":` of `text` starts. Inside a JSON string a quote is
     /// always escaped, so a quoted key followed by a colon is a key; in a valid corpus file
-    /// (every object denies unknown fields) `articles` and `statements` are only top-level keys.
+    /// (every object denies unknown fields) `articles` and `statements` are only top-level keys,
+    /// so when the file parses, the articles parsed ahead are the file's own.
     fn value_after_key(text: &str, key: &str) -> Option<usize> {
         let quoted = format!("\"{key}\"");
         let finder = memchr::memmem::Finder::new(quoted.as_bytes());
@@ -297,6 +307,7 @@ pub(super) mod shared_texts {
     /// Forget the bodies noted on this thread (after a file that failed to parse).
     pub fn forget() {
         BODIES.with(|noted| drop(std::mem::take(&mut *noted.borrow_mut())));
+        AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
     }
 
     /// A statement as written, its text borrowed from the input when it has no escapes.
