@@ -78,7 +78,7 @@ fn main() {
         megabytes_per_second(bytes, seconds)
     );
 
-    let bodies: Vec<String> = texts
+    let bodies: Vec<std::sync::Arc<str>> = texts
         .iter()
         .filter_map(|t| pipeline.ingest(t, &options).ok())
         .map(|a| a.article.body)

@@ -43,7 +43,7 @@ fn speech() -> Corpus {
         statements.push(Statement {
             id: format!("s{n}").into(),
             article: "speech".into(),
-            text: sentence,
+            text: sentence.into(),
             start,
             end: body.len(),
             targets: vec![target.into()],
@@ -72,7 +72,7 @@ fn speech() -> Corpus {
         byline: None,
         url: Some("https://example.org/speech".into()),
         speaker_country: "KOR".into(),
-        body,
+        body: body.into(),
     };
     Corpus::from_parts(
         "bench".into(),

@@ -570,7 +570,7 @@ mod tests {
         held.add_corpus("batch A", &first);
         let mut same_text = first.articles[0].clone();
         same_text.url = None;
-        same_text.body = same_text.body.replace(' ', "\n  ").to_uppercase();
+        same_text.body = same_text.body.replace(' ', "\n  ").to_uppercase().into();
         assert_eq!(held.holder_of(&same_text), Some(("batch A", SameAs::Body)));
         let mut same_url = batch_of(&[("seoul", SEOUL)]).articles.remove(0);
         same_url.url = Some("http://news.example.org/a/1#top".into());

@@ -4,6 +4,11 @@
 //! intermediate `serde_json::Value`. See `docs/corpus-format.md`.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+mod body;
+pub use body::{BodySlice, forget_noted_bodies, note_articles_ahead};
+use body::{share_texts, shared_texts};
 
 /// A short string (ids, names, topic phrases) stored inline when it has at most 24 bytes: a
 /// million statements then need a few allocations each instead of a dozen.
@@ -24,14 +29,16 @@ pub struct CorpusFile {
     /// Always `1` for this format.
     pub version: u32,
     /// The source articles, each with its cleaned body.
+    #[serde(deserialize_with = "shared_texts::articles")]
     pub articles: Vec<Article>,
     /// Countries, blocs, regions and `GLOBAL`.
     pub entities: Vec<Entity>,
     /// People named in statements.
     pub leaders: Vec<Leader>,
     /// Sentences of article bodies with their annotations (counted as they parse, for a
-    /// loading screen: see [`crate::progress`]).
-    #[serde(deserialize_with = "crate::progress::counted_vec")]
+    /// loading screen: see [`crate::progress`]). Each text is matched against its article's
+    /// body as it parses and then shares it (see [`BodySlice`]).
+    #[serde(deserialize_with = "shared_texts::statements")]
     pub statements: Vec<Statement>,
 }
 
@@ -67,8 +74,9 @@ pub struct Article {
     pub url: Option<String>,
     /// Entity id of the government whose agenda the article reports.
     pub speaker_country: String,
-    /// The cleaned article text; statements are byte ranges of it.
-    pub body: String,
+    /// The cleaned article text; statements are byte ranges of it (and share it).
+    #[serde(with = "shared_texts::arc_text")]
+    pub body: Arc<str>,
 }
 
 /// What sort of place or group an entity is.
@@ -158,8 +166,8 @@ pub struct Statement {
     pub id: ShortText,
     /// Id of the article whose body holds the text.
     pub article: ShortText,
-    /// The sentence, verbatim: equal to `body[start..end]`.
-    pub text: String,
+    /// The sentence, verbatim: equal to `body[start..end]` (in memory, a slice of the body).
+    pub text: BodySlice,
     /// Byte offset of the text in the body.
     pub start: usize,
     /// Byte offset one past the end of the text in the body.
@@ -205,9 +213,9 @@ impl Corpus {
         articles: Vec<Article>,
         entities: Vec<Entity>,
         leaders: Vec<Leader>,
-        statements: Vec<Statement>,
+        mut statements: Vec<Statement>,
     ) -> Self {
-        let article_index = articles
+        let article_index: HashMap<String, usize> = articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
@@ -222,6 +230,7 @@ impl Corpus {
             .enumerate()
             .map(|(i, l)| (l.name.clone(), i))
             .collect();
+        share_texts(&articles, &article_index, &mut statements);
         Corpus {
             name,
             articles,
@@ -341,6 +350,80 @@ mod tests {
         assert!(!is_valid_date("21-01-2021"));
         assert!(!is_valid_date("2021-01-2x"));
         assert!(!is_valid_date("0000-01-01"));
+    }
+
+    /// A two-statement file: the first text equals its body slice, the second does not.
+    fn file_json(statements_first: bool) -> String {
+        let articles = r#""articles": [{"id": "a", "title": "T", "source": "S",
+            "published": null, "byline": null, "url": null, "speaker_country": "KOR",
+            "body": "One \"two\". Three four."}]"#;
+        let statements = r#""statements": [
+            {"id": "s1", "article": "a", "text": "One \"two\".", "start": 0, "end": 10,
+             "targets": [], "speaker": null, "speaker_entity": "KOR", "kind": "narrative"},
+            {"id": "s2", "article": "a", "text": "Three fore.", "start": 11, "end": 22,
+             "targets": [], "speaker": null, "speaker_entity": "KOR", "kind": "narrative"}]"#;
+        let (first, second) = if statements_first {
+            (statements, articles)
+        } else {
+            (articles, statements)
+        };
+        format!(
+            r#"{{"format": "agenda-corpus", "version": 1, {first}, "entities": [],
+            "leaders": [], {second}}}"#
+        )
+    }
+
+    #[test]
+    fn statement_texts_share_their_article_body_when_equal() {
+        let file: CorpusFile = serde_json::from_str(&file_json(false)).expect("parses");
+        forget_noted_bodies();
+        let body = &file.articles[0].body;
+        assert!(file.statements[0].text.shares(body), "escaped text, equal");
+        assert_eq!(file.statements[0].text, "One \"two\".");
+        assert!(!file.statements[1].text.shares(body), "a differing text");
+        assert_eq!(file.statements[1].text, "Three fore.", "kept as written");
+        let written = serde_json::to_value(&file).expect("serialises");
+        assert_eq!(written["statements"][0]["text"], "One \"two\".");
+        assert_eq!(written["statements"][1]["text"], "Three fore.");
+    }
+
+    #[test]
+    fn statements_before_their_articles_are_shared_when_the_corpus_is_built() {
+        let file: CorpusFile = serde_json::from_str(&file_json(true)).expect("parses");
+        forget_noted_bodies();
+        assert!(!file.statements[0].text.shares(&file.articles[0].body));
+        let corpus = Corpus::from_parts(
+            "c".into(),
+            file.articles,
+            file.entities,
+            file.leaders,
+            file.statements,
+        );
+        let body = &corpus.articles[0].body;
+        assert!(corpus.statements[0].text.shares(body));
+        assert!(!corpus.statements[1].text.shares(body));
+        assert_eq!(corpus.statements[1].text, "Three fore.");
+    }
+
+    #[test]
+    fn statements_before_their_articles_share_them_when_noted_ahead() {
+        let text = file_json(true);
+        note_articles_ahead(&text);
+        let file: CorpusFile = serde_json::from_str(&text).expect("parses");
+        forget_noted_bodies();
+        let body = &file.articles[0].body;
+        assert!(file.statements[0].text.shares(body), "shared while parsing");
+        assert!(!file.statements[1].text.shares(body), "a differing text");
+        assert_eq!(file.statements[1].text, "Three fore.");
+    }
+
+    #[test]
+    fn a_body_slice_is_checked_against_its_body() {
+        let body: Arc<str> = Arc::from("añb");
+        assert_eq!(BodySlice::of(&body, 0..3).as_deref(), Some("añ"));
+        assert!(BodySlice::of(&body, 0..2).is_none(), "inside ñ");
+        assert!(BodySlice::of(&body, 2..9).is_none(), "past the end");
+        assert_eq!(BodySlice::from("x").to_string(), "x");
     }
 
     #[test]

@@ -172,17 +172,30 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct Counted<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for Counted<T> {
-        type Value = Vec<T>;
+    counted_vec_with(deserializer, |item: T| item)
+}
+
+/// [`counted_vec`], each element turned into its final form by `finish` as soon as it parses
+/// (so that what it was parsed from is not held for the whole list).
+pub fn counted_vec_with<'de, D, T, U>(
+    deserializer: D,
+    finish: impl FnMut(T) -> U,
+) -> Result<Vec<U>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Counted<T, F>(F, std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>, U, F: FnMut(T) -> U> Visitor<'de> for Counted<T, F> {
+        type Value = Vec<U>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a list")
         }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Vec<U>, A::Error> {
             let counter = COUNTER.with(|c| c.borrow().clone());
             let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
-            while let Some(item) = seq.next_element()? {
-                out.push(item);
+            while let Some(item) = seq.next_element::<T>()? {
+                out.push((self.0)(item));
                 if out.len().is_multiple_of(COUNT_EVERY)
                     && let Some(counter) = &counter
                 {
@@ -195,7 +208,7 @@ where
             Ok(out)
         }
     }
-    deserializer.deserialize_seq(Counted(std::marker::PhantomData))
+    deserializer.deserialize_seq(Counted(finish, std::marker::PhantomData))
 }
 
 #[cfg(test)]

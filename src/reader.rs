@@ -77,7 +77,7 @@ pub fn build(
         return view;
     };
     let text_width = width.saturating_sub(GUTTER).max(1);
-    let body = source.body.as_str();
+    let body = &*source.body;
     let marked = marked_statements(corpus, body, statements, hits);
     header_lines(&mut view, source, text_width);
     let mut next = 0;

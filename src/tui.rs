@@ -21,6 +21,8 @@ pub enum LoopEvent {
     InputError(io::Error),
     /// SIGTERM, SIGHUP or SIGINT arrived.
     Signal(i32),
+    /// The search index, built after the first frame, is ready.
+    IndexReady(std::sync::Arc<crate::search::SearchIndex>),
 }
 
 /// How the browser ended.
@@ -186,6 +188,13 @@ fn event_loop(
                 LoopEvent::Msg(msg) => app.update(msg),
                 LoopEvent::InputError(e) => return Err(e),
                 LoopEvent::Signal(signal) => return Ok(Exit::Signal(signal)),
+                LoopEvent::IndexReady(index) => {
+                    app.search_index = Some(index);
+                    app.indexing = false;
+                    changed = true;
+                    next = receiver.try_recv().ok();
+                    continue;
+                }
             };
             changed |= update.redraw;
             for effect in update.effects {

@@ -85,7 +85,7 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 statements.push(Statement {
                     id: format!("s{}", statements.len()).into(),
                     article: id.as_str().into(),
-                    text,
+                    text: text.into(),
                     start,
                     end: body.len(),
                     targets,
@@ -112,7 +112,7 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 byline: None,
                 url: None,
                 speaker_country: "KOR".into(),
-                body,
+                body: body.into(),
             });
         }
         Corpus::from_parts("prop".into(), out_articles, entities, leaders, statements)

@@ -410,7 +410,7 @@ fn article(rng: &mut Rng, number: usize, first: usize, room: usize) -> Generated
             article: article_id.as_str().into(),
             start,
             end: body.len(),
-            text,
+            text: text.into(),
             targets: targets.into_iter().map(Into::into).collect(),
             speaker: (with_speaker && speaker.is_some()).then(|| speaker_name.into()),
             speaker_entity: home_id.into(),
@@ -430,7 +430,7 @@ fn article(rng: &mut Rng, number: usize, first: usize, room: usize) -> Generated
         byline: rng.chance(50).then(|| "Staff reporter".to_string()),
         url: None,
         speaker_country: home_id.to_string(),
-        body,
+        body: body.into(),
     };
     Generated {
         article,

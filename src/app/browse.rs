@@ -28,7 +28,11 @@ impl App {
     /// chosen (search results stay in rank order).
     pub(super) fn statements_of(&self, key: ItemKey) -> Vec<u32> {
         let newest = self.newest_first && self.results.is_none();
-        let mut listed = if newest && key == ItemKey::All {
+        // Under the lens alone, "All" is the lens speaker's statements (ordered below).
+        let lens_only = self.lens.is_some() && self.years.is_none() && self.results.is_none();
+        let mut listed = if key == ItemKey::All && lens_only {
+            self.lens_statements().to_vec()
+        } else if newest && key == ItemKey::All {
             self.newest_order.clone()
         } else {
             self.unordered_statements_of(key)
@@ -36,10 +40,17 @@ impl App {
         if self.lens_active() {
             listed.retain(|&s| self.admits(s));
         }
-        if newest && key != ItemKey::All {
+        if newest && (key != ItemKey::All || lens_only) {
             listed.sort_by_key(|&s| self.newest_rank.get(s as usize).copied());
         }
         listed
+    }
+
+    /// The statements of the lens speaker, in corpus order (none without a lens).
+    fn lens_statements(&self) -> &[u32] {
+        self.lens
+            .and_then(|speaker| self.speakers.by_value.get(speaker))
+            .map_or(&[], Vec::as_slice)
     }
 
     pub(super) fn unordered_statements_of(&self, key: ItemKey) -> Vec<u32> {
@@ -90,6 +101,8 @@ impl App {
                 .copied()
                 .filter(|&s| self.admits(s))
                 .collect(),
+            // The lens alone: its speaker's statements, without a pass over the corpus.
+            None if self.years.is_none() => self.lens_statements().to_vec(),
             None => (0..self.corpus.statements.len() as u32)
                 .filter(|&s| self.admits(s))
                 .collect(),

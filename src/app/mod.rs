@@ -101,6 +101,9 @@ pub struct App {
     pub results: Option<SearchHits>,
     /// The search index, for highlighting matched characters (set by the shell).
     pub search_index: Option<Arc<crate::search::SearchIndex>>,
+    /// True while the search index is being built after the first frame (the search bar says
+    /// so; a query typed meanwhile runs when it is ready).
+    pub indexing: bool,
     /// The parsed query of `results`.
     active_query: Option<crate::search::Query>,
     saved_selection: Option<(IndexTab, ItemKey, Option<u32>)>,
@@ -218,6 +221,7 @@ impl App {
             history: SearchHistory::default(),
             results: None,
             search_index: None,
+            indexing: false,
             active_query: None,
             saved_selection: None,
             effects: Vec::new(),

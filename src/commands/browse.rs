@@ -4,6 +4,7 @@
 use super::{CommandError, CommandResult, load_config, load_corpus_then};
 use crate::app::{App, Msg, SearchHistory, SearchHits};
 use crate::effects::Clipboard;
+use crate::model::Corpus;
 use crate::progress::Stage;
 use crate::search::{SearchIndex, SearchWorker};
 use crate::tui;
@@ -14,36 +15,35 @@ use std::sync::Arc;
 /// Open the browser on the corpus (see [`super::load_corpus`]); exit 128 + N on signal N.
 pub fn run(cli_data: &[PathBuf]) -> CommandResult {
     let config = load_config()?;
-    let (mut app, index) = load_corpus_then(cli_data, &config, |corpus, progress, left_out| {
+    let mut app = load_corpus_then(cli_data, &config, |corpus, progress, left_out| {
         progress.set_stage(Stage::Indexing);
-        let corpus = Arc::new(corpus);
-        // The browser's indexes and the search index are built side by side.
-        let (app, index) = std::thread::scope(|scope| {
-            let index = scope.spawn(|| Arc::new(SearchIndex::over(Arc::clone(&corpus))));
-            let mut app = App::new(Arc::clone(&corpus));
-            if corpus.name.starts_with(crate::library::WITH_LIBRARY) {
-                app.corpus_label = Some(corpus.name.clone());
-            }
-            if !left_out.is_empty() {
-                app.status = Some(left_out.join("; "));
-            }
-            (app, index.join())
-        });
-        match index {
-            Ok(index) => Ok((app, index)),
-            Err(panic) => std::panic::resume_unwind(panic),
+        let label = corpus
+            .name
+            .starts_with(crate::library::WITH_LIBRARY)
+            .then(|| corpus.name.clone());
+        let mut app = prepare(corpus);
+        app.corpus_label = label;
+        if !left_out.is_empty() {
+            app.status = Some(left_out.join("; "));
         }
+        Ok(app)
     })?;
     app.keymap = config.keymap();
     app.theme = config.ui_theme();
-    app.search_index = Some(Arc::clone(&index));
     app.history = read_history(history_file());
     let events = tui::channel();
     let results = events.0.clone();
-    let worker = SearchWorker::spawn(index, move |outcome| {
-        let hits = SearchHits::from_outcome(&outcome);
-        let _ = results.send(tui::LoopEvent::Msg(Msg::SearchResults(hits)));
-    });
+    let ready = events.0.clone();
+    let worker = spawn_search(
+        &mut app,
+        move |index| {
+            let _ = ready.send(tui::LoopEvent::IndexReady(index));
+        },
+        move |outcome| {
+            let hits = SearchHits::from_outcome(&outcome);
+            let _ = results.send(tui::LoopEvent::Msg(Msg::SearchResults(hits)));
+        },
+    );
     let term = std::env::var("TERM").ok();
     let options = tui::Options {
         mouse: config.mouse,
@@ -62,6 +62,52 @@ pub fn run(cli_data: &[PathBuf]) -> CommandResult {
         Ok(tui::Exit::Signal(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
         Err(e) => Err(CommandError::failed(format!("error: terminal: {e}"), 1)),
     }
+}
+
+/// What the browser builds from a loaded corpus before its first frame: the app's own indexes
+/// (`benches/archive.rs` times this same step). The search index is built afterwards, on the
+/// search worker: see [`spawn_search`].
+pub fn prepare(corpus: Corpus) -> App {
+    let app = App::new(Arc::new(corpus));
+    release_free_memory();
+    app
+}
+
+/// Give the heap's free pages back to the system (glibc keeps what a load freed, such as
+/// parsing's short-lived strings, resident otherwise); nothing elsewhere.
+pub fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> std::ffi::c_int;
+        }
+        // SAFETY: malloc_trim only returns unused heap pages to the system; it takes no
+        // pointers and is safe to call from any thread at any time.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
+}
+
+/// Start the search worker on `app`'s corpus: it builds the search index first (the app says
+/// "indexing…" meanwhile), hands it to `on_ready` (for the app, to highlight matches), then
+/// answers queries through `on_result`.
+pub fn spawn_search(
+    app: &mut App,
+    on_ready: impl FnOnce(Arc<SearchIndex>) + Send + 'static,
+    on_result: impl Fn(crate::search::SearchOutcome) + Send + 'static,
+) -> SearchWorker {
+    let corpus = Arc::clone(&app.corpus);
+    app.indexing = true;
+    SearchWorker::spawn_building(
+        move || {
+            let index = Arc::new(SearchIndex::over(corpus));
+            release_free_memory();
+            index
+        },
+        on_ready,
+        on_result,
+    )
 }
 
 /// The query history file: `$AGENDA_TUI_STATE_DIR/history`, else

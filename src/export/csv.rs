@@ -48,7 +48,7 @@ pub(super) fn csv_text(items: &[Item<'_>], mode: TextMode) -> Result<String, Exp
             s.topics.join("; "),
             s.start.to_string(),
             s.end.to_string(),
-            s.text.clone(),
+            s.text.to_string(),
         ];
         writer
             .write_record(record.iter().map(|field| safe(field, mode).into_owned()))

@@ -266,7 +266,7 @@ mod tests {
         let statement = |id: &str, start: usize, end: usize| Statement {
             id: id.into(),
             article: "a1".into(),
-            text: body[start..end].to_string(),
+            text: body[start..end].into(),
             start,
             end,
             targets: vec!["JPN".into()],
@@ -568,11 +568,11 @@ mod tests {
     /// A one-statement corpus whose article body, statement text and title are `text`.
     fn corpus_of(text: &str) -> Corpus {
         let mut file = hostile().to_file();
-        file.articles[0].body = text.to_string();
+        file.articles[0].body = text.into();
         file.articles[0].title = text.to_string();
         file.statements.truncate(1);
         let statement = &mut file.statements[0];
-        statement.text = text.to_string();
+        statement.text = text.into();
         statement.start = 0;
         statement.end = text.len();
         statement.topics = vec![format!("t{text}").into()];

@@ -303,7 +303,7 @@ impl Pipeline {
             statements.push(Statement {
                 id: format!("{id}-s{:0width$}", n + 1).into(),
                 article: id.as_str().into(),
-                text: sentence_text.to_string(),
+                text: sentence_text.into(),
                 start: sentence.start,
                 end: sentence.end,
                 targets: attribution
@@ -346,7 +346,7 @@ impl Pipeline {
                 byline: cleaned.byline,
                 url: options.url.clone(),
                 speaker_country,
-                body,
+                body: body.into(),
             },
             statements,
             leaders,

@@ -210,7 +210,12 @@ pub fn parse_corpus_file_with(
     }
     // The fast path parses once, straight into the model. Only a file that fails is parsed
     // again, more slowly, to say where and why.
-    let corpus: CorpusFile = match progress.parsing(text, || serde_json::from_str(text)) {
+    let parsed = progress.parsing(text, || {
+        crate::model::note_articles_ahead(text);
+        serde_json::from_str::<CorpusFile>(text)
+    });
+    crate::model::forget_noted_bodies();
+    let corpus = match parsed {
         Ok(corpus) => corpus,
         Err(_) => return Err(locate_parse_error(file, text)),
     };
@@ -455,6 +460,37 @@ pub fn embedded_seed() -> Result<Corpus, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statements_before_articles_share_their_bodies_and_are_still_checked() {
+        let seed = embedded_seed().expect("seed");
+        let file = seed.to_file();
+        let json = |value: serde_json::Result<String>| value.expect("json");
+        let text = format!(
+            r#"{{"format": "{}", "version": {}, "statements": {}, "articles": {}, "entities": {}, "leaders": {}}}"#,
+            file.format,
+            file.version,
+            json(serde_json::to_string(&file.statements)),
+            json(serde_json::to_string(&file.articles)),
+            json(serde_json::to_string(&file.entities)),
+            json(serde_json::to_string(&file.leaders)),
+        );
+        assert!(text.find("\"statements\"") < text.find("\"articles\""));
+        let parsed = parse_corpus_file("reordered.json", text.as_bytes()).expect("valid");
+        assert_eq!(parsed, file);
+        let body = &parsed.articles[0].body;
+        assert!(parsed.statements.iter().all(|s| s.text.shares(body)));
+
+        let first = &file.statements[0].text;
+        let broken = text.replacen(&format!("\"{first}\""), "\"Not the body.\"", 1);
+        let error = parse_corpus_file("reordered.json", broken.as_bytes())
+            .expect_err("a text that differs from its body")
+            .to_string();
+        assert!(
+            error.contains("statements[0].text: text is not equal to the article body"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn embedded_seed_loads() {

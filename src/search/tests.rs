@@ -406,6 +406,48 @@ fn worker_delivers_partial_then_complete_results() {
 }
 
 #[test]
+fn a_worker_building_its_index_runs_the_last_query_typed_meanwhile() {
+    let corpus = Arc::new(big_corpus(20));
+    let (release_tx, release_rx) = mpsc::channel::<()>();
+    let (ready_tx, ready_rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel();
+    let building = Arc::clone(&corpus);
+    let worker = SearchWorker::spawn_building(
+        move || {
+            // The index is held back until both queries have been submitted.
+            let _ = release_rx.recv_timeout(Duration::from_secs(30));
+            Arc::new(SearchIndex::over(building))
+        },
+        move |index| {
+            let _ = ready_tx.send(index.len());
+        },
+        move |outcome| {
+            let _ = tx.send(outcome);
+        },
+    );
+    worker.submit("moon".into());
+    let last = worker.submit("putin".into());
+    assert!(
+        rx.recv_timeout(Duration::from_millis(50)).is_err(),
+        "no result before the index is built"
+    );
+    release_tx.send(()).expect("the builder waits");
+    assert_eq!(
+        ready_rx.recv_timeout(Duration::from_secs(30)),
+        Ok(corpus.statements.len())
+    );
+    let outcome = loop {
+        let outcome = rx.recv_timeout(Duration::from_secs(30)).expect("a result");
+        if outcome.complete {
+            break outcome;
+        }
+    };
+    assert_eq!(outcome.generation, last, "only the last query runs");
+    assert_eq!(outcome.query, "putin");
+    assert!(outcome.matched > 0);
+}
+
+#[test]
 fn worker_never_delivers_stale_results() {
     let index = Arc::new(SearchIndex::new(&big_corpus(400)));
     let (tx, rx) = mpsc::channel::<SearchOutcome>();

@@ -3,7 +3,7 @@
 use super::engine::{Plan, evaluate};
 use super::keys::{hit_of, sort_keys};
 use super::{Hit, SearchCache, SearchIndex, parse_query};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
@@ -42,6 +42,8 @@ struct Shared {
     /// Held while a result is checked for staleness and delivered, and by `submit` while it
     /// publishes a new generation: no stale result is delivered once `submit` has returned.
     delivery: Mutex<()>,
+    /// True once the index is built: before that, dropping the worker does not wait for it.
+    ready: AtomicBool,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -102,16 +104,33 @@ impl SearchWorker {
         index: Arc<SearchIndex>,
         on_result: impl Fn(SearchOutcome) + Send + 'static,
     ) -> Self {
+        Self::spawn_building(move || index, |_| {}, on_result)
+    }
+
+    /// Start the worker thread, which first builds its index with `build` (so that the browser
+    /// draws its first frame without waiting for it) and hands it to `on_ready`. Queries
+    /// submitted meanwhile wait; only the last of them runs once the index is ready.
+    pub fn spawn_building(
+        build: impl FnOnce() -> Arc<SearchIndex> + Send + 'static,
+        on_ready: impl FnOnce(Arc<SearchIndex>) + Send + 'static,
+        on_result: impl Fn(SearchOutcome) + Send + 'static,
+    ) -> Self {
         let shared = Arc::new(Shared {
             generation: AtomicU64::new(0),
             pending: Mutex::new(Pending::default()),
             wake: Condvar::new(),
             delivery: Mutex::new(()),
+            ready: AtomicBool::new(false),
         });
         let thread_shared = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("search".into())
-            .spawn(move || run(&thread_shared, &index, &on_result))
+            .spawn(move || {
+                let index = build();
+                thread_shared.ready.store(true, Ordering::SeqCst);
+                on_ready(Arc::clone(&index));
+                run(&thread_shared, &index, &on_result)
+            })
             .ok();
         SearchWorker { shared, thread }
     }
@@ -140,7 +159,9 @@ impl Drop for SearchWorker {
         self.shared.generation.fetch_add(1, Ordering::SeqCst);
         lock(&self.shared.pending).shutdown = true;
         self.shared.wake.notify_one();
-        if let Some(thread) = self.thread.take() {
+        if let Some(thread) = self.thread.take()
+            && self.shared.ready.load(Ordering::SeqCst)
+        {
             let _ = thread.join();
         }
     }

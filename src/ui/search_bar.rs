@@ -21,14 +21,19 @@ pub(super) fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
             let suffix = if waiting { " …" } else { "" };
             format!(" {}/{}{suffix} ", hits.matched, app.corpus.statements.len())
         }
+        None if app.indexing => " indexing… ".to_string(),
         None if waiting => " searching… ".to_string(),
         None => String::new(),
     };
     let room = width.saturating_sub(str_width(prompt) + count.len());
     let input = sanitize(app.query.text()).into_owned();
     if input.is_empty() && !app.search_focused {
-        let hint = truncate_to_width("search leaders, topics, countries, text (press /)", room)
-            .into_owned();
+        let hint = if app.indexing {
+            "indexing the statements for search… (press / to type meanwhile)"
+        } else {
+            "search leaders, topics, countries, text (press /)"
+        };
+        let hint = truncate_to_width(hint, room).into_owned();
         let line = Line::from(vec![
             Span::styled(prompt, prompt_style),
             Span::styled(hint, app.theme.dim),

@@ -1,0 +1,390 @@
+//! [`BodySlice`]: a statement's text held once, as a slice of its article's body, and how
+//! parsing a corpus file makes each text such a slice.
+
+use super::{Article, ShortText, Statement, StatementKind};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A statement's text: a byte range of its article's body, sharing the body's memory (the text
+/// is held once). Reads as a `&str` (`Deref`), prints and serialises as the text itself.
+#[derive(Clone)]
+pub struct BodySlice {
+    body: Arc<str>,
+    start: u32,
+    len: u32,
+}
+
+impl BodySlice {
+    /// `body[range]`, sharing `body`; `None` when the range is outside it, not on character
+    /// boundaries or beyond 4 GiB.
+    pub fn of(body: &Arc<str>, range: std::ops::Range<usize>) -> Option<Self> {
+        body.get(range.clone())?;
+        Some(BodySlice {
+            body: Arc::clone(body),
+            start: u32::try_from(range.start).ok()?,
+            len: u32::try_from(range.end - range.start).ok()?,
+        })
+    }
+
+    /// The text as a string slice.
+    pub fn as_str(&self) -> &str {
+        let start = self.start as usize;
+        &self.body[start..start + self.len as usize]
+    }
+
+    /// True when this text is a slice of `body` (not a copy of its own).
+    pub fn shares(&self, body: &Arc<str>) -> bool {
+        Arc::ptr_eq(&self.body, body)
+    }
+
+    /// True when this text holds its own copy (it spans all of its buffer): such a text may
+    /// still be turned into a slice of its article's body.
+    pub(super) fn is_own_copy(&self) -> bool {
+        self.start == 0 && self.len as usize == self.body.len()
+    }
+}
+
+impl std::ops::Deref for BodySlice {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for BodySlice {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for BodySlice {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Default for BodySlice {
+    fn default() -> Self {
+        BodySlice::from("")
+    }
+}
+
+impl From<&str> for BodySlice {
+    fn from(text: &str) -> Self {
+        BodySlice::from(Arc::<str>::from(text))
+    }
+}
+
+impl From<String> for BodySlice {
+    fn from(text: String) -> Self {
+        BodySlice::from(Arc::<str>::from(text))
+    }
+}
+
+impl From<Arc<str>> for BodySlice {
+    /// All of `text`, as a buffer of its own (texts over 4 GiB are cut at a character boundary).
+    fn from(text: Arc<str>) -> Self {
+        let mut len = text.len().min(u32::MAX as usize);
+        while !text.is_char_boundary(len) {
+            len -= 1;
+        }
+        BodySlice {
+            body: text,
+            start: 0,
+            len: len as u32,
+        }
+    }
+}
+
+impl std::fmt::Display for BodySlice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for BodySlice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for BodySlice {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for BodySlice {}
+
+impl std::hash::Hash for BodySlice {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq<str> for BodySlice {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for BodySlice {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for BodySlice {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<BodySlice> for str {
+    fn eq(&self, other: &BodySlice) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<BodySlice> for &str {
+    fn eq(&self, other: &BodySlice) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl Serialize for BodySlice {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for BodySlice {
+    /// A text of its own; [`CorpusFile`] parsing and [`Corpus::from_parts`] make it a slice of
+    /// its article's body.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(BodySlice::from)
+    }
+}
+
+/// How a corpus file's statement texts come to share their articles' bodies while it parses:
+/// the articles (written before the statements) are noted for this thread, and each statement's
+/// text, borrowed from the input, is compared with its body slice and not copied when equal. A
+/// text that differs (or whose article comes later) is kept as its own copy, for `check` to
+/// report and [`Corpus::from_parts`] to retry.
+pub(super) mod shared_texts {
+    use super::*;
+    use std::borrow::Cow;
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// The bodies of the articles of the file parsing on this thread, by article id.
+        static BODIES: RefCell<HashMap<String, Arc<str>>> = RefCell::new(HashMap::new());
+        /// The articles of the file parsing on this thread, when parsed ahead of its statements.
+        static AHEAD: RefCell<Option<Vec<Article>>> = const { RefCell::new(None) };
+    }
+
+    /// `Arc<str>` as a JSON string (without serde's `rc` feature).
+    pub mod arc_text {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(text)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Arc<str>, D::Error> {
+            String::deserialize(deserializer).map(Arc::from)
+        }
+    }
+
+    /// The articles, their bodies noted for the statements that follow. An article whose body
+    /// was noted ahead (see [`note_articles_ahead`]) keeps that body: it is held once.
+    pub fn articles<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Article>, D::Error> {
+        if let Some(ahead) = AHEAD.with(|ahead| ahead.borrow_mut().take()) {
+            // Parsed ahead from this very array (see `value_after_key`): only skipped here.
+            serde::de::IgnoredAny::deserialize(deserializer)?;
+            return Ok(ahead);
+        }
+        struct Articles;
+        impl<'de> serde::de::Visitor<'de> for Articles {
+            type Value = Vec<Article>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Vec<Article>, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+                BODIES.with(|noted| {
+                    let noted = noted.borrow();
+                    while let Some(mut article) = seq.next_element::<Article>()? {
+                        if let Some(body) = noted.get(&article.id)
+                            && *body == article.body
+                        {
+                            article.body = Arc::clone(body);
+                        }
+                        out.push(article);
+                    }
+                    Ok(())
+                })?;
+                Ok(out)
+            }
+        }
+        let articles = deserializer.deserialize_seq(Articles)?;
+        let bodies = articles
+            .iter()
+            .map(|a| (a.id.clone(), Arc::clone(&a.body)))
+            .collect();
+        BODIES.with(|noted| *noted.borrow_mut() = bodies);
+        Ok(articles)
+    }
+
+    /// The statements, each text a slice of its noted article's body when it equals it.
+    pub fn statements<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Statement>, D::Error> {
+        BODIES.with(|noted| {
+            let bodies = noted.borrow();
+            crate::progress::counted_vec_with(deserializer, |raw: StatementOnDisk<'de>| {
+                raw.into_statement(&bodies)
+            })
+        })
+    }
+
+    /// When a file's statements come before its articles (`ingest` streams them so), parse the
+    /// articles first and note their bodies, so that statement texts share them as they parse.
+    /// Any failure here only means texts are not shared while parsing; the parse proper reports
+    /// what is wrong with the file.
+    pub fn note_articles_ahead(text: &str) {
+        let (Some(articles), Some(statements)) = (
+            value_after_key(text, "articles"),
+            value_after_key(text, "statements"),
+        ) else {
+            return;
+        };
+        if articles < statements {
+            return;
+        }
+        let mut de = serde_json::Deserializer::from_str(&text[articles..]);
+        if articles_ahead(&mut de).is_err() {
+            forget();
+        }
+    }
+
+    fn articles_ahead<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+        let parsed = articles(deserializer)?;
+        AHEAD.with(|ahead| *ahead.borrow_mut() = Some(parsed));
+        Ok(())
+    }
+
+    /// Where the value of the first `"key":` of `text` starts. Inside a JSON string a quote is
+    /// always escaped, so a quoted key followed by a colon is a key; in a valid corpus file
+    /// (every object denies unknown fields) `articles` and `statements` are only top-level keys,
+    /// so when the file parses, the articles parsed ahead are the file's own.
+    fn value_after_key(text: &str, key: &str) -> Option<usize> {
+        let quoted = format!("\"{key}\"");
+        let finder = memchr::memmem::Finder::new(quoted.as_bytes());
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(found) = finder.find(&bytes[from..]) {
+            let after = from + found + quoted.len();
+            let colon = after
+                + bytes[after..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_whitespace())
+                    .count();
+            if bytes.get(colon) == Some(&b':') {
+                return Some(colon + 1);
+            }
+            from = after;
+        }
+        None
+    }
+
+    /// Forget the bodies noted on this thread (after a file that failed to parse).
+    pub fn forget() {
+        BODIES.with(|noted| drop(std::mem::take(&mut *noted.borrow_mut())));
+        AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
+    }
+
+    /// A statement as written, its text borrowed from the input when it has no escapes.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename = "Statement")]
+    pub struct StatementOnDisk<'a> {
+        id: ShortText,
+        article: ShortText,
+        #[serde(borrow)]
+        text: Cow<'a, str>,
+        start: usize,
+        end: usize,
+        targets: Vec<ShortText>,
+        speaker: Option<ShortText>,
+        speaker_entity: ShortText,
+        kind: StatementKind,
+        #[serde(default)]
+        leaders: Vec<ShortText>,
+        #[serde(default)]
+        topics: Vec<ShortText>,
+    }
+
+    impl StatementOnDisk<'_> {
+        fn into_statement(self, bodies: &HashMap<String, Arc<str>>) -> Statement {
+            let shared = bodies
+                .get(self.article.as_str())
+                .filter(|body| body.get(self.start..self.end) == Some(&*self.text))
+                .and_then(|body| BodySlice::of(body, self.start..self.end));
+            let (mut targets, mut leaders, mut topics) = (self.targets, self.leaders, self.topics);
+            // A parsed list has room for four; most hold one or two, kept for the whole run.
+            targets.shrink_to_fit();
+            leaders.shrink_to_fit();
+            topics.shrink_to_fit();
+            Statement {
+                text: shared.unwrap_or_else(|| BodySlice::from(&*self.text)),
+                id: self.id,
+                article: self.article,
+                start: self.start,
+                end: self.end,
+                targets,
+                speaker: self.speaker,
+                speaker_entity: self.speaker_entity,
+                kind: self.kind,
+                leaders,
+                topics,
+            }
+        }
+    }
+}
+
+/// Forget what the last corpus file parsed on this thread noted of its articles (a file that
+/// fails to parse may leave its bodies noted).
+pub fn forget_noted_bodies() {
+    shared_texts::forget();
+}
+
+/// Before parsing a corpus file whose statements come before its articles: note the articles'
+/// bodies so that the statement texts share them as they parse (see [`BodySlice`]).
+pub fn note_articles_ahead(text: &str) {
+    shared_texts::note_articles_ahead(text);
+}
+
+/// Make every statement text that holds its own copy a slice of its article's body, when it
+/// equals that slice (texts parsed from a file already are).
+pub(super) fn share_texts(
+    articles: &[Article],
+    article_index: &HashMap<String, usize>,
+    statements: &mut [Statement],
+) {
+    for statement in statements.iter_mut().filter(|s| s.text.is_own_copy()) {
+        let Some(&a) = article_index.get(statement.article.as_str()) else {
+            continue;
+        };
+        if let Some(slice) = BodySlice::of(&articles[a].body, statement.start..statement.end)
+            && slice.as_str() == statement.text.as_str()
+        {
+            statement.text = slice;
+        }
+    }
+}
