@@ -26,14 +26,14 @@ fn start(width: u16, height: u16, env: &str) -> Tmux {
 #[test]
 fn the_lens_narrows_the_panes_and_b_clears_it() {
     let tmux = start(100, 30, "");
-    let first = tmux.wait_for_text("Statements · All statements (36)");
-    assert!(first.contains("4 Speakers"), "{first}");
+    // Each screen is polled until all of it is there: a capture may land mid-draw.
+    tmux.wait_for("the overview with the speakers index", |s| {
+        s.contains("Statements · All statements (36)") && s.contains("4 Speakers")
+    });
     tmux.keys(&["Down", "Down", "Enter"]);
-    let lensed = tmux.wait_for_text("by South Korea");
-    assert!(
-        lensed.contains("All statements    12") || lensed.contains("(12)"),
-        "{lensed}"
-    );
+    tmux.wait_for("the lens on South Korea's 12 statements", |s| {
+        s.contains("by South Korea") && (s.contains("All statements    12") || s.contains("(12)"))
+    });
     tmux.keys(&["j", "Tab"]);
     tmux.wait_for_text("Statements · Japan (4)");
     tmux.keys(&["B"]);
@@ -53,12 +53,12 @@ fn the_reader_steps_statements_and_esc_returns_to_the_same_row() {
             s.contains("f go to") && s.contains("item 2.")
         });
         tmux.keys(&["r"]);
-        let reader = tmux.wait_for_text("Reader · General Debate 2024");
-        assert!(reader.contains("2/3 · 3 statements"), "{reader}");
-        assert!(
-            reader.contains("↳ quote · United States → Japan"),
-            "{reader}"
-        );
+        // Polled until the whole frame is there: a capture may land mid-draw.
+        tmux.wait_for("the reader drawn whole on the second statement", |s| {
+            s.contains("Reader · General Debate 2024")
+                && s.contains("2/3 · 3 statements")
+                && s.contains("↳ quote · United States → Japan")
+        });
         tmux.keys(&["n"]);
         tmux.wait_for_text("3/3 · 3 statements");
         tmux.keys(&["n"]);
