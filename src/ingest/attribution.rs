@@ -18,6 +18,7 @@ use super::context::{
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
 use super::sentences::Sentence;
+use super::verbs::REPORTING_VERBS;
 use crate::model::StatementKind;
 
 /// The annotation of one sentence.
@@ -34,43 +35,6 @@ pub struct Attribution {
     /// Indexes of the leaders named in the sentence.
     pub leaders: Vec<usize>,
 }
-
-const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "expressed",
-    "vowed",
-    "called",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "urged",
-    "noted",
-    "hoped",
-    "hopes",
-    "added",
-    "stated",
-    "told",
-    "warned",
-    "asked",
-    "ordered",
-    "pledged",
-    "welcomed",
-    "proposed",
-    "reiterated",
-    "affirmed",
-    "underlined",
-    "underscored",
-    "announced",
-    "insisted",
-    "suggested",
-    "argued",
-    "explained",
-    "claimed",
-    "demanded",
-    "agreed",
-    "stands",
-];
 
 /// First-person words that open a sentence as its subject.
 const FIRST_PERSON_SUBJECTS: &[&str] = &["I", "We", "My", "Our"];
@@ -647,6 +611,14 @@ mod tests {
             The crises in Sudan and Haiti were also discussed. Both sides agreed to meet again.";
         let found = targets(body, "PER");
         assert_eq!(found[2], vec!["CHL"]);
+    }
+
+    #[test]
+    fn a_letter_is_its_writers_statement() {
+        let body = "Peru's foreign ministry met the press. According to diplomats, Chilean President Gabriel Boric has written to Peruvian leaders to propose talks.";
+        let attributions = run(body, "PER");
+        assert!(attributions[1].speaker_leader.is_some());
+        assert_eq!(attributions[1].targets, vec!["PER"]);
     }
 
     #[test]
