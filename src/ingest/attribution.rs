@@ -18,6 +18,7 @@ use super::context::{
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
 use super::sentences::Sentence;
+use super::verbs::REPORTING_VERBS;
 use crate::model::StatementKind;
 
 /// The annotation of one sentence.
@@ -34,43 +35,6 @@ pub struct Attribution {
     /// Indexes of the leaders named in the sentence.
     pub leaders: Vec<usize>,
 }
-
-const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "expressed",
-    "vowed",
-    "called",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "urged",
-    "noted",
-    "hoped",
-    "hopes",
-    "added",
-    "stated",
-    "told",
-    "warned",
-    "asked",
-    "ordered",
-    "pledged",
-    "welcomed",
-    "proposed",
-    "reiterated",
-    "affirmed",
-    "underlined",
-    "underscored",
-    "announced",
-    "insisted",
-    "suggested",
-    "argued",
-    "explained",
-    "claimed",
-    "demanded",
-    "agreed",
-    "stands",
-];
 
 /// First-person words that open a sentence as its subject.
 const FIRST_PERSON_SUBJECTS: &[&str] = &["I", "We", "My", "Our"];
@@ -177,6 +141,9 @@ pub fn attribute(
     let mut paragraph_topic: Vec<String> = Vec::new();
     let mut current_paragraph = usize::MAX;
     let mut last_targets: Vec<String> = Vec::new();
+    // The countries and blocs of the last sentence that spoke of "the two sides" or "bilateral"
+    // ties: "both sides" later in the article are still that pair, whatever came between.
+    let mut last_dyad: Vec<String> = Vec::new();
     let mut previous_in_paragraph: Vec<String> = Vec::new();
     let mut last_speaker: Option<usize> = None;
     let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
@@ -323,7 +290,12 @@ pub fn attribute(
         let dyad = DYAD_CUES.iter().any(|cue| lower.contains(cue));
         let dyad_subject = dyad && (lower.starts_with("the two ") || lower.starts_with("both "));
         if (dyad && !names_a_country) || dyad_subject {
-            for id in &last_targets {
+            let pair = if last_dyad.is_empty() {
+                &last_targets
+            } else {
+                &last_dyad
+            };
+            for id in pair {
                 push_unique(&mut targets, id);
             }
         }
@@ -559,6 +531,9 @@ pub fn attribute(
         {
             carried = vec![other.to_string()];
         }
+        if dyad && !carried.is_empty() {
+            last_dyad.clone_from(&carried);
+        }
         if !carried.is_empty() {
             last_targets = carried;
         }
@@ -628,6 +603,22 @@ mod tests {
                 vec!["PRK".to_string(), "KOR".to_string()]
             ]
         );
+    }
+
+    #[test]
+    fn both_sides_are_the_pair_of_the_last_bilateral_sentence() {
+        let body = "Foreign Minister Ana Ruiz discussed bilateral trade with Chile's foreign minister. \
+            The crises in Sudan and Haiti were also discussed. Both sides agreed to meet again.";
+        let found = targets(body, "PER");
+        assert_eq!(found[2], vec!["CHL"]);
+    }
+
+    #[test]
+    fn a_letter_is_its_writers_statement() {
+        let body = "Peru's foreign ministry met the press. According to diplomats, Chilean President Gabriel Boric has written to Peruvian leaders to propose talks.";
+        let attributions = run(body, "PER");
+        assert!(attributions[1].speaker_leader.is_some());
+        assert_eq!(attributions[1].targets, vec!["PER"]);
     }
 
     #[test]

@@ -180,6 +180,21 @@ fn breaks_off(line: &str) -> bool {
         || LINE_BREAKING_WORDS.contains(&last)
 }
 
+/// A paragraph whose final full stop is missing ("…said Sikorski, while expecting a third phase
+/// of EU sanctions"): twelve words or more, most of them in lower case, unlike a title-case
+/// heading or a navigation line. Kept only inside the body, never as its first or last line.
+fn is_unfinished_prose(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 12 && capitalised * 3 <= words.len()
+}
+
 fn is_name_token(token: &str) -> bool {
     let mut chars = token.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -512,7 +527,9 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
             LineClass::Boilerplate | LineClass::Footer | LineClass::Byline => false,
             LineClass::DateLine => first_prose.is_none(),
             LineClass::Prose | LineClass::Heading => true,
-            LineClass::Short => ends_like_sentence(trimmed) || first_prose.is_none(),
+            LineClass::Short => {
+                ends_like_sentence(trimmed) || first_prose.is_none() || is_unfinished_prose(trimmed)
+            }
         };
         if !keep {
             cleaned.removed.push(trimmed.to_string());
@@ -630,6 +647,24 @@ mod tests {
             parse_byline("Moon said, the two countries will talk."),
             None
         );
+    }
+
+    #[test]
+    fn a_paragraph_without_its_full_stop_is_kept_as_its_own_sentence() {
+        let cleaned = run(
+            "Foreign Minister Ana Ruiz met her Chilean counterpart on Monday in Lima.\n\n\"We share a long border and a longer history,\" said Ruiz at a joint press conference, while announcing new crossings\n\nThe two ministers also discussed trade.\n",
+        );
+        assert!(
+            cleaned
+                .body
+                .contains("announcing new crossings\n\nThe two ministers"),
+            "{}",
+            cleaned.body
+        );
+        let heading = run(
+            "The first paragraph of the article ends here as it should.\n\nwatch the video of the press conference here\n\nThe second paragraph of the article ends here too.\n",
+        );
+        assert!(!heading.body.contains("Partners"), "{}", heading.body);
     }
 
     #[test]

@@ -31,6 +31,33 @@ fn separator_len(text: &str) -> Option<usize> {
     (trailing > 0).then_some(spaces + sep.len() + trailing)
 }
 
+/// A place in capitals and a separator with no agency, as Indian and Gulf papers print them
+/// ("NEW DELHI: India and Japan…", "BEIJING — China said…"): its length with the separator.
+fn bare_place_len(story: &str) -> Option<usize> {
+    let mut window_end = story.len().min(40);
+    while !story.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let window = &story[..window_end];
+    let place_end = [":", " -", " –", " —"]
+        .iter()
+        .filter_map(|sep| window.find(sep))
+        .min()?;
+    let place = &story[..place_end];
+    let words: Vec<&str> = place.split(' ').collect();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    if words.len() > 4 || letters < 3 || !all_caps(place) || !words.iter().all(|w| is_place_word(w))
+    {
+        return None;
+    }
+    let end = place_end + separator_len(&story[place_end..])?;
+    story[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“'))
+        .then_some(end)
+}
+
 /// The length in bytes of a dateline at the start of `text` (leading spaces included), when
 /// one is there: a place in one to four capitalised words (upper case unless an agency in
 /// capitals follows), then a bracketed agency (optionally after a short date), or a comma and an
@@ -38,6 +65,9 @@ fn separator_len(text: &str) -> Option<usize> {
 pub fn dateline_len(text: &str) -> Option<usize> {
     let lead = text.len() - text.trim_start().len();
     let story = &text[lead..];
+    if let Some(len) = bare_place_len(story) {
+        return Some(lead + len);
+    }
     let place_end = story.find([',', '('])?;
     let place = story[..place_end].trim_end();
     let place_words: Vec<&str> = place.split(' ').collect();
@@ -115,6 +145,11 @@ mod tests {
             "South Korea"
         );
         assert_eq!(
+            stripped("NEW DELHI: External Affairs Minister"),
+            "External Affairs Minister"
+        );
+        assert_eq!(stripped("BEIJING — China said"), "China said");
+        assert_eq!(
             stripped("LIMA (Andina News / EFE - 3rd March, 2024) Peru's minister"),
             "Peru's minister"
         );
@@ -128,6 +163,9 @@ mod tests {
             "Peru, Chile and Bolivia met.",
             "Kenya (with Uganda) signed",
             "President Ruto, speaking in Nairobi, said",
+            "UN: a short note",
+            "Note: The minister said",
+            "NATO allies - and Japan - agreed",
             "",
         ] {
             assert_eq!(dateline_len(text), None, "{text}");

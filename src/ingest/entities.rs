@@ -122,6 +122,7 @@ const PEOPLE_NOUNS: &[&str] = &[
     "civilians",
     "refugees",
     "diaspora",
+    "language",
 ];
 
 /// Words that may stand between a demonym and a people noun.
@@ -150,6 +151,35 @@ fn names_a_people(text: &str, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Nouns that make "a"/"an" and a demonym one person or craft of that nationality, not its
+/// government ("a Mozambican man", "a Malaysian passenger plane").
+const INDIVIDUAL_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "national",
+    "citizen",
+    "passenger",
+    "tourist",
+    "student",
+    "plane",
+    "airliner",
+    "aircraft",
+];
+
+/// True for "a Mozambican man", "an Australian citizen", "a Malaysian passenger plane": the
+/// indefinite article before the demonym and an individual noun within its next two words.
+fn names_one_of_them(text: &str, mention: &Mention) -> bool {
+    matches!(previous_word(text, mention.start), "a" | "an")
+        && text[mention.end..]
+            .split(' ')
+            .skip(1)
+            .take(2)
+            .any(|w| INDIVIDUAL_NOUNS.contains(&w.trim_end_matches([',', '.', ';'])))
 }
 
 /// Words right after a place that make it the place of a meeting.
@@ -357,7 +387,11 @@ impl EntityMatcher {
                 }
             }
         }
-        if info.form == NameForm::Demonym && names_a_people(text, mention.end) {
+        if info.form == NameForm::Demonym
+            && (names_a_people(text, mention.end)
+                || names_one_of_them(text, mention)
+                || previous_word(text, mention.start) == "fellow")
+        {
             return true;
         }
         if info.bloc {
@@ -465,6 +499,11 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(ids("Somali refugees"), Vec::<String>::new());
+        assert_eq!(
+            ids("an Ethiopian airliner and a Sudanese man, fellow Africans"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("a Sudanese delegation"), vec!["SDN"]);
         assert_eq!(
             ids("the Kenyan government and Kenyan forces"),
             vec!["KEN", "KEN"]

@@ -117,6 +117,10 @@ const ROLES: &[(&str, &str)] = &[
     ("Emperor", "Emperor"),
 ];
 
+/// The longest phrase naming a post between a title and its holder's name ("in the Jordanian
+/// city of Amman"), in bytes.
+const MAX_POST_LEN: usize = 60;
+
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -327,7 +331,28 @@ impl LeaderMatcher {
                     .flatten()
                     .filter(|&(_, end)| text[end..].starts_with(','))
             };
-            let Some((name_start, mut name_end)) = name_after(text, role_end).or_else(appositive)
+            // "Iranian Charge d'Affaires in the Jordanian city of Amman Ali Asghar Naseri told":
+            // the post's place between the title and the name.
+            let posted = || {
+                let rest = &text[role_end..];
+                [" in ", " to ", " at "]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
+                    .then_some(())?;
+                let first = entity_mentions.partition_point(|m| m.start < role_end);
+                entity_mentions[first..]
+                    .iter()
+                    .take_while(|m| m.end <= role_end + MAX_POST_LEN)
+                    .take_while(|m| !text[role_end..m.start].contains([',', '.', ';']))
+                    .find_map(|m| {
+                        name_after(text, m.end).filter(|&(start, end)| {
+                            start == m.end + 1 && text[start..end].split(' ').count() >= 2
+                        })
+                    })
+            };
+            let Some((name_start, mut name_end)) = name_after(text, role_end)
+                .or_else(appositive)
+                .or_else(posted)
             else {
                 continue;
             };
@@ -591,6 +616,15 @@ mod tests {
             ]
         );
         assert_eq!(found.mentions.len(), 4);
+    }
+
+    #[test]
+    fn a_post_between_title_and_name_is_skipped() {
+        let found = run(
+            "Kenyan Ambassador to Japan Erastus Mwencha told reporters. Ambassador in Tokyo, we said.",
+            None,
+        );
+        assert_eq!(names(&found), vec![("Erastus Mwencha", Some("KEN"))]);
     }
 
     #[test]

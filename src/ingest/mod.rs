@@ -23,6 +23,7 @@ pub mod person;
 pub mod sentences;
 pub mod speaker;
 pub mod topics;
+pub mod verbs;
 
 use crate::model::{Article, CorpusFile, Entity, Leader, Statement};
 use entities::{EntityMatcher, MatcherError, Mention};

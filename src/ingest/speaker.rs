@@ -266,7 +266,20 @@ pub fn is_other_side(body: &str, start: usize) -> bool {
 }
 
 fn other_side_before(body: &str, start: usize, cues: &[&str]) -> bool {
-    let before = clause_before(body, start);
+    let mut before = clause_before(body, start);
+    // "According to the spokesperson, Turkish President Tayyip Erdogan": a title of its own
+    // after the last comma starts a new phrase, which the words before the comma do not govern.
+    if let Some(comma) = before.rfind(',')
+        && before[comma..]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        let last_before_comma = before[..comma].rsplit(' ').next().unwrap_or("");
+        if last_before_comma.to_lowercase().starts_with("counterpart") {
+            return true;
+        }
+        before = &before[comma + 1..];
+    }
     for word in before
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .rev()
@@ -577,6 +590,15 @@ mod tests {
             ),
             "KEN"
         );
+    }
+
+    #[test]
+    fn a_title_after_a_comma_starts_a_new_phrase() {
+        let body = "She met her counterpart, Foreign Minister Sam Kutesa. According to the spokesperson, President Paul Kagame has written to him.";
+        let kutesa = body.find("Sam").expect("name");
+        let kagame = body.find("Paul").expect("name");
+        assert!(is_other_side(body, kutesa));
+        assert!(!is_other_side(body, kagame));
     }
 
     #[test]
