@@ -15,6 +15,9 @@ use body::{share_texts, shared_texts};
 pub type ShortText = compact_str::CompactString;
 use std::collections::HashMap;
 
+/// Positions by id (a fast hash, randomly seeded per process: ids come from corpus files).
+pub(crate) type IdIndex = HashMap<String, usize, foldhash::fast::RandomState>;
+
 /// The value of the `format` field every corpus file carries.
 pub const FORMAT_NAME: &str = "agenda-corpus";
 /// The only corpus format version this build reads and writes.
@@ -201,9 +204,9 @@ pub struct Corpus {
     pub leaders: Vec<Leader>,
     /// All statements, in file order.
     pub statements: Vec<Statement>,
-    article_index: HashMap<String, usize>,
-    entity_index: HashMap<String, usize>,
-    leader_index: HashMap<String, usize>,
+    article_index: IdIndex,
+    entity_index: IdIndex,
+    leader_index: IdIndex,
 }
 
 impl Corpus {
@@ -215,7 +218,7 @@ impl Corpus {
         leaders: Vec<Leader>,
         mut statements: Vec<Statement>,
     ) -> Self {
-        let article_index: HashMap<String, usize> = articles
+        let article_index: IdIndex = articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))

@@ -162,6 +162,12 @@ thread_local! {
     static COUNTER: RefCell<Option<Arc<AtomicUsize>>> = const { RefCell::new(None) };
 }
 
+/// Where this thread's parser counts statements (while a [`LoadProgress::parsing`] runs), for
+/// a parse that shares the work with other threads.
+pub(crate) fn this_thread_counter() -> Option<Arc<AtomicUsize>> {
+    COUNTER.with(|c| c.borrow().clone())
+}
+
 /// How often (in statements) the count is published.
 const COUNT_EVERY: usize = 1024;
 

@@ -155,28 +155,38 @@ pub(super) fn topic_facet(corpus: &Corpus) -> (Vec<String>, Facet) {
     let count = corpus.statements.len();
     let mut topics: Vec<String> = Vec::new();
     let mut topic_ids: HashMap<String, u32> = HashMap::new();
-    let mut statement_topics: Vec<Vec<u32>> = Vec::with_capacity(count);
+    // Each phrase as written is keyed once: most statements repeat a phrase already seen.
+    let mut written_ids: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
+    let mut topic_offsets: Vec<u32> = Vec::with_capacity(count + 1);
+    let mut topic_values: Vec<u32> = Vec::new();
+    topic_offsets.push(0);
     for statement in &corpus.statements {
-        let ids = statement
-            .topics
-            .iter()
-            .map(|topic| {
-                let key = topic_key(topic);
-                match topic_ids.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let shown = topic.split_whitespace().collect::<Vec<_>>().join(" ");
-                        topics.push(shown);
-                        topic_ids.insert(key, topics.len() as u32 - 1);
-                        topics.len() as u32 - 1
-                    }
+        for topic in statement.topics.iter() {
+            let id = match written_ids.get(topic.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let key = topic_key(topic);
+                    let id = match topic_ids.get(&key) {
+                        Some(&id) => id,
+                        None => {
+                            let shown = topic.split_whitespace().collect::<Vec<_>>().join(" ");
+                            topics.push(shown);
+                            topic_ids.insert(key, topics.len() as u32 - 1);
+                            topics.len() as u32 - 1
+                        }
+                    };
+                    written_ids.insert(topic.as_str(), id);
+                    id
                 }
-            })
-            .collect();
-        statement_topics.push(ids);
+            };
+            topic_values.push(id);
+        }
+        topic_offsets.push(topic_values.len() as u32);
     }
     let facet = Facet::build(count, topics.len(), |s, out| {
-        out.extend_from_slice(&statement_topics[s])
+        out.extend_from_slice(
+            &topic_values[topic_offsets[s] as usize..topic_offsets[s + 1] as usize],
+        )
     });
     (topics, facet)
 }
@@ -225,13 +235,20 @@ pub(super) fn article_dates(corpus: &Corpus) -> (Vec<Option<PartialDate>>, Vec<u
         .iter()
         .map(|a| a.published.as_deref().and_then(PartialDate::parse))
         .collect();
+    // Statements come article by article: the previous statement's article is looked up once.
+    let mut previous: Option<(&str, u32)> = None;
     let statement_article = corpus
         .statements
         .iter()
-        .map(|s| {
-            corpus
-                .article_position(&s.article)
-                .map_or(u32::MAX, |a| a as u32)
+        .map(|s| match previous {
+            Some((id, position)) if id == s.article.as_str() => position,
+            _ => {
+                let position = corpus
+                    .article_position(&s.article)
+                    .map_or(u32::MAX, |a| a as u32);
+                previous = Some((s.article.as_str(), position));
+                position
+            }
         })
         .collect();
     (dates, statement_article)

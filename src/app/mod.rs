@@ -174,16 +174,33 @@ pub fn keep_visible(offset: usize, selected: usize, height: usize) -> usize {
 impl App {
     /// A browser over `corpus` with the default key table, sized 80x24 until told otherwise.
     pub fn new(corpus: Arc<Corpus>) -> Self {
-        let targets = index::target_facet(&corpus);
-        let leaders = index::leader_facet(&corpus);
-        let (topics, topic_facet) = index::topic_facet(&corpus);
-        let untargeted = (0..corpus.statements.len() as u32)
-            .filter(|&s| targets.of(s).is_empty())
-            .collect();
-        let speakers = index::speaker_facet(&corpus);
-        let (article_dates, statement_article) = index::article_dates(&corpus);
-        let article_statements = index::article_statements(&corpus, &statement_article);
-        let (newest_order, newest_rank) = index::newest_order(&article_dates, &statement_article);
+        // The facets are independent passes over the statements: built on both cores.
+        let ((targets, leaders), ((topics, topic_facet), speakers)) = rayon::join(
+            || {
+                rayon::join(
+                    || index::target_facet(&corpus),
+                    || index::leader_facet(&corpus),
+                )
+            },
+            || {
+                rayon::join(
+                    || index::topic_facet(&corpus),
+                    || index::speaker_facet(&corpus),
+                )
+            },
+        );
+        let (untargeted, (article_dates, statement_article)) = rayon::join(
+            || {
+                (0..corpus.statements.len() as u32)
+                    .filter(|&s| targets.of(s).is_empty())
+                    .collect()
+            },
+            || index::article_dates(&corpus),
+        );
+        let (article_statements, (newest_order, newest_rank)) = rayon::join(
+            || index::article_statements(&corpus, &statement_article),
+            || index::newest_order(&article_dates, &statement_article),
+        );
         let date_span = lens::date_span(&article_dates);
         let mut app = App {
             corpus,

@@ -492,6 +492,73 @@ mod tests {
         );
     }
 
+    /// A file over the size from which statements are parsed on two threads, one statement
+    /// a line as `ingest` writes them, statements first or last.
+    fn large_file_text(file: &CorpusFile, statements_first: bool) -> String {
+        let json = |value: serde_json::Result<String>| value.expect("json");
+        let statements: Vec<String> = file
+            .statements
+            .iter()
+            .map(|s| json(serde_json::to_string(s)))
+            .collect();
+        let statements = format!("[\n{}\n]", statements.join(",\n"));
+        let articles = json(serde_json::to_string(&file.articles));
+        let (first, second) = if statements_first {
+            (("statements", &statements), ("articles", &articles))
+        } else {
+            (("articles", &articles), ("statements", &statements))
+        };
+        format!(
+            r#"{{"format": "{}", "version": {}, "entities": {}, "leaders": {}, "{}": {}, "{}": {}}}"#,
+            file.format,
+            file.version,
+            json(serde_json::to_string(&file.entities)),
+            json(serde_json::to_string(&file.leaders)),
+            first.0,
+            first.1,
+            second.0,
+            second.1,
+        )
+    }
+
+    #[test]
+    fn a_large_file_parses_on_two_threads_as_in_one_pass_and_is_still_checked() {
+        let seed = embedded_seed().expect("seed");
+        let mut file = seed.to_file();
+        let template = file.statements.clone();
+        let mut n = 0;
+        while file.statements.len() * 250 < 10 << 20 {
+            for s in &template {
+                let mut copy = s.clone();
+                copy.id = format!("large-{n}").into();
+                n += 1;
+                file.statements.push(copy);
+            }
+        }
+        for statements_first in [true, false] {
+            let text = large_file_text(&file, statements_first);
+            assert!(text.len() > 10 << 20);
+            let parsed = parse_corpus_file("large.json", text.as_bytes()).expect("valid");
+            assert_eq!(parsed, file);
+            for s in &parsed.statements {
+                let a = parsed
+                    .articles
+                    .iter()
+                    .position(|a| a.id == s.article.as_str());
+                assert!(s.text.shares(&parsed.articles[a.expect("article")].body));
+            }
+            // A statement near the end (parsed by the second thread) that is wrong is reported
+            // where it is, by the one-pass parse.
+            let last = file.statements.len() - 1;
+            let id = format!("\"id\":\"{}\"", file.statements[last].id);
+            let broken = text.replacen(&id, &format!("{id},\"extra\":1"), 1);
+            let error = parse_corpus_file("large.json", broken.as_bytes())
+                .expect_err("an unknown field")
+                .to_string();
+            assert!(error.contains(&format!("statements[{last}]")), "{error}");
+        }
+    }
+
     #[test]
     fn embedded_seed_loads() {
         let corpus = embedded_seed().expect("seed is valid");

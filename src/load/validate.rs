@@ -22,7 +22,7 @@ pub(super) fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Prob
 /// A problem at a field path, with its message.
 type FieldProblem<'f> = &'f dyn Fn(String, String) -> Problem;
 /// Position of each id (or name) in its list.
-type Ids<'a> = HashMap<&'a str, usize>;
+type Ids<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
 
 /// The ids a statement may refer to.
 struct Known<'k, 'a> {
@@ -37,7 +37,7 @@ fn check_entities<'a>(
     problems: &mut Problems,
     field: FieldProblem<'_>,
 ) -> Ids<'a> {
-    let mut entity_ids: Ids<'a> = HashMap::new();
+    let mut entity_ids: Ids<'a> = Ids::default();
     for (i, entity) in corpus.entities.iter().enumerate() {
         if entity.id.trim().is_empty() {
             problems.push(field(format!("entities[{i}].id"), "empty id".into()));
@@ -65,7 +65,7 @@ fn check_leaders<'a>(
     problems: &mut Problems,
     field: FieldProblem<'_>,
 ) -> Ids<'a> {
-    let mut leader_names: Ids<'a> = HashMap::new();
+    let mut leader_names: Ids<'a> = Ids::default();
     for (i, leader) in corpus.leaders.iter().enumerate() {
         if leader.name.trim().is_empty() {
             problems.push(field(format!("leaders[{i}].name"), "empty name".into()));
@@ -97,7 +97,7 @@ fn check_articles<'a>(
     problems: &mut Problems,
     field: FieldProblem<'_>,
 ) -> Ids<'a> {
-    let mut article_ids: Ids<'a> = HashMap::new();
+    let mut article_ids: Ids<'a> = Ids::default();
     for (i, article) in corpus.articles.iter().enumerate() {
         if article.id.trim().is_empty() {
             problems.push(field(format!("articles[{i}].id"), "empty id".into()));
@@ -141,7 +141,7 @@ fn check_statements(
         leader_names,
         article_ids,
     } = *known;
-    let mut statement_ids: HashMap<&str, usize> = HashMap::new();
+    let mut statement_ids: Ids<'_> = Ids::default();
     for (i, statement) in corpus.statements.iter().enumerate() {
         let at = |name: &str| format!("statements[{i}].{name}");
         if statement.id.trim().is_empty() {

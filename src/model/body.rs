@@ -182,7 +182,13 @@ pub(super) mod shared_texts {
         static BODIES: RefCell<HashMap<String, Arc<str>>> = RefCell::new(HashMap::new());
         /// The articles of the file parsing on this thread, when parsed ahead of its statements.
         static AHEAD: RefCell<Option<Vec<Article>>> = const { RefCell::new(None) };
+        /// The statements of the file parsing on this thread, when parsed ahead on two threads.
+        static STATEMENTS_AHEAD: RefCell<Option<Vec<Statement>>> = const { RefCell::new(None) };
     }
+
+    /// From this many bytes after the statements key, the statements are parsed ahead in two
+    /// halves on two threads (a small file is parsed in one pass).
+    const PARALLEL_FROM_BYTES: usize = 8 << 20;
 
     /// `Arc<str>` as a JSON string (without serde's `rc` feature).
     pub mod arc_text {
@@ -246,6 +252,11 @@ pub(super) mod shared_texts {
     pub fn statements<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Vec<Statement>, D::Error> {
+        if let Some(ahead) = STATEMENTS_AHEAD.with(|ahead| ahead.borrow_mut().take()) {
+            // Parsed ahead from this very array (see `note_statements_ahead`): only skipped here.
+            serde::de::IgnoredAny::deserialize(deserializer)?;
+            return Ok(ahead);
+        }
         BODIES.with(|noted| {
             let bodies = noted.borrow();
             crate::progress::counted_vec_with(deserializer, |raw: StatementOnDisk<'de>| {
@@ -265,13 +276,121 @@ pub(super) mod shared_texts {
         ) else {
             return;
         };
-        if articles < statements {
+        let parallel = text.len() - statements >= PARALLEL_FROM_BYTES;
+        if articles < statements && !parallel {
             return;
         }
         let mut de = serde_json::Deserializer::from_str(&text[articles..]);
         if articles_ahead(&mut de).is_err() {
             forget();
+            return;
         }
+        if parallel {
+            note_statements_ahead(text, statements, articles);
+        }
+    }
+
+    /// Parse the statements array (its value starts at `start`) in two halves, one on another
+    /// thread, split at an element boundary near the middle (a `,` then a line break then `{`:
+    /// a line break is never inside a JSON string). The halves must chain exactly (the first
+    /// ends at the split, the second at the array's `]`), else nothing is noted and the parse
+    /// proper reads the array as usual (and reports what is wrong with it).
+    fn note_statements_ahead(text: &str, start: usize, articles: usize) {
+        let bytes = text.as_bytes();
+        let first = skip_space(bytes, start);
+        if bytes.get(first) != Some(&b'[') {
+            return;
+        }
+        let first = skip_space(bytes, first + 1);
+        let end_guess = if articles > start {
+            articles
+        } else {
+            text.len()
+        };
+        let Some(split) = element_boundary_after(bytes, first + (end_guess - first) / 2) else {
+            return;
+        };
+        let counter = crate::progress::this_thread_counter();
+        let parsed = BODIES.with(|noted| {
+            let bodies = &*noted.borrow();
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| parse_elements(text, split, None, bodies, &counter));
+                let head = parse_elements(text, first, Some(split), bodies, &counter);
+                let tail = second.join().ok().flatten();
+                let (mut head, tail) = (head?, tail?);
+                head.extend(tail);
+                Some(head)
+            })
+        });
+        if let Some(statements) = parsed {
+            STATEMENTS_AHEAD.with(|ahead| *ahead.borrow_mut() = Some(statements));
+        }
+    }
+
+    fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+        while bytes.get(at).is_some_and(|b| b.is_ascii_whitespace()) {
+            at += 1;
+        }
+        at
+    }
+
+    /// The first `{` at or after `from` that follows a `,` and white space holding a line break.
+    fn element_boundary_after(bytes: &[u8], from: usize) -> Option<usize> {
+        let mut at = from;
+        while let Some(found) = memchr::memchr(b'\n', bytes.get(at..)?) {
+            let line_break = at + found;
+            let mut before = line_break;
+            while before > 0 && bytes[before - 1].is_ascii_whitespace() {
+                before -= 1;
+            }
+            let next = skip_space(bytes, line_break);
+            if before > 0 && bytes[before - 1] == b',' && bytes.get(next) == Some(&b'{') {
+                return Some(next);
+            }
+            at = line_break + 1;
+        }
+        None
+    }
+
+    /// Statements from `at` (an element's start) up to `stop` (the next element's start, which
+    /// must be reached exactly) or, without `stop`, up to the array's closing `]`.
+    fn parse_elements(
+        text: &str,
+        mut at: usize,
+        stop: Option<usize>,
+        bodies: &HashMap<String, Arc<str>>,
+        counter: &Option<Arc<std::sync::atomic::AtomicUsize>>,
+    ) -> Option<Vec<Statement>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        loop {
+            let mut stream =
+                serde_json::Deserializer::from_str(&text[at..]).into_iter::<StatementOnDisk<'_>>();
+            let raw = stream.next()?.ok()?;
+            at += stream.byte_offset();
+            out.push(raw.into_statement(bodies));
+            if out.len().is_multiple_of(1024)
+                && let Some(counter) = counter
+            {
+                counter.fetch_add(1024, std::sync::atomic::Ordering::Relaxed);
+            }
+            at = skip_space(bytes, at);
+            match bytes.get(at) {
+                Some(b',') => at = skip_space(bytes, at + 1),
+                Some(b']') if stop.is_none() => break,
+                _ => return None,
+            }
+            match stop {
+                Some(stop) if at == stop => break,
+                Some(stop) if at > stop => return None,
+                _ => {}
+            }
+        }
+        if let Some(counter) = counter {
+            let rest = out.len() % 1024;
+            counter.fetch_add(rest, std::sync::atomic::Ordering::Relaxed);
+        }
+        Some(out)
     }
 
     fn articles_ahead<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
@@ -308,6 +427,7 @@ pub(super) mod shared_texts {
     pub fn forget() {
         BODIES.with(|noted| drop(std::mem::take(&mut *noted.borrow_mut())));
         AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
+        STATEMENTS_AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
     }
 
     /// A statement as written, its text borrowed from the input when it has no escapes.
@@ -374,7 +494,7 @@ pub fn note_articles_ahead(text: &str) {
 /// equals that slice (texts parsed from a file already are).
 pub(super) fn share_texts(
     articles: &[Article],
-    article_index: &HashMap<String, usize>,
+    article_index: &super::IdIndex,
     statements: &mut [Statement],
 ) {
     for statement in statements.iter_mut().filter(|s| s.text.is_own_copy()) {
