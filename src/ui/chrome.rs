@@ -9,7 +9,11 @@ pub(super) fn pane_has_focus(app: &App, pane: Pane) -> bool {
 
 /// A pane's border: thick and in the accent colour when focused.
 pub(super) fn pane_frame(app: &App, pane: Pane) -> Block<'static> {
-    let focused = pane_has_focus(app, pane);
+    focus_frame(app, pane_has_focus(app, pane))
+}
+
+/// A border that is thick and in the accent colour when `focused`, plain and dim otherwise.
+pub(super) fn focus_frame(app: &App, focused: bool) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(if focused {
@@ -26,12 +30,22 @@ pub(super) fn pane_frame(app: &App, pane: Pane) -> Block<'static> {
 
 /// A pane's border with its title.
 pub(super) fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
-    let title_style = if pane_has_focus(app, pane) {
+    focus_block(app, pane_has_focus(app, pane), title)
+}
+
+/// [`focus_frame`] with a title, bold in the accent colour when `focused`.
+pub(super) fn focus_block(app: &App, focused: bool, title: String) -> Block<'static> {
+    let title_style = if focused {
         app.theme.accent.add_modifier(Modifier::BOLD)
     } else {
         Style::new()
     };
-    pane_frame(app, pane).title(Span::styled(title, title_style))
+    focus_frame(app, focused).title(Span::styled(title, title_style))
+}
+
+/// The border of a full-screen view (reader, matrix): thick, accent, its title fitted to `width`.
+pub(super) fn view_block(app: &App, title: &str, width: u16) -> Block<'static> {
+    focus_block(app, true, fit_title(title, width))
 }
 
 /// Fit `title` into a block of `width` columns (leaving room for the corners).

@@ -66,26 +66,7 @@ fn draw_side(
     charted: bool,
 ) {
     let focused = compare.focus == side;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            app.theme.accent
-        } else {
-            app.theme.dim
-        })
-        .title(Span::styled(
-            fit_title(title, rect.width),
-            if focused {
-                app.theme.accent.add_modifier(Modifier::BOLD)
-            } else {
-                Style::new()
-            },
-        ));
+    let block = focus_block(app, focused, fit_title(title, rect.width));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let chart_height = if charted {

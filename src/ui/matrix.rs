@@ -20,14 +20,7 @@ pub(super) fn draw_matrix(frame: &mut Frame, app: &App, area: Rect) {
         plural(counts.targets.len(), "target", "targets"),
         narrowing(app, true),
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.accent)
-        .title(Span::styled(
-            fit_title(&title, rect.width),
-            app.theme.accent.add_modifier(Modifier::BOLD),
-        ));
+    let block = view_block(app, &title, rect.width);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let cursor = app.matrix_cell();

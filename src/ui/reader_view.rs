@@ -20,14 +20,7 @@ pub(super) fn draw_reader(frame: &mut Frame, app: &App, area: Rect) {
         .map_or(String::new(), |i| format!("{}/{statements} · ", i + 1));
     let title = format!(" Reader · {} ", sanitize(&article.title));
     let status = format!(" {position}{statements} statements ");
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.accent)
-        .title(Span::styled(
-            fit_title(&title, rect.width),
-            app.theme.accent.add_modifier(Modifier::BOLD),
-        ))
+    let block = view_block(app, &title, rect.width)
         .title_bottom(Line::styled(fit_title(&status, rect.width), app.theme.dim).right_aligned());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
