@@ -120,6 +120,28 @@ pub fn dateline_len(text: &str) -> Option<usize> {
     (end <= MAX_LEN && opens_story).then_some(lead + end)
 }
 
+/// The news agency a dateline at the start of `text` names, when it names one: the bracketed
+/// name ("WASHINGTON, Jan 13 (Reuters) -") or the capitals after the comma ("Jakarta, MINA –").
+pub fn agency(text: &str) -> Option<String> {
+    let dateline = &text[..dateline_len(text)?];
+    let name = match (dateline.find('('), dateline.rfind(')')) {
+        (Some(open), Some(close)) if open < close => &dateline[open + 1..close],
+        _ => {
+            let after_comma = &dateline[dateline.find(',')? + 1..];
+            let end = after_comma
+                .trim_start()
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .unwrap_or(after_comma.trim_start().len());
+            &after_comma.trim_start()[..end]
+        }
+    };
+    let name = name.trim();
+    (!name.is_empty()
+        && name.chars().any(char::is_alphabetic)
+        && name.split_whitespace().count() <= 4)
+        .then(|| name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +175,20 @@ mod tests {
             stripped("LIMA (Andina News / EFE - 3rd March, 2024) Peru's minister"),
             "Peru's minister"
         );
+    }
+
+    #[test]
+    fn the_agency_of_a_dateline() {
+        assert_eq!(
+            agency("LIMA, March 3 (Reuters) - The foreign minister said.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            agency("Jakarta, MINA – The minister said so.").as_deref(),
+            Some("MINA")
+        );
+        assert_eq!(agency("NAIROBI: The minister said so."), None);
+        assert_eq!(agency("The minister said so."), None);
     }
 
     #[test]

@@ -237,11 +237,15 @@ impl Pipeline {
                     None => format!("{speaker_name} ({country})"),
                 })
             })
-            .unwrap_or_else(|| first_words(&body, 12));
+            .unwrap_or_else(|| {
+                let story = dateline::dateline_len(&body).unwrap_or(0);
+                first_words(&body[story..], 12)
+            });
         let source = options
             .source
             .clone()
             .or(cleaned.source)
+            .or_else(|| dateline::agency(&body))
             .unwrap_or_else(|| "unknown".to_string());
         let main_person = person::main_person(&body, &found, &speaker_country);
         let mut spoken: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
@@ -512,6 +516,18 @@ mod tests {
             untitled.article.title.starts_with("It is an honour"),
             "{}",
             untitled.article.title
+        );
+    }
+
+    #[test]
+    fn a_dateline_agency_is_the_source_and_stays_out_of_the_title() {
+        let text = "Nairobi, KNA – Foreign Minister Musalia Mudavadi said Kenya will deepen its trade ties with Uganda.\n";
+        let article = ingest_article(text, &IngestOptions::default()).expect("ingest");
+        assert_eq!(article.article.source, "KNA");
+        assert!(
+            article.article.title.starts_with("Foreign Minister Musalia Mudavadi said"),
+            "{}",
+            article.article.title
         );
     }
 
