@@ -525,7 +525,10 @@ mod tests {
         let article = ingest_article(text, &IngestOptions::default()).expect("ingest");
         assert_eq!(article.article.source, "KNA");
         assert!(
-            article.article.title.starts_with("Foreign Minister Musalia Mudavadi said"),
+            article
+                .article
+                .title
+                .starts_with("Foreign Minister Musalia Mudavadi said"),
             "{}",
             article.article.title
         );
