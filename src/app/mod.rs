@@ -15,6 +15,8 @@ mod overlay;
 mod reader;
 mod search;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests_analyst;
 
 use crate::keymap::{Action, Context, Keymap};

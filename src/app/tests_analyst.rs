@@ -1,26 +1,16 @@
 //! The analyst's browser: the Speakers overview, the speaker lens, years, row order, the time
 //! chart, the reader and opening URLs, asserted on state and on the Effects `update` returns.
 
+use super::test_support::{app_over, key, press};
 use super::*;
 use crate::load;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 fn dyads() -> App {
-    let text = include_str!("../../tests/fixtures/dyads.json");
-    let file = load::parse_corpus_file("dyads.json", text.as_bytes()).expect("valid fixture");
-    let corpus =
-        load::merge("dyads.json".into(), vec![("dyads.json".into(), file)]).expect("merge");
-    let mut app = App::new(Arc::new(corpus));
-    app.update(Msg::Resize(120, 40));
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) -> Update {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn key(app: &mut App, c: char) -> Update {
-    press(app, KeyCode::Char(c))
+    app_over(
+        "dyads.json",
+        include_str!("../../tests/fixtures/dyads.json").as_bytes(),
+    )
 }
 
 fn names(app: &App) -> Vec<String> {

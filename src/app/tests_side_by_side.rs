@@ -2,8 +2,8 @@
 //! returns: the pick flow, one time axis for both charts, the reader and back, the matrix's
 //! counts against the statements a cell opens.
 
+use super::super::test_support::{app_over, key, press};
 use super::super::*;
-use crate::load;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The dyads fixture with some statements left out, so that the counts differ from cell to
@@ -20,20 +20,7 @@ fn uneven() -> App {
         .collect();
     *statements = kept;
     let bytes = serde_json::to_vec(&json).expect("serialise");
-    let file = load::parse_corpus_file("uneven.json", &bytes).expect("valid corpus");
-    let corpus =
-        load::merge("uneven.json".into(), vec![("uneven.json".into(), file)]).expect("merge");
-    let mut app = App::new(Arc::new(corpus));
-    app.update(Msg::Resize(120, 40));
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) -> Update {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn key(app: &mut App, c: char) -> Update {
-    press(app, KeyCode::Char(c))
+    app_over("uneven.json", &bytes)
 }
 
 fn select(app: &mut App, name: &str) {
