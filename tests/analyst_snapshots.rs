@@ -1,42 +1,17 @@
 //! Snapshots of the analyst's views (issue 13): the Speakers index, the lens in the title line,
 //! the year chart of a dyad, the year picker and the reader, at 80x24 and 160x50.
 
+mod screens;
 use agenda_tui::app::{App, Msg, SearchHits};
-use agenda_tui::load;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
+use screens::{app_over, keys, press, render};
 use std::sync::Arc;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 50)];
 
 fn dyads(width: u16, height: u16) -> App {
     let text = include_str!("fixtures/dyads.json");
-    let file = load::parse_corpus_file("dyads.json", text.as_bytes()).expect("valid fixture");
-    let corpus =
-        load::merge("dyads.json".into(), vec![("dyads.json".into(), file)]).expect("merge");
-    let mut app = App::new(Arc::new(corpus));
-    app.update(Msg::Resize(width, height));
-    app
-}
-
-fn render(app: &App) -> Terminal<TestBackend> {
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|frame| agenda_tui::ui::draw(frame, app))
-        .expect("draw");
-    terminal
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
+    app_over("dyads.json", text.as_bytes(), width, height)
 }
 
 fn screen(app: &App) -> String {

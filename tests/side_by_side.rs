@@ -2,14 +2,14 @@
 //! 160x50, on the seed and on a corpus of several speakers (the dyads fixture with some
 //! statements left out so that the counts differ), and a sweep of terminal sizes over both.
 
+mod screens;
 use agenda_tui::app::App;
 use agenda_tui::app::Msg;
 use agenda_tui::layout::Arrangement;
 use agenda_tui::load;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
+use screens::{app_over, keys, press, render};
 use std::sync::Arc;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 50)];
@@ -34,31 +34,7 @@ fn uneven(width: u16, height: u16) -> App {
         .collect();
     *statements = kept;
     let bytes = serde_json::to_vec(&json).expect("serialise");
-    let file = load::parse_corpus_file("uneven.json", &bytes).expect("valid corpus");
-    let corpus =
-        load::merge("uneven.json".into(), vec![("uneven.json".into(), file)]).expect("merge");
-    let mut app = App::new(Arc::new(corpus));
-    app.update(Msg::Resize(width, height));
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn render(app: &App) -> Terminal<TestBackend> {
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|frame| agenda_tui::ui::draw(frame, app))
-        .expect("draw");
-    terminal
+    app_over("uneven.json", &bytes, width, height)
 }
 
 fn screen(app: &App) -> String {
