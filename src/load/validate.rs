@@ -166,7 +166,7 @@ fn check_statements(
             )),
             Some(&a) => check_span(&corpus.articles[a].body, statement, &at, problems, field),
         }
-        for (t, target) in statement.targets.iter().enumerate() {
+        for (t, target) in statement.targets().iter().enumerate() {
             if !entity_ids.contains_key(target.as_str()) {
                 problems.push(field(
                     format!("statements[{i}].targets[{t}]"),
@@ -180,7 +180,7 @@ fn check_statements(
                 format!("unknown entity \"{}\"", statement.speaker_entity),
             ));
         }
-        for (l, leader) in statement.leaders.iter().enumerate() {
+        for (l, leader) in statement.leaders().iter().enumerate() {
             if !leader_names.contains_key(leader.as_str()) {
                 problems.push(field(
                     format!("statements[{i}].leaders[{l}]"),
@@ -188,7 +188,7 @@ fn check_statements(
                 ));
             }
         }
-        for (t, topic) in statement.topics.iter().enumerate() {
+        for (t, topic) in statement.topics().iter().enumerate() {
             if topic.trim().is_empty() {
                 problems.push(field(
                     format!("statements[{i}].topics[{t}]"),
@@ -207,7 +207,7 @@ fn check_span(
     problems: &mut Problems,
     field: &dyn Fn(String, String) -> Problem,
 ) {
-    let (start, end) = (statement.start, statement.end);
+    let (start, end) = (statement.start as usize, statement.end as usize);
     if start > end {
         problems.push(field(
             at("start"),

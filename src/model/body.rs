@@ -1,7 +1,7 @@
 //! [`BodySlice`]: a statement's text held once, as a slice of its article's body, and how
 //! parsing a corpus file makes each text such a slice.
 
-use super::{Article, ShortText, Statement, StatementKind};
+use super::{Article, Labels, ShortText, Statement, StatementKind, Sym};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -430,51 +430,129 @@ pub(super) mod shared_texts {
         STATEMENTS_AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
     }
 
+    thread_local! {
+        /// The symbols of the lists of the statement parsing on this thread: each list is
+        /// appended here, and the statement takes them in one allocation.
+        static LISTS: RefCell<Vec<Sym>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// A list of symbols as it parses: where in this thread's [`LISTS`] it was appended.
+    #[derive(Default)]
+    struct ListOnDisk(std::ops::Range<usize>);
+
+    impl<'de> Deserialize<'de> for ListOnDisk {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct List;
+            impl<'de> serde::de::Visitor<'de> for List {
+                type Value = ListOnDisk;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a sequence")
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> Result<ListOnDisk, A::Error> {
+                    let start = LISTS.with(|lists| lists.borrow().len());
+                    while let Some(sym) = seq.next_element::<Sym>()? {
+                        LISTS.with(|lists| lists.borrow_mut().push(sym));
+                    }
+                    Ok(ListOnDisk(start..LISTS.with(|lists| lists.borrow().len())))
+                }
+            }
+            deserializer.deserialize_seq(List)
+        }
+    }
+
+    /// A byte offset: any unsigned number as JSON has it, then one that fits a `u32` (a corpus
+    /// file is at most 1 GiB).
+    fn offset<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+        let at = usize::deserialize(deserializer)?;
+        u32::try_from(at)
+            .map_err(|_| serde::de::Error::custom(format!("offset {at} is over 4 GiB")))
+    }
+
     /// A statement as written, its text borrowed from the input when it has no escapes.
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields, rename = "Statement")]
     pub struct StatementOnDisk<'a> {
         id: ShortText,
-        article: ShortText,
+        article: Sym,
         #[serde(borrow)]
         text: Cow<'a, str>,
-        start: usize,
-        end: usize,
-        targets: Vec<ShortText>,
-        speaker: Option<ShortText>,
-        speaker_entity: ShortText,
+        #[serde(deserialize_with = "offset")]
+        start: u32,
+        #[serde(deserialize_with = "offset")]
+        end: u32,
+        targets: ListOnDisk,
+        speaker: Option<Sym>,
+        speaker_entity: Sym,
         kind: StatementKind,
         #[serde(default)]
-        leaders: Vec<ShortText>,
+        leaders: ListOnDisk,
         #[serde(default)]
-        topics: Vec<ShortText>,
+        topics: ListOnDisk,
     }
 
     impl StatementOnDisk<'_> {
-        fn into_statement(self, bodies: &HashMap<String, Arc<str>>) -> Statement {
+        pub(in crate::model) fn into_statement(
+            self,
+            bodies: &HashMap<String, Arc<str>>,
+        ) -> Statement {
+            let span = self.start as usize..self.end as usize;
             let shared = bodies
                 .get(self.article.as_str())
-                .filter(|body| body.get(self.start..self.end) == Some(&*self.text))
-                .and_then(|body| BodySlice::of(body, self.start..self.end));
-            let (mut targets, mut leaders, mut topics) = (self.targets, self.leaders, self.topics);
-            // A parsed list has room for four; most hold one or two, kept for the whole run.
-            targets.shrink_to_fit();
-            leaders.shrink_to_fit();
-            topics.shrink_to_fit();
+                .filter(|body| body.get(span.clone()) == Some(&*self.text))
+                .and_then(|body| BodySlice::of(body, span));
+            let labels = LISTS.with(|lists| {
+                let mut lists = lists.borrow_mut();
+                let symbols: Box<[Sym]> = [&self.targets.0, &self.leaders.0, &self.topics.0]
+                    .into_iter()
+                    .flat_map(|range| lists.get(range.clone()).unwrap_or(&[]).iter().copied())
+                    .collect();
+                lists.clear();
+                let leaders_from = self.targets.0.len();
+                Labels::from_parts(symbols, leaders_from, leaders_from + self.leaders.0.len())
+            });
             Statement {
                 text: shared.unwrap_or_else(|| BodySlice::from(&*self.text)),
                 id: self.id,
                 article: self.article,
                 start: self.start,
                 end: self.end,
-                targets,
                 speaker: self.speaker,
                 speaker_entity: self.speaker_entity,
                 kind: self.kind,
-                leaders,
-                topics,
+                labels,
             }
         }
+    }
+}
+
+impl Serialize for Statement {
+    /// The file format's object, fields in the order they have always been written.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Statement", 11)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("article", &self.article)?;
+        out.serialize_field("text", &self.text)?;
+        out.serialize_field("start", &self.start)?;
+        out.serialize_field("end", &self.end)?;
+        out.serialize_field("targets", self.targets())?;
+        out.serialize_field("speaker", &self.speaker)?;
+        out.serialize_field("speaker_entity", &self.speaker_entity)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("leaders", self.leaders())?;
+        out.serialize_field("topics", self.topics())?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Statement {
+    /// As written; the text is its own copy (a [`CorpusFile`](super::CorpusFile) shares it).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        shared_texts::StatementOnDisk::deserialize(deserializer)
+            .map(|raw| raw.into_statement(&HashMap::new()))
     }
 }
 
@@ -501,7 +579,7 @@ pub(super) fn share_texts(
         let Some(&a) = article_index.get(statement.article.as_str()) else {
             continue;
         };
-        if let Some(slice) = BodySlice::of(&articles[a].body, statement.start..statement.end)
+        if let Some(slice) = BodySlice::of(&articles[a].body, statement.span())
             && slice.as_str() == statement.text.as_str()
         {
             statement.text = slice;
