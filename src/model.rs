@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 mod body;
 mod symbol;
-pub use body::{BodySlice, forget_noted_bodies, note_articles_ahead};
+pub use body::{BodySlice, forget_noted_bodies, note_articles_ahead, without_arrays_ahead};
 use body::{share_texts, shared_texts};
 pub use symbol::{Labels, Sym};
 

@@ -184,6 +184,10 @@ pub(super) mod shared_texts {
         static AHEAD: RefCell<Option<Vec<Article>>> = const { RefCell::new(None) };
         /// The statements of the file parsing on this thread, when parsed ahead on two threads.
         static STATEMENTS_AHEAD: RefCell<Option<Vec<Statement>>> = const { RefCell::new(None) };
+        /// Where the two arrays parsed ahead are in the file's text (articles, statements),
+        /// when both were.
+        static RANGES_AHEAD: RefCell<Option<[std::ops::Range<usize>; 2]>> =
+            const { RefCell::new(None) };
     }
 
     /// From this many bytes after the statements key, the statements are parsed ahead in two
@@ -280,26 +284,61 @@ pub(super) mod shared_texts {
         if articles < statements && !parallel {
             return;
         }
-        let mut de = serde_json::Deserializer::from_str(&text[articles..]);
-        if articles_ahead(&mut de).is_err() {
+        let mut stream =
+            serde_json::Deserializer::from_str(&text[articles..]).into_iter::<ArticlesAhead>();
+        if !matches!(stream.next(), Some(Ok(ArticlesAhead))) {
             forget();
             return;
         }
-        if parallel {
-            note_statements_ahead(text, statements, articles);
+        let articles_end = articles + stream.byte_offset();
+        if parallel && let Some(statements_end) = note_statements_ahead(text, statements, articles)
+        {
+            let ranges = [articles..articles_end, statements..statements_end];
+            RANGES_AHEAD.with(|ahead| *ahead.borrow_mut() = Some(ranges));
         }
+    }
+
+    /// The articles array, parsed and noted ahead (see [`articles_ahead`]).
+    struct ArticlesAhead;
+
+    impl<'de> Deserialize<'de> for ArticlesAhead {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            articles_ahead(deserializer).map(|()| ArticlesAhead)
+        }
+    }
+
+    /// When both arrays were parsed ahead (see [`note_articles_ahead`]): the file's text with
+    /// each of them written `[]`, so that parsing the rest (the header, entities and leaders)
+    /// does not read through them again.
+    pub fn without_arrays_ahead(text: &str) -> Option<String> {
+        let [mut first, mut second] = RANGES_AHEAD.with(|ahead| ahead.borrow().clone())?;
+        if second.start < first.start {
+            std::mem::swap(&mut first, &mut second);
+        }
+        if first.end > second.start || second.end > text.len() {
+            return None;
+        }
+        let kept = text.len() - first.len() - second.len();
+        let mut rest = String::with_capacity(kept + 4);
+        rest.push_str(text.get(..first.start)?);
+        rest.push_str("[]");
+        rest.push_str(text.get(first.end..second.start)?);
+        rest.push_str("[]");
+        rest.push_str(text.get(second.end..)?);
+        Some(rest)
     }
 
     /// Parse the statements array (its value starts at `start`) in two halves, one on another
     /// thread, split at an element boundary near the middle (a `,` then a line break then `{`:
     /// a line break is never inside a JSON string). The halves must chain exactly (the first
     /// ends at the split, the second at the array's `]`), else nothing is noted and the parse
-    /// proper reads the array as usual (and reports what is wrong with it).
-    fn note_statements_ahead(text: &str, start: usize, articles: usize) {
+    /// proper reads the array as usual (and reports what is wrong with it). Returns where the
+    /// array ends (one past its `]`) when noted.
+    fn note_statements_ahead(text: &str, start: usize, articles: usize) -> Option<usize> {
         let bytes = text.as_bytes();
         let first = skip_space(bytes, start);
         if bytes.get(first) != Some(&b'[') {
-            return;
+            return None;
         }
         let first = skip_space(bytes, first + 1);
         let end_guess = if articles > start {
@@ -307,9 +346,7 @@ pub(super) mod shared_texts {
         } else {
             text.len()
         };
-        let Some(split) = element_boundary_after(bytes, first + (end_guess - first) / 2) else {
-            return;
-        };
+        let split = element_boundary_after(bytes, first + (end_guess - first) / 2)?;
         let counter = crate::progress::this_thread_counter();
         let parsed = BODIES.with(|noted| {
             let bodies = &*noted.borrow();
@@ -317,14 +354,14 @@ pub(super) mod shared_texts {
                 let second = scope.spawn(|| parse_elements(text, split, None, bodies, &counter));
                 let head = parse_elements(text, first, Some(split), bodies, &counter);
                 let tail = second.join().ok().flatten();
-                let (mut head, tail) = (head?, tail?);
+                let ((mut head, _), (tail, end)) = (head?, tail?);
                 head.extend(tail);
-                Some(head)
+                Some((head, end))
             })
         });
-        if let Some(statements) = parsed {
-            STATEMENTS_AHEAD.with(|ahead| *ahead.borrow_mut() = Some(statements));
-        }
+        let (statements, end) = parsed?;
+        STATEMENTS_AHEAD.with(|ahead| *ahead.borrow_mut() = Some(statements));
+        Some(end)
     }
 
     fn skip_space(bytes: &[u8], mut at: usize) -> usize {
@@ -353,14 +390,15 @@ pub(super) mod shared_texts {
     }
 
     /// Statements from `at` (an element's start) up to `stop` (the next element's start, which
-    /// must be reached exactly) or, without `stop`, up to the array's closing `]`.
+    /// must be reached exactly) or, without `stop`, up to the array's closing `]`; and where
+    /// they end (`stop`, or one past the `]`).
     fn parse_elements(
         text: &str,
         mut at: usize,
         stop: Option<usize>,
         bodies: &HashMap<String, Arc<str>>,
         counter: &Option<Arc<std::sync::atomic::AtomicUsize>>,
-    ) -> Option<Vec<Statement>> {
+    ) -> Option<(Vec<Statement>, usize)> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         loop {
@@ -377,7 +415,10 @@ pub(super) mod shared_texts {
             at = skip_space(bytes, at);
             match bytes.get(at) {
                 Some(b',') => at = skip_space(bytes, at + 1),
-                Some(b']') if stop.is_none() => break,
+                Some(b']') if stop.is_none() => {
+                    at += 1;
+                    break;
+                }
                 _ => return None,
             }
             match stop {
@@ -390,7 +431,7 @@ pub(super) mod shared_texts {
             let rest = out.len() % 1024;
             counter.fetch_add(rest, std::sync::atomic::Ordering::Relaxed);
         }
-        Some(out)
+        Some((out, at))
     }
 
     fn articles_ahead<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
@@ -428,6 +469,7 @@ pub(super) mod shared_texts {
         BODIES.with(|noted| drop(std::mem::take(&mut *noted.borrow_mut())));
         AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
         STATEMENTS_AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
+        RANGES_AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
     }
 
     thread_local! {
@@ -566,6 +608,12 @@ pub fn forget_noted_bodies() {
 /// bodies so that the statement texts share them as they parse (see [`BodySlice`]).
 pub fn note_articles_ahead(text: &str) {
     shared_texts::note_articles_ahead(text);
+}
+
+/// After [`note_articles_ahead`] parsed both of a large file's arrays: the file's text with
+/// them written `[]`, all that is left to parse (`None` when they were not both parsed ahead).
+pub fn without_arrays_ahead(text: &str) -> Option<String> {
+    shared_texts::without_arrays_ahead(text)
 }
 
 /// Make every statement text that holds its own copy a slice of its article's body, when it
