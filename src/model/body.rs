@@ -469,7 +469,7 @@ pub(super) mod shared_texts {
         BODIES.with(|noted| drop(std::mem::take(&mut *noted.borrow_mut())));
         AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
         STATEMENTS_AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
-        RANGES_AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
+        RANGES_AHEAD.with(|ahead| *ahead.borrow_mut() = None);
     }
 
     thread_local! {
