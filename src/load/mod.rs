@@ -579,6 +579,47 @@ mod tests {
     }
 
     #[test]
+    fn statement_problems_are_listed_in_statement_order_up_to_the_cap() {
+        let mut file = embedded_seed().expect("seed").to_file();
+        let template = file.statements[0].clone();
+        file.statements = (0..40)
+            .map(|_| {
+                let mut s = template.clone();
+                s.id = "same".into();
+                s.labels = crate::model::Labels::new(["NOWHERE".into()], [], []);
+                s
+            })
+            .collect();
+        let text = serde_json::to_string(&file).expect("json");
+        let Err(LoadError::Invalid { problems, omitted }) =
+            parse_corpus_file("p.json", text.as_bytes())
+        else {
+            panic!("invalid");
+        };
+        let paths: Vec<String> = problems
+            .iter()
+            .map(|p| match &p.location {
+                Location::Field(path, _) => path.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            paths[..5],
+            [
+                "statements[0].targets[0]",
+                "statements[1].id",
+                "statements[1].targets[0]",
+                "statements[2].id",
+                "statements[2].targets[0]",
+            ]
+        );
+        assert_eq!(
+            (problems.len(), omitted),
+            (MAX_PROBLEMS, 40 + 39 - MAX_PROBLEMS)
+        );
+    }
+
+    #[test]
     fn embedded_seed_loads() {
         let corpus = embedded_seed().expect("seed is valid");
         assert_eq!(corpus.articles.len(), 1);
