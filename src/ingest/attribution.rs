@@ -12,8 +12,9 @@
 //!   side; a speaker of another country (the other party) gives that country as speaker entity.
 
 use super::context::{
-    BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, IT_VERBS, OPENER_REACH, OPENERS, PLACE_OPENERS,
-    REGION_ANAPHORS, definite_events, event_nouns, subject_ids,
+    BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, IT_VERBS, OPENER_REACH, OPENERS,
+    PARTICIPANT_SUBJECTS, PLACE_OPENERS, REGION_ANAPHORS, definite_events, event_nouns,
+    subject_ids,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -157,6 +158,9 @@ pub fn attribute(
     let mut inherited: Vec<String> = Vec::new();
     // The targets of the previous sentence when an entity was its subject, for "It must…".
     let mut previous_subject: Vec<String> = Vec::new();
+    // The countries of the people met, called or received last ("held talks with her German
+    // counterpart Annalena Baerbock"): the other party of "the talks" and "the ministers".
+    let mut counterpart: Vec<String> = Vec::new();
 
     for sentence in sentences {
         let text = &body[sentence.start..sentence.end];
@@ -224,6 +228,16 @@ pub fn attribute(
             }
         }
         let own_is_empty = targets.is_empty();
+        let mut counterpart_here: Vec<String> = Vec::new();
+        for mention in &sentence_leaders {
+            if let Some(country) = leaders.leaders[mention.leader].country.as_deref()
+                && country != speaker_country
+                && super::speaker::is_other_side(body, mention.start)
+                && !counterpart_here.iter().any(|c| c == country)
+            {
+                counterpart_here.push(country.to_string());
+            }
+        }
         // The speaker itself opens the sentence ("Hungary has had difficulties coping…").
         let speaker_is_subject = sentence_mentions.first().is_some_and(|m| {
             m.start <= sentence.start + 4 && matcher.targets(m).iter().any(|t| t == speaker_country)
@@ -312,6 +326,21 @@ pub fn attribute(
         });
         if own_is_empty && let Some(ids) = antecedent {
             for id in ids {
+                push_unique(&mut targets, id);
+            }
+        }
+        // "The talks covered…", "The ministers agreed…": the other party of the talks (the event
+        // named earlier, else the counterpart met or called last, else the last pair).
+        let lower_opening = lower.trim_start_matches(['"', '“']);
+        if PARTICIPANT_SUBJECTS
+            .iter()
+            .any(|p| lower_opening.starts_with(p))
+        {
+            let pair = antecedent
+                .filter(|ids| !ids.is_empty())
+                .or(Some(&counterpart).filter(|ids| !ids.is_empty()))
+                .unwrap_or(&last_dyad);
+            for id in pair {
                 push_unique(&mut targets, id);
             }
         }
@@ -538,6 +567,9 @@ pub fn attribute(
             last_targets = carried;
         }
         previous_in_paragraph = own_targets;
+        if !counterpart_here.is_empty() {
+            counterpart = counterpart_here;
+        }
         let carried_here: Vec<String> = targets
             .iter()
             .filter(|t| matcher.is_carried(t))
@@ -611,6 +643,15 @@ mod tests {
             The crises in Sudan and Haiti were also discussed. Both sides agreed to meet again.";
         let found = targets(body, "PER");
         assert_eq!(found[2], vec!["CHL"]);
+    }
+
+    #[test]
+    fn the_talks_and_the_ministers_are_about_the_counterpart() {
+        let body = "Kenya's foreign minister held a phone call with US Secretary of State Antony Blinken. \
+            The talks covered the war in Sudan. The ministers agreed to meet again in Nairobi.";
+        let found = targets(body, "KEN");
+        assert_eq!(found[1], vec!["SDN", "USA"]);
+        assert_eq!(found[2], vec!["USA"]);
     }
 
     #[test]

@@ -61,6 +61,37 @@ pub(crate) const DYAD_CUES: &[&str] = &[
     "bilateral",
 ];
 
+/// Openings that make the participants of the talks the subject of a sentence ("The talks
+/// covered…", "During the talks, the ministers will…", "The ministers agreed…"): the sentence is
+/// about the other party of those talks, whatever else it names.
+pub(crate) const PARTICIPANT_SUBJECTS: &[&str] = &[
+    "the talks ",
+    "the meeting ",
+    "the call ",
+    "the phone call ",
+    "the telephone call ",
+    "the conversation ",
+    "the discussions ",
+    "during the talks,",
+    "during the meeting,",
+    "during the call,",
+    "during the conversation,",
+    "at the meeting,",
+    "in the talks,",
+    "the ministers ",
+    "the two ministers ",
+    "both ministers ",
+    "the foreign ministers ",
+    "the two foreign ministers ",
+    "the leaders ",
+    "the two leaders ",
+    "both leaders ",
+    "the two presidents ",
+    "the two prime ministers ",
+    "the two top diplomats ",
+    "the two diplomats ",
+];
+
 /// Verbs after "It" that make it refer back to the previous subject ("It should…", "It has
 /// also defied…"); "It is…" is usually impersonal.
 pub(crate) const IT_VERBS: &[&str] = &[
