@@ -232,7 +232,7 @@ pub fn attribute(
         for mention in &sentence_leaders {
             if let Some(country) = leaders.leaders[mention.leader].country.as_deref()
                 && country != speaker_country
-                && super::speaker::is_other_side(body, mention.start)
+                && super::speaker::is_met_party(body, mention.start)
                 && !counterpart_here.iter().any(|c| c == country)
             {
                 counterpart_here.push(country.to_string());
@@ -329,6 +329,13 @@ pub fn attribute(
                 push_unique(&mut targets, id);
             }
         }
+        // "Sikorski stressed that the meeting took place while the crisis in Ukraine…": a
+        // definite event in a sentence with targets of its own still involves the party met.
+        if !own_is_empty && !definite_events(&lower_words).is_empty() {
+            for id in &counterpart {
+                push_unique(&mut targets, id);
+            }
+        }
         // "The talks covered…", "The ministers agreed…": the other party of the talks (the event
         // named earlier, else the counterpart met or called last, else the last pair).
         let lower_opening = lower.trim_start_matches(['"', '“']);
@@ -344,7 +351,15 @@ pub fn attribute(
                 push_unique(&mut targets, id);
             }
         }
-        let pronoun = starts_with_word(text, "They") || lower.contains(" their ");
+        // "their" is the previous sentence's only when no anaphor of the sentence's own is there
+        // for it to refer to ("it is up to the nations of the region to decide … their
+        // children").
+        let own_anaphor = REGION_ANAPHORS
+            .iter()
+            .chain(COUNTRY_ANAPHORS)
+            .chain(BLOC_ANAPHORS)
+            .any(|cue| lower.contains(cue));
+        let pronoun = starts_with_word(text, "They") || (lower.contains(" their ") && !own_anaphor);
         let they_subject = starts_with_word(text, "They");
         // "They" with a known subject takes only that subject (below).
         let they_has_subject = they_subject && !previous_subject.is_empty();
@@ -364,8 +379,13 @@ pub fn attribute(
         {
             push_unique(&mut targets, id);
         }
-        // "the region": the region named last.
-        if own_is_empty
+        // "the region", "the continent": the region named last, also in a sentence that names
+        // countries but no region ("…the situation in the region, compounded by Israeli
+        // intervention").
+        let names_a_region = own_targets
+            .iter()
+            .any(|id| matcher.kind(id) == Some(crate::model::EntityKind::Region));
+        if (own_is_empty || !names_a_region)
             && REGION_ANAPHORS.iter().any(|cue| lower.contains(cue))
             && let Some(id) = &last_region
         {
@@ -402,13 +422,19 @@ pub fn attribute(
             first_in_paragraph = false;
         }
         // A paragraph about one country: a later sentence that names nobody (and not the
-        // speaker itself) is still about it; a second country named ends the carry.
+        // speaker itself), and that no anaphor above resolved, is still about it; a second
+        // country named ends the carry.
         if own_is_empty
+            && targets.is_empty()
             && !first_in_paragraph
             && !speaker_is_subject
             && let [only] = paragraph_countries.as_slice()
         {
             push_unique(&mut targets, only);
+        }
+        // A question that names nobody ("How do you respond to that?") has no target.
+        if own_is_empty && text.trim_end().ends_with('?') {
+            targets.clear();
         }
         for id in &own_targets {
             if matcher.kind(id) == Some(crate::model::EntityKind::Country) {
@@ -652,6 +678,58 @@ mod tests {
         let found = targets(body, "KEN");
         assert_eq!(found[1], vec!["SDN", "USA"]);
         assert_eq!(found[2], vec!["USA"]);
+    }
+
+    #[test]
+    fn the_meeting_involves_the_party_met_but_not_a_visitor_by() {
+        let met = targets(
+            "Foreign Minister Ana Ruiz met Chilean Foreign Minister Alberto Klaveren on Monday. \
+             Ruiz said the meeting came as the crisis in Venezuela deepened.",
+            "PER",
+        );
+        assert_eq!(met[1], vec!["VEN", "CHL"]);
+        let visit = targets(
+            "Kenya will host a visit by Chinese President Xi Jinping. \
+             Ruto will also attend the summit on Brazil.",
+            "KEN",
+        );
+        assert_eq!(visit[1], vec!["BRA"]);
+    }
+
+    #[test]
+    fn the_region_and_the_continent_refer_back_beside_countries() {
+        let found = targets(
+            "The war in Sudan worries East Africa. Fighting spread to Chad and threatens the region. \
+             Nigerian firms are at work across the continent.",
+            "KEN",
+        );
+        assert_eq!(found[1], vec!["TCD", "AFRICA"]);
+        assert_eq!(found[2], vec!["NGA", "AFRICA"]);
+    }
+
+    #[test]
+    fn a_question_that_names_nobody_has_no_target() {
+        let found = targets(
+            "Q: China sent ships near the islands. How do you respond to that?",
+            "PHL",
+        );
+        assert_eq!(found[0], vec!["CHN"]);
+        assert!(found[1].is_empty());
+    }
+
+    #[test]
+    fn anaphors_come_before_the_one_country_of_the_paragraph() {
+        let gulf = targets(
+            "After my visit to Egypt, the Gulf states opened a new centre. They are enforcing new sanctions.",
+            "USA",
+        );
+        assert_eq!(gulf[1], vec!["MIDDLE_EAST"]);
+        let region = targets(
+            "Kenya sent aid to Somalia in East Africa. \
+             It is up to the nations of the region to decide their future.",
+            "KEN",
+        );
+        assert_eq!(region[1], vec!["AFRICA"]);
     }
 
     #[test]

@@ -28,7 +28,12 @@ pub(crate) const PLACE_OPENERS: &[&str] = &["In ", "Inside "];
 pub(crate) const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
 
 /// Phrases that refer back to the region named last ("the nations of the region").
-pub(crate) const REGION_ANAPHORS: &[&str] = &["the region", "this region"];
+pub(crate) const REGION_ANAPHORS: &[&str] = &[
+    "the region",
+    "this region",
+    "the continent",
+    "our continent",
+];
 
 /// Phrases that refer back to the blocs named last.
 pub(crate) const BLOC_ANAPHORS: &[&str] = &[

@@ -495,7 +495,7 @@ mod tests {
     }
 
     #[test]
-    fn legal_and_opinion_phrases_are_not_global_issues() {
+    fn global_issues_the_un_and_territories_by_phrase() {
         assert_eq!(
             ids("the shelling may amount to crimes against humanity"),
             Vec::<String>::new()
@@ -507,6 +507,12 @@ mod tests {
         assert_eq!(ids("the future of humanity"), vec!["GLOBAL"]);
         assert_eq!(ids("the people of Western Sahara"), vec!["ESH"]);
         assert_eq!(ids("actions in the Sahel"), vec!["AFRICA"]);
+        assert_eq!(
+            ids("the attention of the global community"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Small Island Developing States"), vec!["GLOBAL"]);
+        assert_eq!(ids("how this body can help"), vec!["UN"]);
     }
 
     #[test]
