@@ -12,9 +12,9 @@
 //!   side; a speaker of another country (the other party) gives that country as speaker entity.
 
 use super::context::{
-    BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, IT_VERBS, OPENER_REACH, OPENERS,
-    PARTICIPANT_SUBJECTS, PLACE_OPENERS, REGION_ANAPHORS, definite_events, event_nouns,
-    subject_ids,
+    BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, IT_VERBS, OPENER_REACH, OPENERS, PLACE_OPENERS,
+    REGION_ANAPHORS, definite_events, event_nouns, met_parties, participants_are_subject,
+    subject_ids, talks_party,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -228,16 +228,7 @@ pub fn attribute(
             }
         }
         let own_is_empty = targets.is_empty();
-        let mut counterpart_here: Vec<String> = Vec::new();
-        for mention in &sentence_leaders {
-            if let Some(country) = leaders.leaders[mention.leader].country.as_deref()
-                && country != speaker_country
-                && super::speaker::is_met_party(body, mention.start)
-                && !counterpart_here.iter().any(|c| c == country)
-            {
-                counterpart_here.push(country.to_string());
-            }
-        }
+        let counterpart_here = met_parties(body, &sentence_leaders, leaders, speaker_country);
         // The speaker itself opens the sentence ("Hungary has had difficulties coping…").
         let speaker_is_subject = sentence_mentions.first().is_some_and(|m| {
             m.start <= sentence.start + 4 && matcher.targets(m).iter().any(|t| t == speaker_country)
@@ -336,24 +327,14 @@ pub fn attribute(
                 push_unique(&mut targets, id);
             }
         }
-        // "The talks covered…", "The ministers agreed…": the other party of the talks (the event
-        // named earlier, else the counterpart met or called last, else the last pair).
-        let lower_opening = lower.trim_start_matches(['"', '“']);
-        if PARTICIPANT_SUBJECTS
-            .iter()
-            .any(|p| lower_opening.starts_with(p))
-        {
-            let pair = antecedent
-                .filter(|ids| !ids.is_empty())
-                .or(Some(&counterpart).filter(|ids| !ids.is_empty()))
-                .unwrap_or(&last_dyad);
-            for id in pair {
+        // "The talks covered…", "The ministers agreed…": the other party of the talks.
+        if participants_are_subject(&lower) {
+            for id in talks_party(antecedent, &counterpart, &last_dyad) {
                 push_unique(&mut targets, id);
             }
         }
-        // "their" is the previous sentence's only when no anaphor of the sentence's own is there
-        // for it to refer to ("it is up to the nations of the region to decide … their
-        // children").
+        // "their" is the previous sentence's only when the sentence has no anaphor of its own
+        // ("up to the nations of the region to decide … their children").
         let own_anaphor = REGION_ANAPHORS
             .iter()
             .chain(COUNTRY_ANAPHORS)
@@ -379,9 +360,7 @@ pub fn attribute(
         {
             push_unique(&mut targets, id);
         }
-        // "the region", "the continent": the region named last, also in a sentence that names
-        // countries but no region ("…the situation in the region, compounded by Israeli
-        // intervention").
+        // "the region", "the continent": the region named last, also beside countries.
         let names_a_region = own_targets
             .iter()
             .any(|id| matcher.kind(id) == Some(crate::model::EntityKind::Region));
