@@ -19,6 +19,7 @@ pub mod gazetteer;
 pub mod html;
 pub mod leaders;
 pub mod manifest;
+pub mod markdown;
 pub mod person;
 pub mod sentences;
 pub mod speaker;
