@@ -188,7 +188,7 @@ fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, widt
     field(out, "Topics", &statement.topics.join("; "), width);
 }
 
-/// The article's title, outlet, byline, date and url.
+/// The article's title, outlet, byline, date, dateline and url.
 fn source(out: &mut Vec<DetailLine>, article: &Article, width: usize) {
     field(out, "Article", &article.title, width);
     let mut credit = article.source.clone();
@@ -201,6 +201,9 @@ fn source(out: &mut Vec<DetailLine>, article: &Article, width: usize) {
         credit.push_str(date);
     }
     field(out, "Source", &credit, width);
+    if let Some(dateline) = &article.dateline {
+        field(out, "Dateline", dateline, width);
+    }
     if let Some(url) = &article.url {
         field(out, "URL", url, width);
     }
@@ -282,4 +285,34 @@ fn same_article_about(corpus: &Corpus, index: usize, target: &str) -> Vec<usize>
     found.truncate(SAME_ARTICLE_LIMIT);
     found.sort_unstable();
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[DetailLine]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_dateline_has_its_own_line_when_the_article_has_one() {
+        let mut corpus = crate::load::embedded_seed().expect("seed");
+        let before = text(&build(&corpus, 0, &[], 80));
+        assert!(!before.iter().any(|l| l.starts_with("Dateline")));
+        corpus.articles[0].dateline = Some("SEOUL, Jan. 21 (Arirang)\u{1b}[2J".into());
+        let after = text(&build(&corpus, 0, &[], 80));
+        let source = after
+            .iter()
+            .position(|l| l.starts_with("Source"))
+            .expect("source");
+        assert!(
+            after[source + 1].starts_with("Dateline SEOUL, Jan. 21 (Arirang)"),
+            "{after:#?}"
+        );
+        assert!(!after[source + 1].contains('\u{1b}'));
+    }
 }
