@@ -150,7 +150,7 @@ pub enum StatementKind {
     Quote,
     /// Reported speech: "Moon said that...".
     Reported,
-    /// The reporter's narration.
+    /// The text's own narration: the reporter's in news, the speaker's in a speech.
     Narrative,
 }
 
