@@ -132,11 +132,21 @@ pub fn dateline(text: &str) -> Option<String> {
 }
 
 /// The news agency a dateline at the start of `text` names, when it names one: the bracketed
-/// name ("WASHINGTON, Jan 13 (Reuters) -") or the capitals after the comma ("Jakarta, MINA –").
+/// name ("WASHINGTON, Jan 13 (Reuters) -"), without a date after a dash or comma ("CAIRO
+/// (UrduPoint News / Sputnik - 21st April, 2023)"), or the capitals after the comma ("Jakarta,
+/// MINA –").
 pub fn agency(text: &str) -> Option<String> {
     let dateline = &text[..dateline_len(text)?];
     let name = match (dateline.find('('), dateline.rfind(')')) {
-        (Some(open), Some(close)) if open < close => &dateline[open + 1..close],
+        (Some(open), Some(close)) if open < close => {
+            let bracket = &dateline[open + 1..close];
+            let dated_from = [" - ", " – ", " — ", ", "]
+                .iter()
+                .filter_map(|sep| bracket.find(sep))
+                .filter(|&at| bracket[at..].chars().any(|c| c.is_ascii_digit()))
+                .min();
+            &bracket[..dated_from.unwrap_or(bracket.len())]
+        }
         _ => {
             let after_comma = &dateline[dateline.find(',')? + 1..];
             let end = after_comma
@@ -222,6 +232,15 @@ mod tests {
         assert_eq!(
             agency("Jakarta, MINA – The minister said so.").as_deref(),
             Some("MINA")
+        );
+        assert_eq!(
+            agency("CAIRO (UrduPoint News / Sputnik - 21st April, 2023) Jordan's minister")
+                .as_deref(),
+            Some("UrduPoint News / Sputnik")
+        );
+        assert_eq!(
+            agency("LIMA (Andina, 3 March 2024) - Peru's minister said.").as_deref(),
+            Some("Andina")
         );
         assert_eq!(agency("NAIROBI: The minister said so."), None);
         assert_eq!(agency("The minister said so."), None);
