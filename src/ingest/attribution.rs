@@ -13,7 +13,8 @@
 
 use super::context::{
     BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, IT_VERBS, OPENER_REACH, OPENERS, PLACE_OPENERS,
-    REGION_ANAPHORS, definite_events, event_nouns, subject_ids,
+    REGION_ANAPHORS, definite_events, event_nouns, met_parties, participants_are_subject,
+    subject_ids, talks_party,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -157,6 +158,9 @@ pub fn attribute(
     let mut inherited: Vec<String> = Vec::new();
     // The targets of the previous sentence when an entity was its subject, for "It must…".
     let mut previous_subject: Vec<String> = Vec::new();
+    // The countries of the people met, called or received last ("held talks with her German
+    // counterpart Annalena Baerbock"): the other party of "the talks" and "the ministers".
+    let mut counterpart: Vec<String> = Vec::new();
 
     for sentence in sentences {
         let text = &body[sentence.start..sentence.end];
@@ -224,6 +228,7 @@ pub fn attribute(
             }
         }
         let own_is_empty = targets.is_empty();
+        let counterpart_here = met_parties(body, &sentence_leaders, leaders, speaker_country);
         // The speaker itself opens the sentence ("Hungary has had difficulties coping…").
         let speaker_is_subject = sentence_mentions.first().is_some_and(|m| {
             m.start <= sentence.start + 4 && matcher.targets(m).iter().any(|t| t == speaker_country)
@@ -315,7 +320,27 @@ pub fn attribute(
                 push_unique(&mut targets, id);
             }
         }
-        let pronoun = starts_with_word(text, "They") || lower.contains(" their ");
+        // "Sikorski stressed that the meeting took place while the crisis in Ukraine…": a
+        // definite event in a sentence with targets of its own still involves the party met.
+        if !own_is_empty && !definite_events(&lower_words).is_empty() {
+            for id in &counterpart {
+                push_unique(&mut targets, id);
+            }
+        }
+        // "The talks covered…", "The ministers agreed…": the other party of the talks.
+        if participants_are_subject(&lower) {
+            for id in talks_party(antecedent, &counterpart, &last_dyad) {
+                push_unique(&mut targets, id);
+            }
+        }
+        // "their" is the previous sentence's only when the sentence has no anaphor of its own
+        // ("up to the nations of the region to decide … their children").
+        let own_anaphor = REGION_ANAPHORS
+            .iter()
+            .chain(COUNTRY_ANAPHORS)
+            .chain(BLOC_ANAPHORS)
+            .any(|cue| lower.contains(cue));
+        let pronoun = starts_with_word(text, "They") || (lower.contains(" their ") && !own_anaphor);
         let they_subject = starts_with_word(text, "They");
         // "They" with a known subject takes only that subject (below).
         let they_has_subject = they_subject && !previous_subject.is_empty();
@@ -335,8 +360,11 @@ pub fn attribute(
         {
             push_unique(&mut targets, id);
         }
-        // "the region": the region named last.
-        if own_is_empty
+        // "the region", "the continent": the region named last, also beside countries.
+        let names_a_region = own_targets
+            .iter()
+            .any(|id| matcher.kind(id) == Some(crate::model::EntityKind::Region));
+        if (own_is_empty || !names_a_region)
             && REGION_ANAPHORS.iter().any(|cue| lower.contains(cue))
             && let Some(id) = &last_region
         {
@@ -373,13 +401,19 @@ pub fn attribute(
             first_in_paragraph = false;
         }
         // A paragraph about one country: a later sentence that names nobody (and not the
-        // speaker itself) is still about it; a second country named ends the carry.
+        // speaker itself), and that no anaphor above resolved, is still about it; a second
+        // country named ends the carry.
         if own_is_empty
+            && targets.is_empty()
             && !first_in_paragraph
             && !speaker_is_subject
             && let [only] = paragraph_countries.as_slice()
         {
             push_unique(&mut targets, only);
+        }
+        // A question that names nobody ("How do you respond to that?") has no target.
+        if own_is_empty && text.trim_end().ends_with('?') {
+            targets.clear();
         }
         for id in &own_targets {
             if matcher.kind(id) == Some(crate::model::EntityKind::Country) {
@@ -538,6 +572,9 @@ pub fn attribute(
             last_targets = carried;
         }
         previous_in_paragraph = own_targets;
+        if !counterpart_here.is_empty() {
+            counterpart = counterpart_here;
+        }
         let carried_here: Vec<String> = targets
             .iter()
             .filter(|t| matcher.is_carried(t))
@@ -611,6 +648,67 @@ mod tests {
             The crises in Sudan and Haiti were also discussed. Both sides agreed to meet again.";
         let found = targets(body, "PER");
         assert_eq!(found[2], vec!["CHL"]);
+    }
+
+    #[test]
+    fn the_talks_and_the_ministers_are_about_the_counterpart() {
+        let body = "Kenya's foreign minister held a phone call with US Secretary of State Antony Blinken. \
+            The talks covered the war in Sudan. The ministers agreed to meet again in Nairobi.";
+        let found = targets(body, "KEN");
+        assert_eq!(found[1], vec!["SDN", "USA"]);
+        assert_eq!(found[2], vec!["USA"]);
+    }
+
+    #[test]
+    fn the_meeting_involves_the_party_met_but_not_a_visitor_by() {
+        let met = targets(
+            "Foreign Minister Ana Ruiz met Chilean Foreign Minister Alberto Klaveren on Monday. \
+             Ruiz said the meeting came as the crisis in Venezuela deepened.",
+            "PER",
+        );
+        assert_eq!(met[1], vec!["VEN", "CHL"]);
+        let visit = targets(
+            "Kenya will host a visit by Chinese President Xi Jinping. \
+             Ruto will also attend the summit on Brazil.",
+            "KEN",
+        );
+        assert_eq!(visit[1], vec!["BRA"]);
+    }
+
+    #[test]
+    fn the_region_and_the_continent_refer_back_beside_countries() {
+        let found = targets(
+            "The war in Sudan worries East Africa. Fighting spread to Chad and threatens the region. \
+             Nigerian firms are at work across the continent.",
+            "KEN",
+        );
+        assert_eq!(found[1], vec!["TCD", "AFRICA"]);
+        assert_eq!(found[2], vec!["NGA", "AFRICA"]);
+    }
+
+    #[test]
+    fn a_question_that_names_nobody_has_no_target() {
+        let found = targets(
+            "Q: China sent ships near the islands. How do you respond to that?",
+            "PHL",
+        );
+        assert_eq!(found[0], vec!["CHN"]);
+        assert!(found[1].is_empty());
+    }
+
+    #[test]
+    fn anaphors_come_before_the_one_country_of_the_paragraph() {
+        let gulf = targets(
+            "After my visit to Egypt, the Gulf states opened a new centre. They are enforcing new sanctions.",
+            "USA",
+        );
+        assert_eq!(gulf[1], vec!["MIDDLE_EAST"]);
+        let region = targets(
+            "Kenya sent aid to Somalia in East Africa. \
+             It is up to the nations of the region to decide their future.",
+            "KEN",
+        );
+        assert_eq!(region[1], vec!["AFRICA"]);
     }
 
     #[test]

@@ -345,7 +345,7 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
 }
 
 /// Undo the layout of printed and scanned documents: byte-order marks go, CRLF, bare CR and form
-/// feeds become line breaks, printed paragraph numbers ("25.") become paragraph breaks, a word
+/// feeds become line breaks, Markdown marks go (`markdown::strip_markdown`), printed paragraph numbers ("25.") become paragraph breaks, a word
 /// hyphenated at a line end is joined ("co-\noperation" → "cooperation"), and in hard-wrapped
 /// text the lines of a paragraph are joined with spaces.
 pub fn normalise_layout(text: &str) -> String {
@@ -368,7 +368,8 @@ pub fn normalise_layout(text: &str) -> String {
         }
     };
     for raw in raw_lines {
-        let mut line = raw.trim_end();
+        let unmarked = super::markdown::strip_markdown(raw);
+        let mut line = unmarked.trim_end();
         if let Some(skip) = paragraph_number_len(line.trim_start()) {
             line = line.trim_start()[skip..].trim_start();
             end_line(&mut out);

@@ -4,6 +4,7 @@
 
 use super::attribution::in_subject_position;
 use super::entities::{EntityMatcher, Mention};
+use super::leaders::{FoundLeaders, LeaderMention};
 
 pub(crate) const OPENERS: &[&str] = &[
     "On ",
@@ -28,7 +29,12 @@ pub(crate) const PLACE_OPENERS: &[&str] = &["In ", "Inside "];
 pub(crate) const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
 
 /// Phrases that refer back to the region named last ("the nations of the region").
-pub(crate) const REGION_ANAPHORS: &[&str] = &["the region", "this region"];
+pub(crate) const REGION_ANAPHORS: &[&str] = &[
+    "the region",
+    "this region",
+    "the continent",
+    "our continent",
+];
 
 /// Phrases that refer back to the blocs named last.
 pub(crate) const BLOC_ANAPHORS: &[&str] = &[
@@ -59,6 +65,37 @@ pub(crate) const DYAD_CUES: &[&str] = &[
     "the two neighboring countries",
     "the two neighbouring countries",
     "bilateral",
+];
+
+/// Openings that make the participants of the talks the subject of a sentence ("The talks
+/// covered…", "During the talks, the ministers will…", "The ministers agreed…"): the sentence is
+/// about the other party of those talks, whatever else it names.
+pub(crate) const PARTICIPANT_SUBJECTS: &[&str] = &[
+    "the talks ",
+    "the meeting ",
+    "the call ",
+    "the phone call ",
+    "the telephone call ",
+    "the conversation ",
+    "the discussions ",
+    "during the talks,",
+    "during the meeting,",
+    "during the call,",
+    "during the conversation,",
+    "at the meeting,",
+    "in the talks,",
+    "the ministers ",
+    "the two ministers ",
+    "both ministers ",
+    "the foreign ministers ",
+    "the two foreign ministers ",
+    "the leaders ",
+    "the two leaders ",
+    "both leaders ",
+    "the two presidents ",
+    "the two prime ministers ",
+    "the two top diplomats ",
+    "the two diplomats ",
 ];
 
 /// Verbs after "It" that make it refer back to the previous subject ("It should…", "It has
@@ -156,4 +193,46 @@ pub(crate) fn subject_ids(
     } else {
         Vec::new()
     }
+}
+
+/// True when the participants of the talks open the sentence as its subject ("The talks
+/// covered…", "During the talks, the ministers…"); `lower` is the sentence in lower case.
+pub(crate) fn participants_are_subject(lower: &str) -> bool {
+    let opening = lower.trim_start_matches(['"', '“']);
+    PARTICIPANT_SUBJECTS.iter().any(|p| opening.starts_with(p))
+}
+
+/// The other party of "the talks": the countries of the event named earlier, else of the party
+/// met or called last, else the last pair.
+pub(crate) fn talks_party<'a>(
+    antecedent: Option<&'a Vec<String>>,
+    counterpart: &'a [String],
+    last_dyad: &'a [String],
+) -> &'a [String] {
+    match antecedent {
+        Some(ids) if !ids.is_empty() => ids,
+        _ if !counterpart.is_empty() => counterpart,
+        _ => last_dyad,
+    }
+}
+
+/// The countries of the people a sentence names as the party met, called or received ("held
+/// talks with her German counterpart Annalena Baerbock"), other than the speaker's own.
+pub(crate) fn met_parties(
+    body: &str,
+    mentions: &[LeaderMention],
+    leaders: &FoundLeaders,
+    speaker_country: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for mention in mentions {
+        if let Some(country) = leaders.leaders[mention.leader].country.as_deref()
+            && country != speaker_country
+            && super::speaker::is_met_party(body, mention.start)
+            && !out.iter().any(|c| c == country)
+        {
+            out.push(country.to_string());
+        }
+    }
+    out
 }

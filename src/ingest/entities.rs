@@ -126,7 +126,9 @@ const PEOPLE_NOUNS: &[&str] = &[
 ];
 
 /// Words that may stand between a demonym and a people noun.
-const PEOPLE_LINKS: &[&str] = &["and", "or", "civilian", "ethnic", "national", "local"];
+const PEOPLE_LINKS: &[&str] = &[
+    "and", "or", "other", "civilian", "ethnic", "national", "local",
+];
 
 /// True when the words after a demonym (through a list of demonyms) reach a people noun.
 fn names_a_people(text: &str, end: usize) -> bool {
@@ -493,12 +495,37 @@ mod tests {
     }
 
     #[test]
+    fn global_issues_the_un_and_territories_by_phrase() {
+        assert_eq!(
+            ids("the shelling may amount to crimes against humanity"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("world public opinion was shocked"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("the future of humanity"), vec!["GLOBAL"]);
+        assert_eq!(ids("the people of Western Sahara"), vec!["ESH"]);
+        assert_eq!(ids("actions in the Sahel"), vec!["AFRICA"]);
+        assert_eq!(
+            ids("the attention of the global community"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Small Island Developing States"), vec!["GLOBAL"]);
+        assert_eq!(ids("how this body can help"), vec!["UN"]);
+    }
+
+    #[test]
     fn demonyms_of_peoples_are_not_governments() {
         assert_eq!(
             ids("the Serbian, Bosnian and Croatian communities fled"),
             Vec::<String>::new()
         );
         assert_eq!(ids("Somali refugees"), Vec::<String>::new());
+        assert_eq!(
+            ids("the Serbian, Croatian and other ethnic communities"),
+            Vec::<String>::new()
+        );
         assert_eq!(
             ids("an Ethiopian airliner and a Sudanese man, fellow Africans"),
             Vec::<String>::new()

@@ -146,6 +146,24 @@ const OTHER_SIDE_CUES: &[&str] = &[
     "invited",
 ];
 
+/// Lower-case words right before a name that make it the party met, called or received (the
+/// other party of "the talks" and "the ministers"): a narrower set than [`OTHER_SIDE_CUES`],
+/// without "by", "to", "of"… ("a visit to Seoul by President Putin" is no meeting).
+const MET_PARTY_CUES: &[&str] = &[
+    "with",
+    "from",
+    "counterpart",
+    "counterparts",
+    "meet",
+    "met",
+    "meets",
+    "received",
+    "hosted",
+    "welcomed",
+    "called",
+    "phoned",
+];
+
 /// Lower-case title words skipped when looking for the word before a name.
 const TITLE_WORDS: &[&str] = &[
     "foreign",
@@ -263,6 +281,12 @@ pub(crate) fn clause_before(body: &str, at: usize) -> &str {
 /// right after "counterpart".
 pub fn is_other_side(body: &str, start: usize) -> bool {
     other_side_before(body, start, OTHER_SIDE_CUES)
+}
+
+/// True when the name at `start` is the party met, called or received ("held talks with her
+/// German counterpart Annalena Baerbock", "a call from US Secretary of State Antony Blinken").
+pub fn is_met_party(body: &str, start: usize) -> bool {
+    other_side_before(body, start, MET_PARTY_CUES)
 }
 
 fn other_side_before(body: &str, start: usize, cues: &[&str]) -> bool {
