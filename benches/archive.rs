@@ -93,6 +93,23 @@ fn measure(corpus: &Path) {
     let loaded = load::load_paths(&[corpus.to_path_buf()]).expect("the corpus loads");
     out.insert("load_ms", ms(start.elapsed()));
     let statements = loaded.statements.len();
+    // Interning during the parse: symbols read (one per id, list item and speaker) against
+    // the lookups that missed their thread's cache and took the shared lock.
+    let symbols_read: usize = loaded
+        .statements
+        .iter()
+        .map(|s| {
+            2 + usize::from(s.speaker.is_some())
+                + s.targets().len()
+                + s.leaders().len()
+                + s.topics().len()
+        })
+        .sum();
+    out.insert("symbols_read", symbols_read as f64);
+    out.insert(
+        "symbols_locked",
+        agenda_tui::model::Sym::locked_lookups() as f64,
+    );
     let mut app = prepare(loaded);
     out.insert("prepared_ms", ms(start.elapsed()));
     let (ready_tx, ready_rx) = mpsc::channel();
@@ -352,6 +369,13 @@ fn main() {
         stat("load_ms"),
         stat("prepared_ms") - stat("load_ms")
     );
+    if results.iter().any(|r| r.contains_key("symbols_locked")) {
+        println!(
+            "| interning while loading: symbols read / lookups that took the shared lock | {:.0} / {:.0} | | |",
+            stat("symbols_read"),
+            stat("symbols_locked")
+        );
+    }
     if results.iter().any(|r| r.contains_key("search_ready_ms")) {
         println!(
             "| search ready (index built on the worker) | {:.0} ms ({}) | | |",

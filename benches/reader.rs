@@ -7,7 +7,9 @@
 //! statement with `n`. Budget (issue 13): opening the reader, frame included, ≤ 50 ms.
 
 use agenda_tui::app::{App, Msg};
-use agenda_tui::model::{Article, Corpus, Entity, EntityKind, Statement, StatementKind};
+use agenda_tui::model::{
+    Article, Corpus, Entity, EntityKind, Labels, Statement, StatementKind, offset,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -44,14 +46,12 @@ fn speech() -> Corpus {
             id: format!("s{n}").into(),
             article: "speech".into(),
             text: sentence.into(),
-            start,
-            end: body.len(),
-            targets: vec![target.into()],
+            start: offset(start),
+            end: offset(body.len()),
             speaker: None,
             speaker_entity: "KOR".into(),
             kind: kinds[n % 3],
-            leaders: Vec::new(),
-            topics: vec!["nuclear disarmament".into()],
+            labels: Labels::new([target.into()], [], ["nuclear disarmament".into()]),
         });
         n += 1;
     }

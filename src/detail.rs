@@ -164,11 +164,11 @@ fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, widt
         kind_label(corpus.article(&statement.article), statement),
         width,
     );
-    let about = if statement.targets.is_empty() {
+    let about = if statement.targets().is_empty() {
         "no specific country".to_string()
     } else {
         statement
-            .targets
+            .targets()
             .iter()
             .map(|t| format!("{} ({t})", corpus.entity_name(t)))
             .collect::<Vec<_>>()
@@ -176,7 +176,7 @@ fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, widt
     };
     field(out, "About", &about, width);
     let leaders = statement
-        .leaders
+        .leaders()
         .iter()
         .map(|name| match corpus.leader(name) {
             Some(l) => format!("{name} ({}, {})", l.role, corpus.entity_name(&l.entity)),
@@ -185,7 +185,7 @@ fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, widt
         .collect::<Vec<_>>()
         .join("; ");
     field(out, "Leaders", &leaders, width);
-    field(out, "Topics", &statement.topics.join("; "), width);
+    field(out, "Topics", &statement.topics().join("; "), width);
 }
 
 /// What a statement's kind says, for the Kind line. A narrative statement is the text's own
@@ -265,7 +265,7 @@ fn in_context(out: &mut Vec<DetailLine>, corpus: &Corpus, index: usize, width: u
 /// For each target, the article's other statements about it.
 fn also_in_article(out: &mut Vec<DetailLine>, corpus: &Corpus, index: usize, width: usize) {
     let statement = &corpus.statements[index];
-    for target in &statement.targets {
+    for target in statement.targets() {
         let others = same_article_about(corpus, index, target);
         if others.is_empty() {
             continue;
@@ -302,7 +302,7 @@ fn same_article_about(corpus: &Corpus, index: usize, target: &str) -> Vec<usize>
     let mut found: Vec<usize> = (low..=high)
         .filter(|&i| i != index)
         .filter(|&i| {
-            statements[i].article == *article && statements[i].targets.iter().any(|t| t == target)
+            statements[i].article == *article && statements[i].targets().iter().any(|t| t == target)
         })
         .collect();
     found.sort_by_key(|&i| i.abs_diff(index));

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 mod body;
-pub use body::{BodySlice, forget_noted_bodies, note_articles_ahead};
+mod symbol;
+pub use body::{BodySlice, forget_noted_bodies, note_articles_ahead, without_arrays_ahead};
 use body::{share_texts, shared_texts};
+pub use symbol::{Labels, Sym};
 
 /// A short string (ids, names, topic phrases) stored inline when it has at most 24 bytes: a
 /// million statements then need a few allocations each instead of a dozen.
@@ -165,34 +167,58 @@ impl StatementKind {
     }
 }
 
-/// One sentence of an article body with its annotation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One sentence of an article body with its annotation. Ids that repeat are [`Sym`]s; the
+/// targets, leaders and topics are one [`Labels`] (read them with [`Statement::targets`],
+/// [`Statement::leaders`], [`Statement::topics`]). Written and read as the file format's object
+/// (see `docs/corpus-format.md`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
     /// Unique statement id.
     pub id: ShortText,
     /// Id of the article whose body holds the text.
-    pub article: ShortText,
+    pub article: Sym,
     /// The sentence, verbatim: equal to `body[start..end]` (in memory, a slice of the body).
     pub text: BodySlice,
     /// Byte offset of the text in the body.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the end of the text in the body.
-    pub end: usize,
-    /// Entity ids the statement is about (possibly empty).
-    pub targets: Vec<ShortText>,
+    pub end: u32,
     /// Person or body who speaks, when there is one.
-    pub speaker: Option<ShortText>,
+    pub speaker: Option<Sym>,
     /// Entity id of the speaker's government.
-    pub speaker_entity: ShortText,
+    pub speaker_entity: Sym,
     /// Quote, reported speech or narrative.
     pub kind: StatementKind,
+    /// The entity ids it is about, the leaders it names and its topic phrases.
+    pub labels: Labels,
+}
+
+impl Statement {
+    /// Entity ids the statement is about (possibly empty).
+    pub fn targets(&self) -> &[Sym] {
+        self.labels.targets()
+    }
+
     /// Names of leaders mentioned (each a `leaders[].name`).
-    #[serde(default)]
-    pub leaders: Vec<ShortText>,
+    pub fn leaders(&self) -> &[Sym] {
+        self.labels.leaders()
+    }
+
     /// Short topic phrases.
-    #[serde(default)]
-    pub topics: Vec<ShortText>,
+    pub fn topics(&self) -> &[Sym] {
+        self.labels.topics()
+    }
+
+    /// `start..end` as a range of body bytes.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A byte offset as held in a [`Statement`] (corpus files are at most 1 GiB, so offsets into
+/// their bodies fit; a larger one is kept as `u32::MAX`, past the end of any body).
+pub fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Several corpus files merged, with lookups from ids to positions.
@@ -431,6 +457,31 @@ mod tests {
         assert!(BodySlice::of(&body, 0..2).is_none(), "inside ñ");
         assert!(BodySlice::of(&body, 2..9).is_none(), "past the end");
         assert_eq!(BodySlice::from("x").to_string(), "x");
+    }
+
+    #[test]
+    fn a_statement_is_compact_and_written_back_byte_for_byte() {
+        assert!(
+            std::mem::size_of::<Statement>() <= 96,
+            "ids interned, lists in one box"
+        );
+        let written = r#"{"id":"s1","article":"a","text":"One.","start":0,"end":4,"targets":["KOR","GLOBAL"],"speaker":"Moon Jae-in","speaker_entity":"KOR","kind":"quote","leaders":["Moon Jae-in"],"topics":["trade","climate"]}"#;
+        let statement: Statement = serde_json::from_str(written).expect("parses");
+        assert_eq!(statement.targets(), [Sym::new("KOR"), Sym::new("GLOBAL")]);
+        assert_eq!(statement.leaders(), [Sym::new("Moon Jae-in")]);
+        assert_eq!(statement.topics(), [Sym::new("trade"), Sym::new("climate")]);
+        assert_eq!(serde_json::to_string(&statement).expect("writes"), written);
+        let without_lists = r#"{"id":"s2","article":"a","text":"One.","start":0,"end":4,"targets":[],"speaker":null,"speaker_entity":"KOR","kind":"narrative"}"#;
+        let statement: Statement = serde_json::from_str(without_lists).expect("parses");
+        assert!(statement.leaders().is_empty() && statement.topics().is_empty());
+        let too_far = without_lists.replace(r#""end":4"#, r#""end":5000000000"#);
+        let error = serde_json::from_str::<Statement>(&too_far).expect_err("over 4 GiB");
+        assert!(
+            error
+                .to_string()
+                .contains("offset 5000000000 is over 4 GiB"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -149,7 +149,10 @@ fn marked_statements(
         .iter()
         .filter_map(|&index| {
             let statement = corpus.statements.get(index as usize)?;
-            let (start, end) = (statement.start, statement.end.min(body.len()));
+            let (start, end) = (
+                statement.start as usize,
+                (statement.end as usize).min(body.len()),
+            );
             if start >= end || !body.is_char_boundary(start) || !body.is_char_boundary(end) {
                 return None;
             }
@@ -281,9 +284,9 @@ fn note_line(corpus: &Corpus, index: u32) -> ReaderLine {
         None => corpus.entity_name(&statement.speaker_entity).to_string(),
     };
     text.push_str(&format!(" · {speaker}"));
-    if !statement.targets.is_empty() {
+    if !statement.targets().is_empty() {
         let targets: Vec<&str> = statement
-            .targets
+            .targets()
             .iter()
             .map(|t| corpus.entity_name(t))
             .collect();

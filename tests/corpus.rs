@@ -53,9 +53,9 @@ fn seed_corpus_agrees_with_gold_annotation_f1_is_one() {
         for st in corpus
             .statements
             .iter()
-            .filter(|st| st.start < end && start < st.end)
+            .filter(|st| (st.start as usize) < end && start < st.end as usize)
         {
-            for t in &st.targets {
+            for t in st.targets() {
                 predicted.insert((sentence.to_string(), t.to_string()));
             }
         }
@@ -80,8 +80,8 @@ fn seed_has_every_sentence_as_a_statement_and_no_boilerplate() {
     // Statements cover the body: only whitespace lies between consecutive statements.
     let mut covered = 0;
     for st in &corpus.statements {
-        assert!(article.body[covered..st.start].trim().is_empty());
-        covered = st.end;
+        assert!(article.body[covered..st.start as usize].trim().is_empty());
+        covered = st.end as usize;
     }
     assert!(article.body[covered..].trim().is_empty());
     let leaders: BTreeMap<_, _> = corpus
@@ -93,7 +93,7 @@ fn seed_has_every_sentence_as_a_statement_and_no_boilerplate() {
     assert_eq!(leaders["Joe Biden"], ("USA", "President"));
     assert_eq!(leaders["Xi Jinping"], ("CHN", "President"));
     assert_eq!(leaders["Vladimir Putin"], ("RUS", "President"));
-    assert!(corpus.statements.iter().all(|s| !s.topics.is_empty()));
+    assert!(corpus.statements.iter().all(|s| !s.topics().is_empty()));
 }
 
 #[test]

@@ -68,6 +68,9 @@ fn holding_a_key_keeps_the_ui_responsive_memory_flat_and_the_state_exact() {
         &format!("{} --data '{}'", binary(), path.display()),
     );
     tmux.wait_for_text("4 Speakers");
+    // The search index is built after the first frame: measure once it is, so that the storm
+    // alone is measured.
+    tmux.wait_for_text("search leaders");
     tmux.keys(&["Tab"]);
     tmux.wait_for("statements focused", |s| s.contains("┏ Statements"));
     let pid = tmux

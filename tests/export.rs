@@ -141,7 +141,7 @@ fn csv_reads_back_with_the_text_of_the_corpus() {
             &row[col("url")],
             "http://s613643165.onlinehome.us/news/20210111187.html"
         );
-        assert_eq!(&row[col("targets")], statement.targets.join("; "));
+        assert_eq!(&row[col("targets")], statement.targets().join("; "));
     }
 }
 

@@ -279,14 +279,14 @@ fn the_seed_article_reproduces_the_seed_corpus_targets() {
     for (got, want) in ingested.statements.iter().zip(&seed.statements) {
         assert_eq!(got.text, want.text);
         assert_eq!((got.start, got.end), (want.start, want.end));
-        for target in &want.targets {
+        for target in want.targets() {
             assert!(
-                got.targets.contains(target),
+                got.targets().contains(target),
                 "{}: missing {target}",
                 got.text
             );
         }
-        for target in got.targets.iter().filter(|t| !want.targets.contains(t)) {
+        for target in got.targets().iter().filter(|t| !want.targets().contains(t)) {
             assert!(
                 SEED_DIFFERENCES
                     .iter()
@@ -430,7 +430,7 @@ fn stdin_and_a_manifest_give_per_file_metadata() {
     assert_eq!(corpus.articles[0].speaker_country, "PER");
     assert_eq!(corpus.articles[0].published.as_deref(), Some("1985"));
     assert_eq!(corpus.statements[0].speaker.as_deref(), Some("Mr. Wagner"));
-    assert!(!corpus.statements[0].targets.iter().any(|t| t == "PER"));
+    assert!(!corpus.statements[0].targets().iter().any(|t| t == "PER"));
 
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "file,country,year\nPER_40_1985.txt,PER,85\n").expect("write");
@@ -522,7 +522,7 @@ fn stdout_flags_and_errors() {
         ("note", "Note", "Desk")
     );
     assert_eq!(a.published.as_deref(), Some("2024-05-01"));
-    assert_eq!(corpus.statements[0].targets, vec!["JPN".to_string()]);
+    assert_eq!(corpus.statements[0].targets(), vec!["JPN".to_string()]);
 
     let bad_utf8 = dir.path().join("bad.txt");
     std::fs::write(&bad_utf8, [0xff, 0xfe, b'a']).expect("write");
@@ -648,7 +648,7 @@ fn an_extra_gazetteer_extends_the_shipped_one() {
         &options,
     )
     .expect("ingest");
-    assert_eq!(got.statements[0].targets, vec!["ATL".to_string()]);
+    assert_eq!(got.statements[0].targets(), vec!["ATL".to_string()]);
     let corpus = ingest::Pipeline::with_extra(&options.gazetteers)
         .expect("pipeline")
         .build_corpus(vec![got]);

@@ -7,7 +7,9 @@
 
 use agenda_tui::app::{App, Effect, Msg, SearchHits};
 use agenda_tui::load::{self, LoadError};
-use agenda_tui::model::{Article, Corpus, Entity, EntityKind, Leader, Statement, StatementKind};
+use agenda_tui::model::{
+    Article, Corpus, Entity, EntityKind, Labels, Leader, Statement, StatementKind,
+};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use ratatui::Terminal;
@@ -79,16 +81,15 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 }
                 let start = body.len();
                 body.push_str(&text);
-                let mut targets: Vec<agenda_tui::model::ShortText> =
+                let mut targets: Vec<agenda_tui::model::Sym> =
                     targets.into_iter().map(|t| ENTITY_IDS[t].into()).collect();
                 targets.dedup();
                 statements.push(Statement {
                     id: format!("s{}", statements.len()).into(),
                     article: id.as_str().into(),
                     text: text.into(),
-                    start,
-                    end: body.len(),
-                    targets,
+                    start: start as u32,
+                    end: body.len() as u32,
                     speaker: with_leader.then(|| "Moon Jae-in".into()),
                     speaker_entity: "KOR".into(),
                     kind: [
@@ -96,12 +97,11 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                         StatementKind::Reported,
                         StatementKind::Narrative,
                     ][kind as usize],
-                    leaders: if with_leader {
-                        vec!["Moon Jae-in".into()]
-                    } else {
-                        vec![]
-                    },
-                    topics: vec![format!("topic {a}").into()],
+                    labels: Labels::new(
+                        targets,
+                        with_leader.then(|| "Moon Jae-in".into()),
+                        [format!("topic {a}").into()],
+                    ),
                 });
             }
             out_articles.push(Article {
@@ -295,7 +295,7 @@ fn load_outcome(bytes: &[u8]) -> Result<(), TestCaseError> {
                     .find(|a| a.id == s.article)
                     .expect("article")
                     .body;
-                prop_assert_eq!(&body[s.start..s.end], s.text.as_str());
+                prop_assert_eq!(&body[s.span()], s.text.as_str());
             }
         }
         Err(LoadError::Invalid { problems, .. }) => {

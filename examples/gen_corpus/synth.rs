@@ -4,7 +4,8 @@
 //! Shared by `examples/gen_corpus` and `benches/search.rs`.
 
 use agenda_tui::model::{
-    Article, Entity, EntityKind, FORMAT_NAME, FORMAT_VERSION, Leader, Statement, StatementKind,
+    Article, Entity, EntityKind, FORMAT_NAME, FORMAT_VERSION, Labels, Leader, Statement,
+    StatementKind, offset,
 };
 use std::io::{self, Write};
 
@@ -408,15 +409,17 @@ fn article(rng: &mut Rng, number: usize, first: usize, room: usize) -> Generated
         statements.push(Statement {
             id: format!("syn-s{:08}", first + k).into(),
             article: article_id.as_str().into(),
-            start,
-            end: body.len(),
+            start: offset(start),
+            end: offset(body.len()),
             text: text.into(),
-            targets: targets.into_iter().map(Into::into).collect(),
             speaker: (with_speaker && speaker.is_some()).then(|| speaker_name.into()),
             speaker_entity: home_id.into(),
             kind,
-            leaders: leaders.into_iter().map(Into::into).collect(),
-            topics: topics.into_iter().map(Into::into).collect(),
+            labels: Labels::new(
+                targets.into_iter().map(Into::into),
+                leaders.into_iter().map(Into::into),
+                topics.into_iter().map(Into::into),
+            ),
         });
     }
     let year = 2015 + rng.below(10);

@@ -125,7 +125,7 @@ pub(super) fn target_facet(corpus: &Corpus) -> Facet {
     Facet::build(corpus.statements.len(), corpus.entities.len(), |s, out| {
         out.extend(
             corpus.statements[s]
-                .targets
+                .targets()
                 .iter()
                 .filter_map(|t| corpus.entity_position(t))
                 .map(|p| p as u32),
@@ -139,7 +139,7 @@ pub(super) fn leader_facet(corpus: &Corpus) -> Facet {
         let statement = &corpus.statements[s];
         out.extend(
             statement
-                .leaders
+                .leaders()
                 .iter()
                 .chain(statement.speaker.iter())
                 .filter_map(|name| corpus.leader_position(name))
@@ -161,7 +161,7 @@ pub(super) fn topic_facet(corpus: &Corpus) -> (Vec<String>, Facet) {
     let mut topic_values: Vec<u32> = Vec::new();
     topic_offsets.push(0);
     for statement in &corpus.statements {
-        for topic in statement.topics.iter() {
+        for topic in statement.topics().iter() {
             let id = match written_ids.get(topic.as_str()) {
                 Some(&id) => id,
                 None => {

@@ -738,7 +738,7 @@ mod tests {
         assert_eq!(selected_name(&app), "United States");
         assert_eq!(app.selected_statement, 0);
         let first = &app.corpus.statements[app.selected_statement_index().expect("one") as usize];
-        assert!(first.targets.iter().any(|t| t == "USA"));
+        assert!(first.targets().iter().any(|t| t == "USA"));
     }
 
     #[test]

@@ -199,7 +199,7 @@ impl App {
     /// pane.
     fn show_result(&mut self, statement: u32) {
         let first_target = self.corpus.statements[statement as usize]
-            .targets
+            .targets()
             .iter()
             .find_map(|t| self.corpus.entity_position(t))
             .map_or(ItemKey::Untargeted, ItemKey::Entity);

@@ -93,7 +93,7 @@ fn a_speaker_lens_narrows_every_pane_and_with_a_target_gives_the_dyad() {
     assert!(app.listed.iter().all(|&s| {
         speaker_of(&app, s) == "KOR"
             && app.corpus.statements[s as usize]
-                .targets
+                .targets()
                 .iter()
                 .any(|t| t == "JPN")
     }));

@@ -111,7 +111,12 @@ fn m_opens_the_matrix_and_enter_lists_exactly_the_cells_statements() {
     for &s in &app.listed {
         let statement = &app.corpus.statements[s as usize];
         assert_eq!(entity(&app, &statement.speaker_entity), speaker);
-        assert!(statement.targets.iter().any(|t| entity(&app, t) == target));
+        assert!(
+            statement
+                .targets()
+                .iter()
+                .any(|t| entity(&app, t) == target)
+        );
     }
 }
 
@@ -347,7 +352,7 @@ fn o_in_the_compare_view_asks_to_open_the_selected_statements_url() {
         .compare()
         .and_then(Compare::selected_statement)
         .expect("a statement");
-    let article = app.corpus.statements[statement as usize].article.clone();
+    let article = app.corpus.statements[statement as usize].article;
     let url = app.corpus.article(&article).and_then(|a| a.url.clone());
     let update = key(&mut app, 'o');
     match url {

@@ -106,7 +106,7 @@ fn open_sink(output: Option<&Path>) -> std::io::Result<Sink> {
 fn summary_line(result: &FileResult, ingested: &IngestedArticle) -> String {
     let mut targets: Vec<&str> = Vec::new();
     for statement in &ingested.statements {
-        for t in &statement.targets {
+        for t in statement.targets() {
             if !targets.contains(&t.as_str()) {
                 targets.push(t);
             }

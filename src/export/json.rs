@@ -20,7 +20,7 @@ fn sub_corpus_of(corpus: &Corpus, items: &[Item<'_>]) -> CorpusFile {
     let article_ids: HashSet<&str> = items.iter().map(|i| i.article.id.as_str()).collect();
     let mut leader_names: HashSet<&str> = HashSet::new();
     for item in items {
-        leader_names.extend(item.statement.leaders.iter().map(|l| l.as_str()));
+        leader_names.extend(item.statement.leaders().iter().map(|l| l.as_str()));
         if let Some(speaker) = item.statement.speaker.as_deref()
             && corpus.leader(speaker).is_some()
         {
@@ -44,7 +44,7 @@ fn sub_corpus_of(corpus: &Corpus, items: &[Item<'_>]) -> CorpusFile {
     entity_ids.extend(file.leaders.iter().map(|l| l.entity.as_str()));
     for item in items {
         entity_ids.insert(item.statement.speaker_entity.as_str());
-        entity_ids.extend(item.statement.targets.iter().map(|t| t.as_str()));
+        entity_ids.extend(item.statement.targets().iter().map(|t| t.as_str()));
     }
     file.entities = corpus
         .entities

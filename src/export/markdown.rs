@@ -107,7 +107,7 @@ pub(super) fn markdown(
         }
         out.push('\n');
         let targets: Vec<String> = s
-            .targets
+            .targets()
             .iter()
             .map(|t| {
                 let name = corpus.entity_name(t);
@@ -122,7 +122,7 @@ pub(super) fn markdown(
                 }
             })
             .collect();
-        let list = |values: &[crate::model::ShortText]| -> String {
+        let list = |values: &[crate::model::Sym]| -> String {
             if values.is_empty() {
                 "none".to_string()
             } else {
@@ -139,8 +139,8 @@ pub(super) fn markdown(
             targets.join("; ")
         };
         out.push_str(&format!("- About: {targets}\n"));
-        out.push_str(&format!("- Leaders: {}\n", list(&s.leaders)));
-        out.push_str(&format!("- Topics: {}\n", list(&s.topics)));
+        out.push_str(&format!("- Leaders: {}\n", list(s.leaders())));
+        out.push_str(&format!("- Topics: {}\n", list(s.topics())));
         out.push_str(&format!(
             "- Source: {}, {}\n",
             md_inline(&safe(&a.title, mode)),

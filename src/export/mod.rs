@@ -235,7 +235,7 @@ pub fn matching_query(corpus: &Corpus, selected: &[u32], query: &str) -> Vec<u32
 mod tests {
     use super::*;
     use crate::load;
-    use crate::model::{Entity, EntityKind, Leader, StatementKind};
+    use crate::model::{Entity, EntityKind, Labels, Leader, StatementKind};
 
     fn seed() -> Corpus {
         load::embedded_seed().expect("seed is valid")
@@ -268,14 +268,12 @@ mod tests {
             id: id.into(),
             article: "a1".into(),
             text: body[start..end].into(),
-            start,
-            end,
-            targets: vec!["JPN".into()],
+            start: start as u32,
+            end: end as u32,
             speaker: Some("Moon Jae-in".into()),
             speaker_entity: "KOR".into(),
             kind: StatementKind::Quote,
-            leaders: vec![],
-            topics: vec!["a, \"quoted\"; topic".into()],
+            labels: Labels::new(["JPN".into()], [], ["a, \"quoted\"; topic".into()]),
         };
         let entity = |id: &str, name: &str| Entity {
             id: id.into(),
@@ -545,7 +543,13 @@ mod tests {
     #[test]
     fn json_refuses_to_write_an_inconsistent_corpus() {
         let mut file = seed().to_file();
-        file.statements[0].targets.push("NOWHERE".into());
+        let statement = &mut file.statements[0];
+        let targets = statement
+            .targets()
+            .iter()
+            .copied()
+            .chain(["NOWHERE".into()]);
+        statement.labels = Labels::new(targets, statement.leaders().to_vec(), []);
         let corpus = Corpus::from_parts(
             "inconsistent".into(),
             file.articles,
@@ -596,8 +600,8 @@ mod tests {
         let statement = &mut file.statements[0];
         statement.text = text.into();
         statement.start = 0;
-        statement.end = text.len();
-        statement.topics = vec![format!("t{text}").into()];
+        statement.end = text.len() as u32;
+        statement.labels = Labels::new([], [], [format!("t{text}").into()]);
         Corpus::from_parts(
             "any".into(),
             file.articles,

@@ -49,7 +49,7 @@ impl ExportFilter {
             let found = corpus
                 .statements
                 .iter()
-                .flat_map(|s| &s.topics)
+                .flat_map(|s| s.topics())
                 .any(|t| t.to_lowercase().contains(&needle));
             if !found {
                 out.push(format!("no topic phrase contains \"{}\"", topic.trim()));
@@ -97,13 +97,13 @@ pub fn select(corpus: &Corpus, filter: &ExportFilter) -> Vec<u32> {
     let keep = |s: &Statement| -> bool {
         let country_ok = countries
             .as_ref()
-            .is_none_or(|ids| s.targets.iter().any(|t| ids.contains(t.as_str())));
+            .is_none_or(|ids| s.targets().iter().any(|t| ids.contains(t.as_str())));
         let leader_ok = leaders.as_ref().is_none_or(|names| {
-            s.leaders.iter().any(|l| names.contains(l.as_str()))
+            s.leaders().iter().any(|l| names.contains(l.as_str()))
                 || s.speaker.as_deref().is_some_and(|sp| names.contains(sp))
         });
         let topic_ok = topic.as_ref().is_none_or(|needle| {
-            s.topics
+            s.topics()
                 .iter()
                 .any(|t| t.to_lowercase().contains(needle.as_str()))
         });

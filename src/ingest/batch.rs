@@ -216,7 +216,7 @@ impl CorpusParts {
         self.want_entity(&ingested.article.speaker_country.clone());
         for statement in &ingested.statements {
             self.want_entity(&statement.speaker_entity.clone());
-            for target in &statement.targets {
+            for target in statement.targets() {
                 self.want_entity(target);
             }
         }

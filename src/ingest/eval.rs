@@ -281,12 +281,12 @@ pub fn score_article(
             let speaking = ingested
                 .statements
                 .iter()
-                .find(|s| s.start <= start && start < s.end)
+                .find(|s| (s.start as usize) <= start && start < s.end as usize)
                 .or_else(|| {
                     ingested
                         .statements
                         .iter()
-                        .find(|s| s.start < end && start < s.end)
+                        .find(|s| (s.start as usize) < end && start < s.end as usize)
                 });
             if let Some(statement) = speaking {
                 if statement.speaker_entity.as_str() == expected_speaker {
@@ -303,10 +303,10 @@ pub fn score_article(
                 }
             }
             for statement in &ingested.statements {
-                if statement.start < end && start < statement.end {
-                    predicted.extend(statement.targets.iter().map(|t| t.as_str()));
+                if (statement.start as usize) < end && start < statement.end as usize {
+                    predicted.extend(statement.targets().iter().map(|t| t.as_str()));
                 }
-                if statement.start == start && statement.end == end {
+                if statement.span() == (start..end) {
                     counts.sentences_split_right += 1;
                 }
             }

@@ -314,27 +314,22 @@ impl Pipeline {
                 id: format!("{id}-s{:0width$}", n + 1).into(),
                 article: id.as_str().into(),
                 text: sentence_text.into(),
-                start: sentence.start,
-                end: sentence.end,
-                targets: attribution
-                    .targets
-                    .iter()
-                    .map(|t| t.as_str().into())
-                    .collect(),
+                start: crate::model::offset(sentence.start),
+                end: crate::model::offset(sentence.end),
                 speaker: speaker.map(Into::into),
                 speaker_entity: speaker_entity.into(),
                 kind: attribution.kind,
-                leaders: attribution
-                    .leaders
-                    .iter()
-                    .map(|&i| found.leaders[i].name.as_str().into())
-                    .collect(),
-                topics: self
-                    .topics
-                    .topics(sentence_text, &names)
-                    .into_iter()
-                    .map(Into::into)
-                    .collect(),
+                labels: crate::model::Labels::new(
+                    attribution.targets.iter().map(Into::into),
+                    attribution
+                        .leaders
+                        .iter()
+                        .map(|&i| found.leaders[i].name.as_str().into()),
+                    self.topics
+                        .topics(sentence_text, &names)
+                        .into_iter()
+                        .map(Into::into),
+                ),
             });
         }
         let leaders = found
@@ -503,7 +498,7 @@ mod tests {
         assert_eq!(parsed.articles[1].id, "article-2");
         assert_eq!(parsed.articles.len(), 2);
         assert_eq!(parsed.statements.len(), 8);
-        assert!(parsed.statements[0].targets.iter().any(|t| t == "JPN"));
+        assert!(parsed.statements[0].targets().iter().any(|t| t == "JPN"));
     }
 
     #[test]
@@ -583,7 +578,7 @@ mod tests {
         };
         let got = ingest_article("South Korea will talk to Japan.", &options).expect("ingest");
         assert_eq!(got.article.speaker_country, "JPN");
-        assert_eq!(got.statements[0].targets, vec!["KOR".to_string()]);
+        assert_eq!(got.statements[0].targets(), vec!["KOR".to_string()]);
         assert_eq!(got.article.published.as_deref(), Some("2020-01-02"));
         assert_eq!(got.statements[0].id, "a1-s01");
     }

@@ -20,7 +20,7 @@ pub(super) fn validate_file(file: &str, corpus: &CorpusFile, problems: &mut Prob
 }
 
 /// A problem at a field path, with its message.
-type FieldProblem<'f> = &'f dyn Fn(String, String) -> Problem;
+type FieldProblem<'f> = &'f (dyn Fn(String, String) -> Problem + Sync);
 /// Position of each id (or name) in its list.
 type Ids<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
 
@@ -137,44 +137,108 @@ fn check_articles<'a>(
     article_ids
 }
 
-/// Statements: ids unique, text inside its article's body, every reference known.
+/// Problems of one pass over the statements, each with its statement's position: the first
+/// [`MAX_PROBLEMS`](super::MAX_PROBLEMS), the rest counted.
+#[derive(Default)]
+struct StatementProblems {
+    list: Vec<(usize, Problem)>,
+    more: usize,
+}
+
+impl StatementProblems {
+    fn push(&mut self, statement: usize, problem: Problem) {
+        if self.list.len() < super::MAX_PROBLEMS {
+            self.list.push((statement, problem));
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
+/// Statements: ids unique, text inside its article's body, every reference known. The ids on
+/// one core, the rest on the other; the problems reported in statement order as one pass would.
 fn check_statements(
     corpus: &CorpusFile,
     known: &Known<'_, '_>,
     problems: &mut Problems,
     field: FieldProblem<'_>,
 ) {
+    let (ids, rest) = rayon::join(
+        || check_statement_ids(corpus, field),
+        || check_statement_contents(corpus, known, field),
+    );
+    let mut found: Vec<(usize, u8, Problem)> = (ids.list.into_iter().map(|(i, p)| (i, 0, p)))
+        .chain(rest.list.into_iter().map(|(i, p)| (i, 1, p)))
+        .collect();
+    found.sort_by_key(|&(i, pass, _)| (i, pass));
+    for (_, _, problem) in found {
+        problems.push(problem);
+    }
+    problems.omitted += ids.more + rest.more;
+}
+
+/// Statement ids: present and unique.
+fn check_statement_ids(corpus: &CorpusFile, field: FieldProblem<'_>) -> StatementProblems {
+    let mut problems = StatementProblems::default();
+    let mut statement_ids: Ids<'_> =
+        Ids::with_capacity_and_hasher(corpus.statements.len(), Default::default());
+    for (i, statement) in corpus.statements.iter().enumerate() {
+        let at = format!("statements[{i}].id");
+        if statement.id.trim().is_empty() {
+            problems.push(i, field(at.clone(), "empty id".into()));
+        }
+        if let Some(first) = statement_ids.insert(&statement.id, i) {
+            problems.push(
+                i,
+                field(
+                    at,
+                    format!(
+                        "duplicate statement id \"{}\" (first at statements[{first}])",
+                        statement.id
+                    ),
+                ),
+            );
+        }
+    }
+    problems
+}
+
+/// Statement texts, spans and references.
+fn check_statement_contents(
+    corpus: &CorpusFile,
+    known: &Known<'_, '_>,
+    field: FieldProblem<'_>,
+) -> StatementProblems {
     let Known {
         entity_ids,
         leader_names,
         article_ids,
     } = *known;
-    let mut statement_ids: Ids<'_> = Ids::default();
+    let mut found = StatementProblems::default();
+    // Statements come article by article: the previous statement's article is looked up once.
+    let mut previous_article = None;
     for (i, statement) in corpus.statements.iter().enumerate() {
         let at = |name: &str| format!("statements[{i}].{name}");
-        if statement.id.trim().is_empty() {
-            problems.push(field(at("id"), "empty id".into()));
-        }
-        if let Some(first) = statement_ids.insert(&statement.id, i) {
-            problems.push(field(
-                at("id"),
-                format!(
-                    "duplicate statement id \"{}\" (first at statements[{first}])",
-                    statement.id
-                ),
-            ));
-        }
+        let mut problems = Pushed(&mut found, i);
+        let problems = &mut problems;
         if statement.text.is_empty() {
             problems.push(field(at("text"), "empty text".into()));
         }
-        match article_ids.get(statement.article.as_str()) {
+        let article = match previous_article {
+            Some((id, a)) if id == statement.article => Some(a),
+            _ => article_ids.get(statement.article.as_str()).copied(),
+        };
+        if let Some(a) = article {
+            previous_article = Some((statement.article, a));
+        }
+        match article {
             None => problems.push(field(
                 at("article"),
                 format!("unknown article \"{}\"", statement.article),
             )),
-            Some(&a) => check_span(&corpus.articles[a].body, statement, &at, problems, field),
+            Some(a) => check_span(&corpus.articles[a].body, statement, &at, problems, field),
         }
-        for (t, target) in statement.targets.iter().enumerate() {
+        for (t, target) in statement.targets().iter().enumerate() {
             if !entity_ids.contains_key(target.as_str()) {
                 problems.push(field(
                     format!("statements[{i}].targets[{t}]"),
@@ -188,7 +252,7 @@ fn check_statements(
                 format!("unknown entity \"{}\"", statement.speaker_entity),
             ));
         }
-        for (l, leader) in statement.leaders.iter().enumerate() {
+        for (l, leader) in statement.leaders().iter().enumerate() {
             if !leader_names.contains_key(leader.as_str()) {
                 problems.push(field(
                     format!("statements[{i}].leaders[{l}]"),
@@ -196,7 +260,7 @@ fn check_statements(
                 ));
             }
         }
-        for (t, topic) in statement.topics.iter().enumerate() {
+        for (t, topic) in statement.topics().iter().enumerate() {
             if topic.trim().is_empty() {
                 problems.push(field(
                     format!("statements[{i}].topics[{t}]"),
@@ -205,6 +269,16 @@ fn check_statements(
             }
         }
     }
+    found
+}
+
+/// Problems of statement `.1`, pushed to `.0`.
+struct Pushed<'p>(&'p mut StatementProblems, usize);
+
+impl Pushed<'_> {
+    fn push(&mut self, problem: Problem) {
+        self.0.push(self.1, problem);
+    }
 }
 
 /// `start`/`end` inside the body, on character boundaries, and `text` equal to the slice.
@@ -212,10 +286,10 @@ fn check_span(
     body: &str,
     statement: &crate::model::Statement,
     at: &dyn Fn(&str) -> String,
-    problems: &mut Problems,
-    field: &dyn Fn(String, String) -> Problem,
+    problems: &mut Pushed<'_>,
+    field: FieldProblem<'_>,
 ) {
-    let (start, end) = (statement.start, statement.end);
+    let (start, end) = (statement.start as usize, statement.end as usize);
     if start > end {
         problems.push(field(
             at("start"),
@@ -242,7 +316,9 @@ fn check_span(
             return;
         }
     }
-    if body[start..end] != statement.text {
+    // A text parsed as a slice of this very range of the body is equal to it.
+    let slice = &body[start..end];
+    if !std::ptr::eq(slice, statement.text.as_str()) && slice != statement.text.as_str() {
         problems.push(field(
             at("text"),
             format!("text is not equal to the article body at {start}..{end}"),

@@ -1,7 +1,7 @@
 //! [`BodySlice`]: a statement's text held once, as a slice of its article's body, and how
 //! parsing a corpus file makes each text such a slice.
 
-use super::{Article, ShortText, Statement, StatementKind};
+use super::{Article, Labels, ShortText, Statement, StatementKind, Sym};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -172,309 +172,33 @@ impl<'de> Deserialize<'de> for BodySlice {
 /// text, borrowed from the input, is compared with its body slice and not copied when equal. A
 /// text that differs (or whose article comes later) is kept as its own copy, for `check` to
 /// report and [`Corpus::from_parts`] to retry.
-pub(super) mod shared_texts {
-    use super::*;
-    use std::borrow::Cow;
-    use std::cell::RefCell;
+pub(super) mod shared_texts;
 
-    thread_local! {
-        /// The bodies of the articles of the file parsing on this thread, by article id.
-        static BODIES: RefCell<HashMap<String, Arc<str>>> = RefCell::new(HashMap::new());
-        /// The articles of the file parsing on this thread, when parsed ahead of its statements.
-        static AHEAD: RefCell<Option<Vec<Article>>> = const { RefCell::new(None) };
-        /// The statements of the file parsing on this thread, when parsed ahead on two threads.
-        static STATEMENTS_AHEAD: RefCell<Option<Vec<Statement>>> = const { RefCell::new(None) };
+impl Serialize for Statement {
+    /// The file format's object, fields in the order they have always been written.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Statement", 11)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("article", &self.article)?;
+        out.serialize_field("text", &self.text)?;
+        out.serialize_field("start", &self.start)?;
+        out.serialize_field("end", &self.end)?;
+        out.serialize_field("targets", self.targets())?;
+        out.serialize_field("speaker", &self.speaker)?;
+        out.serialize_field("speaker_entity", &self.speaker_entity)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("leaders", self.leaders())?;
+        out.serialize_field("topics", self.topics())?;
+        out.end()
     }
+}
 
-    /// From this many bytes after the statements key, the statements are parsed ahead in two
-    /// halves on two threads (a small file is parsed in one pass).
-    const PARALLEL_FROM_BYTES: usize = 8 << 20;
-
-    /// `Arc<str>` as a JSON string (without serde's `rc` feature).
-    pub mod arc_text {
-        use super::*;
-
-        pub fn serialize<S: Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(text)
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Arc<str>, D::Error> {
-            String::deserialize(deserializer).map(Arc::from)
-        }
-    }
-
-    /// The articles, their bodies noted for the statements that follow. An article whose body
-    /// was noted ahead (see [`note_articles_ahead`]) keeps that body: it is held once.
-    pub fn articles<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Article>, D::Error> {
-        if let Some(ahead) = AHEAD.with(|ahead| ahead.borrow_mut().take()) {
-            // Parsed ahead from this very array (see `value_after_key`): only skipped here.
-            serde::de::IgnoredAny::deserialize(deserializer)?;
-            return Ok(ahead);
-        }
-        struct Articles;
-        impl<'de> serde::de::Visitor<'de> for Articles {
-            type Value = Vec<Article>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a sequence")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Vec<Article>, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
-                BODIES.with(|noted| {
-                    let noted = noted.borrow();
-                    while let Some(mut article) = seq.next_element::<Article>()? {
-                        if let Some(body) = noted.get(&article.id)
-                            && *body == article.body
-                        {
-                            article.body = Arc::clone(body);
-                        }
-                        out.push(article);
-                    }
-                    Ok(())
-                })?;
-                Ok(out)
-            }
-        }
-        let articles = deserializer.deserialize_seq(Articles)?;
-        let bodies = articles
-            .iter()
-            .map(|a| (a.id.clone(), Arc::clone(&a.body)))
-            .collect();
-        BODIES.with(|noted| *noted.borrow_mut() = bodies);
-        Ok(articles)
-    }
-
-    /// The statements, each text a slice of its noted article's body when it equals it.
-    pub fn statements<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<Statement>, D::Error> {
-        if let Some(ahead) = STATEMENTS_AHEAD.with(|ahead| ahead.borrow_mut().take()) {
-            // Parsed ahead from this very array (see `note_statements_ahead`): only skipped here.
-            serde::de::IgnoredAny::deserialize(deserializer)?;
-            return Ok(ahead);
-        }
-        BODIES.with(|noted| {
-            let bodies = noted.borrow();
-            crate::progress::counted_vec_with(deserializer, |raw: StatementOnDisk<'de>| {
-                raw.into_statement(&bodies)
-            })
-        })
-    }
-
-    /// When a file's statements come before its articles (`ingest` streams them so), parse the
-    /// articles first and note their bodies, so that statement texts share them as they parse.
-    /// Any failure here only means texts are not shared while parsing; the parse proper reports
-    /// what is wrong with the file.
-    pub fn note_articles_ahead(text: &str) {
-        let (Some(articles), Some(statements)) = (
-            value_after_key(text, "articles"),
-            value_after_key(text, "statements"),
-        ) else {
-            return;
-        };
-        let parallel = text.len() - statements >= PARALLEL_FROM_BYTES;
-        if articles < statements && !parallel {
-            return;
-        }
-        let mut de = serde_json::Deserializer::from_str(&text[articles..]);
-        if articles_ahead(&mut de).is_err() {
-            forget();
-            return;
-        }
-        if parallel {
-            note_statements_ahead(text, statements, articles);
-        }
-    }
-
-    /// Parse the statements array (its value starts at `start`) in two halves, one on another
-    /// thread, split at an element boundary near the middle (a `,` then a line break then `{`:
-    /// a line break is never inside a JSON string). The halves must chain exactly (the first
-    /// ends at the split, the second at the array's `]`), else nothing is noted and the parse
-    /// proper reads the array as usual (and reports what is wrong with it).
-    fn note_statements_ahead(text: &str, start: usize, articles: usize) {
-        let bytes = text.as_bytes();
-        let first = skip_space(bytes, start);
-        if bytes.get(first) != Some(&b'[') {
-            return;
-        }
-        let first = skip_space(bytes, first + 1);
-        let end_guess = if articles > start {
-            articles
-        } else {
-            text.len()
-        };
-        let Some(split) = element_boundary_after(bytes, first + (end_guess - first) / 2) else {
-            return;
-        };
-        let counter = crate::progress::this_thread_counter();
-        let parsed = BODIES.with(|noted| {
-            let bodies = &*noted.borrow();
-            std::thread::scope(|scope| {
-                let second = scope.spawn(|| parse_elements(text, split, None, bodies, &counter));
-                let head = parse_elements(text, first, Some(split), bodies, &counter);
-                let tail = second.join().ok().flatten();
-                let (mut head, tail) = (head?, tail?);
-                head.extend(tail);
-                Some(head)
-            })
-        });
-        if let Some(statements) = parsed {
-            STATEMENTS_AHEAD.with(|ahead| *ahead.borrow_mut() = Some(statements));
-        }
-    }
-
-    fn skip_space(bytes: &[u8], mut at: usize) -> usize {
-        while bytes.get(at).is_some_and(|b| b.is_ascii_whitespace()) {
-            at += 1;
-        }
-        at
-    }
-
-    /// The first `{` at or after `from` that follows a `,` and white space holding a line break.
-    fn element_boundary_after(bytes: &[u8], from: usize) -> Option<usize> {
-        let mut at = from;
-        while let Some(found) = memchr::memchr(b'\n', bytes.get(at..)?) {
-            let line_break = at + found;
-            let mut before = line_break;
-            while before > 0 && bytes[before - 1].is_ascii_whitespace() {
-                before -= 1;
-            }
-            let next = skip_space(bytes, line_break);
-            if before > 0 && bytes[before - 1] == b',' && bytes.get(next) == Some(&b'{') {
-                return Some(next);
-            }
-            at = line_break + 1;
-        }
-        None
-    }
-
-    /// Statements from `at` (an element's start) up to `stop` (the next element's start, which
-    /// must be reached exactly) or, without `stop`, up to the array's closing `]`.
-    fn parse_elements(
-        text: &str,
-        mut at: usize,
-        stop: Option<usize>,
-        bodies: &HashMap<String, Arc<str>>,
-        counter: &Option<Arc<std::sync::atomic::AtomicUsize>>,
-    ) -> Option<Vec<Statement>> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        loop {
-            let mut stream =
-                serde_json::Deserializer::from_str(&text[at..]).into_iter::<StatementOnDisk<'_>>();
-            let raw = stream.next()?.ok()?;
-            at += stream.byte_offset();
-            out.push(raw.into_statement(bodies));
-            if out.len().is_multiple_of(1024)
-                && let Some(counter) = counter
-            {
-                counter.fetch_add(1024, std::sync::atomic::Ordering::Relaxed);
-            }
-            at = skip_space(bytes, at);
-            match bytes.get(at) {
-                Some(b',') => at = skip_space(bytes, at + 1),
-                Some(b']') if stop.is_none() => break,
-                _ => return None,
-            }
-            match stop {
-                Some(stop) if at == stop => break,
-                Some(stop) if at > stop => return None,
-                _ => {}
-            }
-        }
-        if let Some(counter) = counter {
-            let rest = out.len() % 1024;
-            counter.fetch_add(rest, std::sync::atomic::Ordering::Relaxed);
-        }
-        Some(out)
-    }
-
-    fn articles_ahead<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
-        let parsed = articles(deserializer)?;
-        AHEAD.with(|ahead| *ahead.borrow_mut() = Some(parsed));
-        Ok(())
-    }
-
-    /// Where the value of the first `"key":` of `text` starts. Inside a JSON string a quote is
-    /// always escaped, so a quoted key followed by a colon is a key; in a valid corpus file
-    /// (every object denies unknown fields) `articles` and `statements` are only top-level keys,
-    /// so when the file parses, the articles parsed ahead are the file's own.
-    fn value_after_key(text: &str, key: &str) -> Option<usize> {
-        let quoted = format!("\"{key}\"");
-        let finder = memchr::memmem::Finder::new(quoted.as_bytes());
-        let bytes = text.as_bytes();
-        let mut from = 0;
-        while let Some(found) = finder.find(&bytes[from..]) {
-            let after = from + found + quoted.len();
-            let colon = after
-                + bytes[after..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_whitespace())
-                    .count();
-            if bytes.get(colon) == Some(&b':') {
-                return Some(colon + 1);
-            }
-            from = after;
-        }
-        None
-    }
-
-    /// Forget the bodies noted on this thread (after a file that failed to parse).
-    pub fn forget() {
-        BODIES.with(|noted| drop(std::mem::take(&mut *noted.borrow_mut())));
-        AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
-        STATEMENTS_AHEAD.with(|ahead| drop(ahead.borrow_mut().take()));
-    }
-
-    /// A statement as written, its text borrowed from the input when it has no escapes.
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields, rename = "Statement")]
-    pub struct StatementOnDisk<'a> {
-        id: ShortText,
-        article: ShortText,
-        #[serde(borrow)]
-        text: Cow<'a, str>,
-        start: usize,
-        end: usize,
-        targets: Vec<ShortText>,
-        speaker: Option<ShortText>,
-        speaker_entity: ShortText,
-        kind: StatementKind,
-        #[serde(default)]
-        leaders: Vec<ShortText>,
-        #[serde(default)]
-        topics: Vec<ShortText>,
-    }
-
-    impl StatementOnDisk<'_> {
-        fn into_statement(self, bodies: &HashMap<String, Arc<str>>) -> Statement {
-            let shared = bodies
-                .get(self.article.as_str())
-                .filter(|body| body.get(self.start..self.end) == Some(&*self.text))
-                .and_then(|body| BodySlice::of(body, self.start..self.end));
-            let (mut targets, mut leaders, mut topics) = (self.targets, self.leaders, self.topics);
-            // A parsed list has room for four; most hold one or two, kept for the whole run.
-            targets.shrink_to_fit();
-            leaders.shrink_to_fit();
-            topics.shrink_to_fit();
-            Statement {
-                text: shared.unwrap_or_else(|| BodySlice::from(&*self.text)),
-                id: self.id,
-                article: self.article,
-                start: self.start,
-                end: self.end,
-                targets,
-                speaker: self.speaker,
-                speaker_entity: self.speaker_entity,
-                kind: self.kind,
-                leaders,
-                topics,
-            }
-        }
+impl<'de> Deserialize<'de> for Statement {
+    /// As written; the text is its own copy (a [`CorpusFile`](super::CorpusFile) shares it).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        shared_texts::StatementOnDisk::deserialize(deserializer)
+            .map(|raw| raw.into_statement(&HashMap::new()))
     }
 }
 
@@ -490,6 +214,12 @@ pub fn note_articles_ahead(text: &str) {
     shared_texts::note_articles_ahead(text);
 }
 
+/// After [`note_articles_ahead`] parsed both of a large file's arrays: the file's text with
+/// them written `[]`, all that is left to parse (`None` when they were not both parsed ahead).
+pub fn without_arrays_ahead(text: &str) -> Option<String> {
+    shared_texts::without_arrays_ahead(text)
+}
+
 /// Make every statement text that holds its own copy a slice of its article's body, when it
 /// equals that slice (texts parsed from a file already are).
 pub(super) fn share_texts(
@@ -501,7 +231,7 @@ pub(super) fn share_texts(
         let Some(&a) = article_index.get(statement.article.as_str()) else {
             continue;
         };
-        if let Some(slice) = BodySlice::of(&articles[a].body, statement.start..statement.end)
+        if let Some(slice) = BodySlice::of(&articles[a].body, statement.span())
             && slice.as_str() == statement.text.as_str()
         {
             statement.text = slice;

@@ -158,7 +158,7 @@ fn push_item(out: &mut String, separator: char, item: &str) {
 impl People {
     fn of(corpus: &Corpus, statement: &crate::model::Statement) -> Self {
         let mut people = People::default();
-        for target in &statement.targets {
+        for target in statement.targets() {
             let mut line = target.to_string();
             match corpus.entity(target) {
                 Some(entity) => {
@@ -173,7 +173,7 @@ impl People {
             }
             push_item(&mut people.targets, '\n', &line);
         }
-        for name in &statement.leaders {
+        for name in statement.leaders() {
             push_item(&mut people.words, ' ', name);
             push_item(&mut people.leaders, '\t', name);
             if let Some(leader) = corpus.leader(name) {
@@ -228,8 +228,8 @@ impl SearchIndex {
 
     fn build(corpus: &Corpus, texts: Texts) -> Self {
         type PeopleKey<'a> = (
-            &'a [crate::model::ShortText],
-            &'a [crate::model::ShortText],
+            &'a [crate::model::Sym],
+            &'a [crate::model::Sym],
             Option<&'a str>,
             &'a str,
         );
@@ -239,7 +239,7 @@ impl SearchIndex {
             HashMap::default();
         let mut people_of = Vec::with_capacity(n);
         let mut topic_sets = Vec::new();
-        let mut topic_ids: HashMap<&[crate::model::ShortText], u32, BuildHasherDefault<FxHasher>> =
+        let mut topic_ids: HashMap<&[crate::model::Sym], u32, BuildHasherDefault<FxHasher>> =
             HashMap::default();
         let mut topics_of = Vec::with_capacity(n);
         let mut article_of = Vec::with_capacity(n);
@@ -256,8 +256,8 @@ impl SearchIndex {
         let mut last_article: (&str, u32) = ("", u32::MAX);
         for statement in &corpus.statements {
             let key: PeopleKey<'_> = (
-                &statement.targets,
-                &statement.leaders,
+                statement.targets(),
+                statement.leaders(),
                 statement.speaker.as_deref(),
                 &statement.speaker_entity,
             );
@@ -268,9 +268,9 @@ impl SearchIndex {
             });
             people_of.push(id);
             let next = u32::try_from(topic_sets.len()).unwrap_or(u32::MAX);
-            let id = *topic_ids.entry(&statement.topics).or_insert_with(|| {
+            let id = *topic_ids.entry(statement.topics()).or_insert_with(|| {
                 let mut topics = String::new();
-                for topic in &statement.topics {
+                for topic in statement.topics() {
                     push_item(&mut topics, '\t', topic);
                 }
                 topic_sets.push(topics);

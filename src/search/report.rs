@@ -16,7 +16,7 @@ pub fn text_line(corpus: &Corpus, hit: &Hit) -> String {
         "{}\t{}\t{}\t{}",
         hit.score,
         sanitize(&statement.id),
-        sanitize(&statement.targets.join(",")),
+        sanitize(&statement.targets().join(",")),
         sanitize(&statement.text)
     )
 }
@@ -30,9 +30,9 @@ pub fn json_line(corpus: &Corpus, hit: &Hit) -> String {
     serde_json::json!({
         "id": s.id,
         "score": hit.score,
-        "targets": s.targets,
-        "leaders": s.leaders,
-        "topics": s.topics,
+        "targets": s.targets(),
+        "leaders": s.leaders(),
+        "topics": s.topics(),
         "article": s.article,
         "speaker": s.speaker,
         "speaker_entity": s.speaker_entity,

@@ -1,5 +1,6 @@
 use super::*;
 use crate::load::embedded_seed;
+use crate::model::Labels;
 use crate::model::{Article, Corpus, Entity, EntityKind, Statement, StatementKind};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
@@ -130,7 +131,7 @@ fn filters_restrict_the_results() {
     assert!(!japan.is_empty() && japan.len() < all);
     assert_eq!(q("country:JPN"), japan);
     for hit in &japan {
-        let targets = &corpus.statements[hit.statement as usize].targets;
+        let targets = &corpus.statements[hit.statement as usize].targets();
         assert!(targets.iter().any(|t| t == "JPN"));
     }
     assert_eq!(q("year:2021").len(), all);
@@ -289,13 +290,11 @@ fn one_statement_corpus(text: &str) -> Corpus {
         article: "a".into(),
         text: text.into(),
         start: 0,
-        end: text.len(),
-        targets: vec!["KOR".into()],
+        end: text.len() as u32,
         speaker: None,
         speaker_entity: "KOR".into(),
         kind: StatementKind::Narrative,
-        leaders: vec![],
-        topics: vec!["외교".into()],
+        labels: Labels::new(["KOR".into()], [], ["외교".into()]),
     };
     Corpus::from_parts(
         "test".into(),
@@ -543,7 +542,7 @@ fn closer_terms_rank_higher() {
             let mut s = base.statements[0].clone();
             s.id = format!("s{i}").into();
             s.text = (*text).into();
-            s.end = text.len();
+            s.end = text.len() as u32;
             s
         })
         .collect();
