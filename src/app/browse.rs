@@ -313,8 +313,10 @@ impl App {
     /// The left pane's title as pieces: each tab's label (with the tab it selects) and the
     /// separators between them, fitted to `width` columns.
     ///
-    /// The pieces include their spaces and are drawn one after the other from the column after
-    /// the pane's corner, so mouse clicks map onto them exactly.
+    /// Where every title does not fit, the current tab keeps its name and the others show their
+    /// key and initial, or their key alone. The pieces include their spaces and are drawn one
+    /// after the other from the column after the pane's corner, so mouse clicks map onto them
+    /// exactly.
     pub fn tab_title(&self, width: usize) -> Vec<(Option<IndexTab>, String)> {
         let space = || (None, " ".to_string());
         let mut full = vec![space()];
@@ -328,16 +330,29 @@ impl App {
         if total <= width.saturating_sub(2) {
             return full;
         }
-        let mut compact = vec![space()];
-        for (i, &tab) in IndexTab::ALL.iter().enumerate() {
-            let label = if tab == self.tab {
-                format!("{} {}", i + 1, tab.title())
-            } else {
-                (i + 1).to_string()
-            };
-            compact.extend([(Some(tab), label), space()]);
+        // Narrower: the current tab in full, the others by key and initial ("1C 2L 3T 4 Speakers"),
+        // and when even that does not fit, by key alone.
+        let fitted = |other: &dyn Fn(usize, IndexTab) -> String| {
+            let mut pieces = vec![space()];
+            for (i, &tab) in IndexTab::ALL.iter().enumerate() {
+                let label = if tab == self.tab {
+                    format!("{} {}", i + 1, tab.title())
+                } else {
+                    other(i + 1, tab)
+                };
+                pieces.extend([(Some(tab), label), space()]);
+            }
+            pieces
+        };
+        let initials = fitted(&|key, tab| format!("{key}{}", &tab.title()[..1]));
+        let total: usize = initials
+            .iter()
+            .map(|(_, t)| crate::text::str_width(t))
+            .sum();
+        if total <= width.saturating_sub(2) {
+            return initials;
         }
-        compact
+        fitted(&|key, _| key.to_string())
     }
 
     /// The largest useful detail scroll for the current size.

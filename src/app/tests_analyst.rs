@@ -478,3 +478,20 @@ fn clearing_the_search_clears_the_range_and_keeps_the_row() {
     assert_eq!(app.range, None);
     assert_eq!(names(&app), all);
 }
+
+#[test]
+fn the_tab_title_shortens_to_initials_then_to_keys() {
+    let app = dyads();
+    let title = |width: usize| -> String {
+        app.tab_title(width)
+            .into_iter()
+            .map(|(_, piece)| piece)
+            .collect()
+    };
+    assert_eq!(
+        title(120),
+        " 1 Countries · 2 Leaders · 3 Topics · 4 Speakers "
+    );
+    assert_eq!(title(30), " 1C 2L 3T 4 Speakers ");
+    assert_eq!(title(20), " 1 2 3 4 Speakers ");
+}
