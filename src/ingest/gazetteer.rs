@@ -28,6 +28,9 @@ pub struct EntityEntry {
     pub demonyms: Vec<String>,
     /// Capitals and seats of government, used as metonyms for the government.
     pub capitals: Vec<String>,
+    /// Ids of the states this one continues (the Russian Federation continues the Soviet
+    /// Union's UN membership): the same party when one speaks of the other.
+    pub continues: Vec<String>,
 }
 
 /// A phrase that maps to entity ids, or blocks a shorter name (no ids).
@@ -197,6 +200,7 @@ impl Gazetteer {
             names: Vec::new(),
             demonyms: Vec::new(),
             capitals: Vec::new(),
+            continues: Vec::new(),
         });
         let shipped = [
             (
@@ -288,6 +292,7 @@ impl Gazetteer {
                         names: split_list(fields.get(3)),
                         demonyms: split_list(fields.get(4)),
                         capitals: split_list(fields.get(5)),
+                        continues: split_list(fields.get(6)),
                     };
                     self.add_entity(entry);
                 }
@@ -354,6 +359,7 @@ impl Gazetteer {
                 existing.names.push(entry.name);
                 existing.demonyms.extend(entry.demonyms);
                 existing.capitals.extend(entry.capitals);
+                existing.continues.extend(entry.continues);
             }
             None => {
                 self.index.insert(entry.id.clone(), self.entities.len());
@@ -365,6 +371,16 @@ impl Gazetteer {
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&EntityEntry> {
         self.index.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// Whether two ids are one party: the same id, or a state and the state it continues
+    /// (`RUS` and `SUN`), so that neither is a target of the other's statements.
+    pub fn same_party(&self, a: &str, b: &str) -> bool {
+        let continues = |x: &str, y: &str| {
+            self.entity(x)
+                .is_some_and(|e| e.continues.iter().any(|c| c == y))
+        };
+        a == b || continues(a, b) || continues(b, a)
     }
 }
 
@@ -386,6 +402,16 @@ mod tests {
                 .add_table("shipped", kind, text)
                 .expect("shipped table");
         }
+    }
+
+    #[test]
+    fn a_state_and_the_state_it_continues_are_one_party() {
+        let gazetteer = Gazetteer::builtin();
+        assert!(gazetteer.same_party("RUS", "SUN"));
+        assert!(gazetteer.same_party("SUN", "RUS"));
+        assert!(gazetteer.same_party("JPN", "JPN"));
+        assert!(!gazetteer.same_party("UKR", "SUN"));
+        assert!(!gazetteer.same_party("RUS", "UKR"));
     }
 
     #[test]

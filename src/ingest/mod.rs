@@ -317,10 +317,14 @@ impl Pipeline {
                 start: crate::model::offset(sentence.start),
                 end: crate::model::offset(sentence.end),
                 speaker: speaker.map(Into::into),
-                speaker_entity: speaker_entity.into(),
+                speaker_entity: speaker_entity.as_str().into(),
                 kind: attribution.kind,
                 labels: crate::model::Labels::new(
-                    attribution.targets.iter().map(Into::into),
+                    attribution
+                        .targets
+                        .iter()
+                        .filter(|t| !self.gazetteer.same_party(t, &speaker_entity))
+                        .map(Into::into),
                     attribution
                         .leaders
                         .iter()
@@ -581,5 +585,17 @@ mod tests {
         assert_eq!(got.statements[0].targets(), vec!["KOR".to_string()]);
         assert_eq!(got.article.published.as_deref(), Some("2020-01-02"));
         assert_eq!(got.statements[0].id, "a1-s01");
+    }
+
+    #[test]
+    fn a_state_is_not_the_target_of_the_state_it_continues() {
+        let options = IngestOptions {
+            speaker: Some("RUS".into()),
+            ..Default::default()
+        };
+        let text = "The Soviet Union lost 27 million citizens in the war against fascism, and the \
+            United Kingdom stood beside it.";
+        let got = ingest_article(text, &options).expect("ingest");
+        assert_eq!(got.statements[0].targets(), vec!["GBR".to_string()]);
     }
 }
