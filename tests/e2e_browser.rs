@@ -11,9 +11,10 @@ fn start_browser(width: u16, height: u16, args: &str) -> Tmux {
         binary()
     );
     let tmux = Tmux::start(width, height, &command);
-    tmux.wait_for_text("4 Speakers");
-    // The first screen is the Speakers overview; these tests start on the Countries index.
-    tmux.keys(&["1"]);
+    tmux.wait_for_text("1 Countries");
+    // One speaker: the first screen is the Countries index on All statements; these tests
+    // start on its first country.
+    tmux.keys(&["j"]);
     tmux.wait_for_text("Statements · Japan");
     tmux
 }
@@ -125,7 +126,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_exit() {
         // Run in the foreground so it owns the terminal, then signal it from outside.
         let command = command.replace(" & pid=$!; echo $pid > /dev/null; wait $pid;", ";");
         let tmux = Tmux::start(80, 24, &command);
-        tmux.wait_for_text("4 Speakers");
+        tmux.wait_for_text("1 Countries");
         let pid = tmux.pane_format("#{pane_pid}");
         // The pane's process is the shell; the browser is its child.
         let children = std::process::Command::new("pgrep")
@@ -160,9 +161,10 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
     tmux.wait_for_text("prompt$");
     tmux.type_text(&binary());
     tmux.keys(&["Enter"]);
-    tmux.wait_for_text("4 Speakers");
-    // The first screen is the Speakers overview; these tests start on the Countries index.
-    tmux.keys(&["1"]);
+    tmux.wait_for_text("1 Countries");
+    // One speaker: the first screen is the Countries index on All statements; these tests
+    // start on its first country.
+    tmux.keys(&["j"]);
     tmux.wait_for_text("Statements · Japan");
     tmux.keys(&["C-z"]);
     let screen = tmux.wait_for_text("Stopped");
@@ -305,9 +307,10 @@ fn a_panic_restores_the_terminal_before_its_message_prints() {
         binary()
     );
     let tmux = Tmux::start(100, 30, &command);
-    tmux.wait_for_text("4 Speakers");
-    // The first screen is the Speakers overview; these tests start on the Countries index.
-    tmux.keys(&["1"]);
+    tmux.wait_for_text("1 Countries");
+    // One speaker: the first screen is the Countries index on All statements; these tests
+    // start on its first country.
+    tmux.keys(&["j"]);
     tmux.wait_for_text("Statements · Japan");
     tmux.keys(&["F12"]);
     let screen = tmux.wait_for_text("AFTER-BROWSER rc=101");

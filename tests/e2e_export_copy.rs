@@ -17,9 +17,10 @@ fn e_exports_the_statements_in_view_and_y_copies_with_osc52() {
         binary()
     );
     let tmux = Tmux::start_recorded(100, 30, &command, &raw);
-    tmux.wait_for_text("4 Speakers");
-    // The first screen is the Speakers overview; these tests start on the Countries index.
-    tmux.keys(&["1"]);
+    tmux.wait_for_text("1 Countries");
+    // One speaker: the first screen is the Countries index on All statements; these tests
+    // start on its first country.
+    tmux.keys(&["j"]);
     tmux.wait_for_text("Statements · Japan (3)");
     tmux.keys(&["e"]);
     tmux.wait_for_text("Export 3 statements as:");
@@ -72,7 +73,8 @@ fn e_exports_the_statements_in_view_and_y_copies_with_osc52() {
 fn y_inside_tmux_fills_the_tmux_buffer_and_says_so() {
     let command = format!("TERM=xterm-256color {}; echo DONE; sleep 600", binary());
     let tmux = Tmux::start(100, 30, &command);
-    tmux.keys(&["1"]);
+    tmux.wait_for_text("1 Countries");
+    tmux.keys(&["j"]);
     tmux.wait_for_text("Statements · Japan (3)");
     tmux.keys(&["y"]);
     tmux.wait_for_text("to the tmux buffer");
@@ -98,7 +100,8 @@ fn y_with_a_copy_command_runs_it_without_a_shell_and_names_it() {
         binary()
     );
     let tmux = Tmux::start(100, 30, &command);
-    tmux.keys(&["1"]);
+    tmux.wait_for_text("1 Countries");
+    tmux.keys(&["j"]);
     tmux.wait_for_text("Statements · Japan (3)");
     tmux.keys(&["y"]);
     tmux.wait_for_text("Copied the statement and its citation with tee");

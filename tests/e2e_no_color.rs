@@ -35,9 +35,10 @@ fn record(no_color: bool) -> String {
     let env = if no_color { "NO_COLOR=1" } else { "" };
     let command = format!("{env} {}; echo DONE; sleep 600", binary());
     let tmux = Tmux::start_recorded(100, 30, &command, &raw);
-    tmux.wait_for_text("4 Speakers");
-    // The first screen is the Speakers overview; these tests start on the Countries index.
-    tmux.keys(&["1"]);
+    tmux.wait_for_text("1 Countries");
+    // One speaker: the first screen is the Countries index on All statements; these tests
+    // start on its first country.
+    tmux.keys(&["j"]);
     tmux.wait_for_text("Statements · Japan");
     tmux.keys(&["Tab", "j", "?"]);
     tmux.wait_for_text("Help · Esc to close");
@@ -83,9 +84,10 @@ fn a_remapped_key_from_the_config_works_and_the_help_shows_it() {
         binary()
     );
     let tmux = Tmux::start(100, 30, &command);
-    tmux.wait_for_text("4 Speakers");
-    // The first screen is the Speakers overview; these tests start on the Countries index.
-    tmux.keys(&["1"]);
+    tmux.wait_for_text("1 Countries");
+    // One speaker: the first screen is the Countries index on All statements. `j` no longer
+    // moves down here, so go to the first country by switching tabs and back.
+    tmux.keys(&["2", "1"]);
     tmux.wait_for_text("Statements · Japan");
     tmux.keys(&["j"]);
     tmux.keys(&["n"]);

@@ -13,9 +13,7 @@ fn start_browser(state_dir: &std::path::Path) -> Tmux {
         binary()
     );
     let tmux = Tmux::start(100, 30, &command);
-    tmux.wait_for_text("Speakers");
-    tmux.keys(&["1"]);
-    tmux.wait_for_text("Countries");
+    tmux.wait_for_text("1 Countries");
     tmux
 }
 

@@ -205,6 +205,14 @@ impl App {
             || index::newest_order(&article_dates, &statement_article),
         );
         let date_span = lens::date_span(&article_dates);
+        // The overview opens on the speakers when there are several to tell apart; with one
+        // speaker (a single government's statements) it opens on the countries they are about.
+        let speaking = speakers.by_value.iter().filter(|s| !s.is_empty()).count();
+        let first_tab = if speaking > 1 {
+            IndexTab::Speakers
+        } else {
+            IndexTab::Countries
+        };
         let mut app = App {
             corpus,
             keymap: Keymap::default(),
@@ -225,7 +233,7 @@ impl App {
             lens: None,
             range: None,
             newest_first: true,
-            tab: IndexTab::Speakers,
+            tab: first_tab,
             items: Vec::new(),
             rows: Vec::new(),
             listed: Vec::new(),
@@ -630,7 +638,13 @@ mod tests {
     fn seed_app() -> App {
         let mut app = App::new(Arc::new(load::embedded_seed().expect("seed")));
         app.update(Msg::Resize(120, 40));
-        press(&mut app, KeyCode::Char('1'));
+        assert_eq!(
+            app.tab,
+            IndexTab::Countries,
+            "one speaker: the countries first"
+        );
+        assert_eq!(app.selected_key(), Some(ItemKey::All));
+        press(&mut app, KeyCode::Down);
         app
     }
 
