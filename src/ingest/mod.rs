@@ -9,6 +9,7 @@
 
 pub mod article;
 pub mod attribution;
+pub mod audit;
 pub mod batch;
 pub mod clean;
 pub mod context;
