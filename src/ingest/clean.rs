@@ -344,6 +344,22 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
     wrapped * 2 > text_lines.len()
 }
 
+/// True when the text is printed one paragraph a line: at least eight lines, few blank lines
+/// (fewer than one for four text lines) and most text lines long prose (150 characters or more,
+/// ending like a sentence). Such a line break is a paragraph break.
+fn is_paragraph_per_line(lines: &[&str]) -> bool {
+    let text_lines: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    let blank = lines.len() - text_lines.len();
+    if text_lines.len() < 8 || blank * 4 >= text_lines.len() {
+        return false;
+    }
+    let long = text_lines
+        .iter()
+        .filter(|l| l.chars().count() >= 150 && ends_like_sentence(l.trim_end()))
+        .count();
+    long * 2 > text_lines.len()
+}
+
 /// Whether the marker of `len` bytes at `at` in `line` can open an emphasis: at the start of the
 /// line or after a space or opening bracket, and followed by a letter, digit or quotation mark.
 fn opens_emphasis(line: &str, at: usize, len: usize) -> bool {
@@ -439,6 +455,7 @@ pub fn normalise_layout(text: &str) -> String {
         .split('\n')
         .collect();
     let wrapped = is_hard_wrapped(&raw_lines);
+    let line_paragraphs = !wrapped && is_paragraph_per_line(&raw_lines);
     let mut out = String::with_capacity(text.len());
     let mut in_paragraph = false;
     let end_line = |out: &mut String| {
@@ -476,6 +493,14 @@ pub fn normalise_layout(text: &str) -> String {
             } else if wrapped {
                 out.push(' ');
                 out.push_str(line.trim_start());
+            } else if line_paragraphs
+                && ends_like_sentence(out.trim_end())
+                && line.trim_start().starts_with(|c: char| {
+                    c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c)
+                })
+            {
+                out.push_str("\n\n");
+                out.push_str(line);
             } else {
                 out.push('\n');
                 out.push_str(line);
@@ -638,6 +663,23 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_speech_printed_one_paragraph_a_line_keeps_its_paragraphs() {
+        let paragraph = |topic: &str| {
+            format!(
+                "The situation in {topic} remains of deep concern to my delegation, which has followed every stage of the negotiations closely. We call on all parties to show restraint."
+            )
+        };
+        let topics = [
+            "Fiji", "Tonga", "Samoa", "Vanuatu", "Palau", "Nauru", "Tuvalu", "Kiribati",
+        ];
+        let text: Vec<String> = topics.iter().map(|t| paragraph(t)).collect();
+        let out = normalise_layout(&text.join("\n"));
+        assert_eq!(out.matches("\n\n").count(), 7, "{out}");
+        let short = "One sentence a line.\nAnother sentence here.\n".repeat(5);
+        assert!(!normalise_layout(&short).contains("\n\n"));
+    }
 
     #[test]
     fn markdown_marks_go_and_stray_asterisks_stay() {
