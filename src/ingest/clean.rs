@@ -344,6 +344,24 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
     wrapped * 2 > text_lines.len()
 }
 
+/// Whether a line can open a paragraph: it starts (after indentation) with a capital, a digit
+/// or an opening quotation mark.
+fn starts_like_paragraph(line: &str) -> bool {
+    line.trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c))
+}
+
+/// The median length in characters of the text lines.
+fn median_width(lines: &[&str]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim_end().chars().count())
+        .collect();
+    widths.sort_unstable();
+    widths.get(widths.len() / 2).copied().unwrap_or(0)
+}
+
 /// True when the text is printed one paragraph a line: at least eight lines, few blank lines
 /// (fewer than one for four text lines) and most text lines long prose (150 characters or more,
 /// ending like a sentence). Such a line break is a paragraph break.
@@ -456,6 +474,8 @@ pub fn normalise_layout(text: &str) -> String {
         .collect();
     let wrapped = is_hard_wrapped(&raw_lines);
     let line_paragraphs = !wrapped && is_paragraph_per_line(&raw_lines);
+    let width = if wrapped { median_width(&raw_lines) } else { 0 };
+    let mut previous_width = 0;
     let mut out = String::with_capacity(text.len());
     let mut in_paragraph = false;
     let end_line = |out: &mut String| {
@@ -490,6 +510,13 @@ pub fn normalise_layout(text: &str) -> String {
             if hyphenated {
                 out.pop();
                 out.push_str(line.trim_start());
+            } else if wrapped
+                && ends_like_sentence(out.trim_end())
+                && (previous_width * 4 < width * 3 || line.starts_with([' ', '\t']))
+                && starts_like_paragraph(line)
+            {
+                out.push_str("\n\n");
+                out.push_str(line.trim_start());
             } else if wrapped {
                 out.push(' ');
                 out.push_str(line.trim_start());
@@ -510,6 +537,7 @@ pub fn normalise_layout(text: &str) -> String {
             out.push_str(line);
         }
         in_paragraph = true;
+        previous_width = line.chars().count();
     }
     if text.ends_with('\n') {
         end_line(&mut out);
@@ -663,6 +691,23 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hard_wrapped_speech_breaks_paragraphs_at_short_sentence_ends_and_indents() {
+        let text = "On behalf of the delegation of my country I should like to\n\
+            congratulate the President on his election to the presidency\n\
+            of the Assembly at this session.\n\
+            The situation in the Pacific remains of great concern to us\n\
+            and to every small island State that depends on the ocean\n\
+            for its food and its livelihood, as the Assembly knows well.\n\
+            \x20 We therefore call on all States to ratify the Convention\n\
+            on the Law of the Sea without delay and to implement it in\n\
+            good faith, as we have done since it was opened for signature.\n";
+        let out = normalise_layout(text);
+        assert_eq!(out.matches("\n\n").count(), 2, "{out}");
+        assert!(out.contains("session.\n\nThe situation"), "{out}");
+        assert!(out.contains("knows well.\n\nWe therefore"), "{out}");
+    }
 
     #[test]
     fn a_speech_printed_one_paragraph_a_line_keeps_its_paragraphs() {
