@@ -70,6 +70,7 @@ fn speech() -> Corpus {
         source: "bench".into(),
         published: Some("2024-09-24".into()),
         byline: None,
+        dateline: None,
         url: Some("https://example.org/speech".into()),
         speaker_country: "KOR".into(),
         body: body.into(),

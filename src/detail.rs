@@ -2,7 +2,7 @@
 //! about, where it came from, and the sentences around it. Pure, so the app can count lines for
 //! scrolling and the UI can draw the very same lines.
 
-use crate::model::{Article, Corpus, Statement};
+use crate::model::{Article, Corpus, Statement, StatementKind};
 use crate::text::{sanitize, wrap};
 
 /// How a piece of detail text is shown.
@@ -158,12 +158,12 @@ fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, widt
         None => format!("{speaker_entity} (no named speaker)"),
     };
     field(out, "Speaker", &speaker, width);
-    let kind = match statement.kind {
-        crate::model::StatementKind::Quote => "quote — the speaker's own words",
-        crate::model::StatementKind::Reported => "reported speech",
-        crate::model::StatementKind::Narrative => "narrative — the reporter's account",
-    };
-    field(out, "Kind", kind, width);
+    field(
+        out,
+        "Kind",
+        kind_label(corpus.article(&statement.article), statement),
+        width,
+    );
     let about = if statement.targets.is_empty() {
         "no specific country".to_string()
     } else {
@@ -188,7 +188,31 @@ fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, widt
     field(out, "Topics", &statement.topics.join("; "), width);
 }
 
-/// The article's title, outlet, byline, date and url.
+/// What a statement's kind says, for the Kind line. A narrative statement is the text's own
+/// account, and whose account that is follows from the article's fields, never from its
+/// wording: a reporter's when the article credits one (a byline, or a wire dateline); the
+/// speaker's own when no reporter is credited and the statement is given to a named person of
+/// the article's own government (a speech ingested with its speaker, a minister's release);
+/// otherwise the text's own, with no reporter credited.
+pub fn kind_label(article: Option<&Article>, statement: &Statement) -> &'static str {
+    match statement.kind {
+        StatementKind::Quote => "quote — the speaker's own words",
+        StatementKind::Reported => "reported speech",
+        StatementKind::Narrative => match article {
+            Some(a) if a.byline.is_some() || a.dateline.is_some() => {
+                "narrative — the reporter's account"
+            }
+            Some(a)
+                if statement.speaker.is_some() && statement.speaker_entity == a.speaker_country =>
+            {
+                "narrative — the speaker's own account"
+            }
+            _ => "narrative — the text's own account",
+        },
+    }
+}
+
+/// The article's title, outlet, byline, date, dateline and url.
 fn source(out: &mut Vec<DetailLine>, article: &Article, width: usize) {
     field(out, "Article", &article.title, width);
     let mut credit = article.source.clone();
@@ -201,6 +225,9 @@ fn source(out: &mut Vec<DetailLine>, article: &Article, width: usize) {
         credit.push_str(date);
     }
     field(out, "Source", &credit, width);
+    if let Some(dateline) = &article.dateline {
+        field(out, "Dateline", dateline, width);
+    }
     if let Some(url) = &article.url {
         field(out, "URL", url, width);
     }
@@ -282,4 +309,34 @@ fn same_article_about(corpus: &Corpus, index: usize, target: &str) -> Vec<usize>
     found.truncate(SAME_ARTICLE_LIMIT);
     found.sort_unstable();
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[DetailLine]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_dateline_has_its_own_line_when_the_article_has_one() {
+        let mut corpus = crate::load::embedded_seed().expect("seed");
+        let before = text(&build(&corpus, 0, &[], 80));
+        assert!(!before.iter().any(|l| l.starts_with("Dateline")));
+        corpus.articles[0].dateline = Some("SEOUL, Jan. 21 (Arirang)\u{1b}[2J".into());
+        let after = text(&build(&corpus, 0, &[], 80));
+        let source = after
+            .iter()
+            .position(|l| l.starts_with("Source"))
+            .expect("source");
+        assert!(
+            after[source + 1].starts_with("Dateline SEOUL, Jan. 21 (Arirang)"),
+            "{after:#?}"
+        );
+        assert!(!after[source + 1].contains('\u{1b}'));
+    }
 }

@@ -5,7 +5,7 @@
 //! prints nothing.
 
 use crate::load::{self, LoadError};
-use crate::model::{Article, Corpus, CorpusFile, Entity, Leader};
+use crate::model::{Article, Corpus, CorpusFile, Entity, Leader, Statement};
 use crate::progress::LoadProgress;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
@@ -324,6 +324,57 @@ impl Holdings {
     }
 }
 
+/// Make one article of a batch being streamed fit beside what is held: an id the library holds
+/// or this batch already used (`taken`, which it joins) becomes `-2`, `-3`… with its
+/// statements' ids, as [`fit_batch`] does for a whole batch.
+pub fn fit_article(
+    article: &mut Article,
+    statements: &mut [Statement],
+    holdings: &Holdings,
+    taken: &mut HashSet<String>,
+) {
+    let is_free = |id: &String| !holdings.article_ids.contains(id) && !taken.contains(id);
+    if !is_free(&article.id) {
+        let Some(new_id) = (2..)
+            .map(|n| format!("{}-{n}", article.id))
+            .find(|candidate| is_free(candidate))
+        else {
+            return;
+        };
+        let old_prefix = format!("{}-s", article.id);
+        for statement in statements.iter_mut() {
+            statement.article = new_id.as_str().into();
+            if let Some(rest) = statement.id.strip_prefix(old_prefix.as_str()) {
+                statement.id = format!("{new_id}-s{rest}").into();
+            }
+        }
+        article.id = new_id;
+    }
+    taken.insert(article.id.clone());
+}
+
+/// Give a new batch's entities and leaders the definitions the library holds for them, and
+/// define in the batch the entity of every held leader definition taken (as [`fit_batch`]).
+pub fn fit_definitions(entities: &mut Vec<Entity>, leaders: &mut [Leader], holdings: &Holdings) {
+    for leader in leaders.iter_mut() {
+        if let Some(held) = holdings.leaders.get(&leader.name) {
+            leader.clone_from(held);
+        }
+    }
+    for entity in entities.iter_mut() {
+        if let Some(held) = holdings.entities.get(&entity.id) {
+            entity.clone_from(held);
+        }
+    }
+    for leader in leaders.iter() {
+        if !entities.iter().any(|e| e.id == leader.entity)
+            && let Some(held) = holdings.entities.get(&leader.entity)
+        {
+            entities.push(held.clone());
+        }
+    }
+}
+
 /// Make a new batch fit beside what is held, so that it merges with the seed and every batch:
 /// article ids already taken get `-2`, `-3`… (with their statements' ids), and an entity or
 /// leader already defined takes the held definition (a leader's entity is then defined in the
@@ -358,39 +409,14 @@ pub fn fit_batch(batch: &mut CorpusFile, holdings: &Holdings) {
         }
         article.id = new_id;
     }
-    for leader in &mut batch.leaders {
-        if let Some(held) = holdings.leaders.get(&leader.name) {
-            leader.clone_from(held);
-        }
-    }
-    for entity in &mut batch.entities {
-        if let Some(held) = holdings.entities.get(&entity.id) {
-            entity.clone_from(held);
-        }
-    }
-    let needed: Vec<String> = batch
-        .leaders
-        .iter()
-        .map(|l| l.entity.clone())
-        .filter(|id| !batch.entities.iter().any(|e| &e.id == id))
-        .collect();
-    for id in needed {
-        if let Some(held) = holdings.entities.get(&id)
-            && !batch.entities.iter().any(|e| e.id == id)
-        {
-            batch.entities.push(held.clone());
-        }
-    }
+    fit_definitions(&mut batch.entities, &mut batch.leaders, holdings);
 }
 
-/// Write `contents` to a new file at `path` whole or not at all, never over an existing file
-/// (`AlreadyExists` then).
-fn write_new_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut temp = crate::fsio::temp_file_beside(path)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
-    temp.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
+/// A temporary file in the library at `dir` (made when missing) for a new batch to be
+/// streamed into; [`persist_batch`] names it, and dropping it removes it.
+pub fn new_batch_file(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    std::fs::create_dir_all(dir)?;
+    crate::fsio::temp_file_beside(&dir.join("batch.json"))
 }
 
 /// Write a new batch into the library at `dir` (made when missing): its corpus file, named by
@@ -402,15 +428,35 @@ pub fn write_batch(
     batch: &CorpusFile,
     sources: &[String],
 ) -> std::io::Result<String> {
-    std::fs::create_dir_all(dir)?;
-    let json = serde_json::to_vec(batch).map_err(std::io::Error::other)?;
+    let mut file = new_batch_file(dir)?;
+    let mut out = std::io::BufWriter::new(&mut file);
+    serde_json::to_writer(&mut out, batch).map_err(std::io::Error::other)?;
+    out.flush()?;
+    drop(out);
+    persist_batch(dir, unix_seconds, file, sources)
+}
+
+/// Make the complete batch in `file` (from [`new_batch_file`]) part of the library at `dir`:
+/// flushed to disk, then renamed to the first free [`batch_id`] for `unix_seconds` (never
+/// over another batch), then the list of `sources` written beside it. Returns the batch id.
+pub fn persist_batch(
+    dir: &Path,
+    unix_seconds: u64,
+    file: tempfile::NamedTempFile,
+    sources: &[String],
+) -> std::io::Result<String> {
+    file.as_file().sync_all()?;
+    let mut file = file;
     let mut n = 1;
     let id = loop {
         let id = batch_id(unix_seconds, n);
-        match write_new_atomically(&dir.join(format!("{id}.json")), &json) {
-            Ok(()) => break id,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 10_000 => n += 1,
-            Err(e) => return Err(e),
+        match file.persist_noclobber(dir.join(format!("{id}.json"))) {
+            Ok(_) => break id,
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && n < 10_000 => {
+                file = e.file;
+                n += 1;
+            }
+            Err(e) => return Err(e.error),
         }
     };
     let mut list = String::new();

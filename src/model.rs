@@ -73,6 +73,10 @@ pub struct Article {
     pub published: Option<String>,
     /// Reporter line, when known.
     pub byline: Option<String>,
+    /// The wire dateline that opens the story, as written without its dash or colon
+    /// ("WASHINGTON, Jan 13 (Reuters)"), when there is one; it is not part of any statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
     /// Where the article came from, when known.
     pub url: Option<String>,
     /// Entity id of the government whose agenda the article reports.
@@ -146,7 +150,7 @@ pub enum StatementKind {
     Quote,
     /// Reported speech: "Moon said that...".
     Reported,
-    /// The reporter's narration.
+    /// The text's own narration: the reporter's in news, the speaker's in a speech.
     Narrative,
 }
 

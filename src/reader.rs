@@ -199,7 +199,19 @@ fn header_lines(view: &mut ReaderView, article: &crate::model::Article, width: u
             .map(|d| sanitize(d).into_owned()),
     );
     meta.extend(article.byline.as_deref().map(|b| sanitize(b).into_owned()));
-    view.lines.push(plain(meta.join(" · "), ReaderRole::Meta));
+    meta.extend(
+        article
+            .dateline
+            .as_deref()
+            .map(|d| sanitize(d).into_owned()),
+    );
+    let meta = meta.join(" · ");
+    for line in wrap(&meta, width) {
+        view.lines.push(plain(
+            meta[line.start..line.end].to_string(),
+            ReaderRole::Meta,
+        ));
+    }
     if let Some(url) = &article.url {
         view.lines
             .push(plain(sanitize(url).into_owned(), ReaderRole::Meta));
@@ -330,6 +342,38 @@ mod tests {
         for line in &view.lines {
             assert!(crate::text::str_width(&text_of(line)) <= 58, "{line:?}");
         }
+    }
+
+    #[test]
+    fn the_header_names_the_dateline_when_the_article_has_one() {
+        let mut corpus = seed();
+        let header = |corpus: &Corpus| -> String {
+            let view = build(corpus, 0, &all_statements(corpus), &|_| Vec::new(), 40);
+            view.lines
+                .iter()
+                .filter(|l| l.spans.iter().any(|s| s.role == ReaderRole::Meta))
+                .map(text_of)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert!(!header(&corpus).contains("SEOUL"));
+        corpus.articles[0].dateline = Some("SEOUL, Jan. 21 (Arirang)".into());
+        let view = build(&corpus, 0, &all_statements(&corpus), &|_| Vec::new(), 40);
+        let meta = view
+            .lines
+            .iter()
+            .map(text_of)
+            .filter(|l| l.contains("Arirang"));
+        assert!(
+            meta.clone().count() >= 2,
+            "the meta line wraps at 40 columns"
+        );
+        assert!(meta.clone().all(|l| crate::text::str_width(&l) <= 38));
+        assert!(
+            header(&corpus).contains("· SEOUL, Jan. 21 (Arirang)"),
+            "{}",
+            header(&corpus)
+        );
     }
 
     #[test]

@@ -123,6 +123,34 @@ fn seed_corpus_is_valid_against_the_json_schema() {
     assert!(!validator.is_valid(&bad));
 }
 
+#[test]
+fn a_dateline_is_optional_and_one_line_in_check_and_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("data/corpus.schema.json")).expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    assert!(seed_value()["articles"][0].get("dateline").is_none());
+    for (dateline, valid) in [
+        (Value::from("SEOUL, Jan. 21 (Arirang)"), true),
+        (Value::Null, true),
+        (Value::from(""), false),
+        (Value::from("  "), false),
+        (Value::from("SEOUL,\nJan. 21"), false),
+    ] {
+        let mut value = seed_value();
+        value["articles"][0]["dateline"] = dateline.clone();
+        assert_eq!(validator.is_valid(&value), valid, "schema: {dateline}");
+        let text = serde_json::to_string(&value).expect("serialise");
+        let checked = problems_of_text(&text);
+        assert_eq!(checked.is_empty(), valid, "check: {dateline}: {checked:?}");
+        if valid {
+            let corpus = load::parse_corpus_file("ok.json", text.as_bytes()).expect("valid");
+            assert_eq!(corpus.articles[0].dateline.as_deref(), dateline.as_str());
+        }
+    }
+}
+
 /// Apply `mutate` to the seed and return the problems `parse_corpus_file` reports.
 fn problems_of(mutate: impl FnOnce(&mut Value)) -> Vec<String> {
     let mut value = seed_value();
@@ -219,6 +247,16 @@ fn malformed_files_each_get_a_located_error() {
             "invalid date",
             Box::new(|v| v["articles"][0]["published"] = "2021-02-30".into()),
             "articles[0].published: invalid date \"2021-02-30\"",
+        ),
+        (
+            "dateline of two lines",
+            Box::new(|v| v["articles"][0]["dateline"] = "SEOUL,\nJan 21".into()),
+            "articles[0].dateline: a dateline is one line of text, not empty",
+        ),
+        (
+            "blank dateline",
+            Box::new(|v| v["articles"][0]["dateline"] = " ".into()),
+            "articles[0].dateline: a dateline is one line of text, not empty",
         ),
         (
             "wrong type",

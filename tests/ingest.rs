@@ -557,6 +557,79 @@ fn stdout_flags_and_errors() {
 }
 
 #[test]
+fn the_dateline_is_kept_and_the_summary_warns_of_an_unknown_source_or_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let wire = dir.path().join("wire.txt");
+    std::fs::write(
+        &wire,
+        "WASHINGTON, Jan 13 (Reuters) - The State Department said Japan would host the talks.\n",
+    )
+    .expect("write");
+    let note = dir.path().join("note.txt");
+    std::fs::write(&note, "South Korea will work with Japan on trade.\n").expect("write");
+    let run = binary()
+        .arg("ingest")
+        .arg(&wire)
+        .arg(&note)
+        .output()
+        .expect("run");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let summary = |name: &str| {
+        stderr
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no summary for {name}: {stderr}"))
+            .to_string()
+    };
+    assert!(
+        summary("wire.txt").ends_with("(warning: date unknown)"),
+        "{stderr}"
+    );
+    assert!(
+        summary("note.txt").ends_with("(warning: source unknown, date unknown)"),
+        "{stderr}"
+    );
+    let corpus = agenda_tui::load::parse_corpus_file("stdout", &run.stdout).expect("valid");
+    let wire = corpus
+        .articles
+        .iter()
+        .find(|a| a.id == "wire")
+        .expect("wire");
+    assert_eq!(
+        wire.dateline.as_deref(),
+        Some("WASHINGTON, Jan 13 (Reuters)")
+    );
+    assert_eq!(wire.source, "Reuters");
+    let first = corpus
+        .statements
+        .iter()
+        .find(|s| s.article == "wire")
+        .expect("a statement");
+    assert!(
+        first.text.starts_with("The State Department said"),
+        "{}",
+        first.text
+    );
+    let note = corpus
+        .articles
+        .iter()
+        .find(|a| a.id == "note")
+        .expect("note");
+    assert_eq!(note.dateline, None);
+    let json = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(
+        json.matches("\"dateline\"").count(),
+        1,
+        "left out when none"
+    );
+}
+
+#[test]
 fn an_extra_gazetteer_extends_the_shipped_one() {
     let dir = tempfile::tempdir().expect("tempdir");
     let extra = dir.path().join("extra.tsv");

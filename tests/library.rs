@@ -250,3 +250,63 @@ fn a_saved_html_page_is_ingested_as_its_article() {
         "{body}"
     );
 }
+
+#[test]
+fn add_streams_its_batch_into_place_and_fits_it_beside_the_library() {
+    let scratch = Scratch::new();
+    let tokyo = path_arg(&scratch.file("tokyo.txt"));
+    let out = scratch.run(&["add", &tokyo]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // Another text under a name the library holds, and the same text twice in one run.
+    let other = scratch.dir.path().join("other");
+    std::fs::create_dir(&other).expect("mkdir");
+    std::fs::write(other.join("tokyo.txt"), BERLIN).expect("write");
+    std::fs::write(other.join("copy.txt"), BERLIN).expect("write");
+    let out = scratch.run(&[
+        "add",
+        &path_arg(&other.join("tokyo.txt")),
+        &path_arg(&other.join("copy.txt")),
+    ]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("added 1 article"), "{stderr}");
+    assert!(
+        stderr.lines().any(|l| l.starts_with("skipped")
+            && l.contains("copy.txt")
+            && l.contains("this batch")),
+        "{stderr}"
+    );
+    let batches = scratch.batch_files();
+    assert_eq!(batches.len(), 2, "{batches:?}");
+    let checked = scratch.run(&["check", &path_arg(&batches[1])]);
+    assert!(checked.status.success(), "{}", text(&checked.stderr));
+    let batch: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&batches[1]).expect("read")).expect("json");
+    assert_eq!(
+        batch["articles"][0]["id"], "tokyo-2",
+        "a held id is not reused"
+    );
+    let found = scratch.run(&["search", "Baerbock", "--limit", "1"]);
+    assert!(
+        text(&found.stdout).contains("Baerbock") && !text(&found.stderr).contains("left out"),
+        "the batch merges with the seed and the first batch: {}",
+        text(&found.stderr)
+    );
+
+    // A run with nothing new and a run whose only file fails leave no file behind.
+    let again = scratch.run(&["add", &tokyo]);
+    assert!(again.status.success());
+    let empty = scratch.dir.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    let failed = scratch.run(&["add", &path_arg(&empty)]);
+    assert!(!failed.status.success());
+    let left: Vec<String> = std::fs::read_dir(scratch.library())
+        .expect("library")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp") || name.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    assert_eq!(scratch.batch_files().len(), 2);
+}

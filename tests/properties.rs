@@ -110,6 +110,7 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 source: "Outlet".into(),
                 published: Some(format!("2021-0{}-01", a + 1)),
                 byline: None,
+                dateline: None,
                 url: None,
                 speaker_country: "KOR".into(),
                 body: body.into(),

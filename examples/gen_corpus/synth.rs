@@ -428,6 +428,7 @@ fn article(rng: &mut Rng, number: usize, first: usize, room: usize) -> Generated
         source: (*rng.pick(OUTLETS)).to_string(),
         published: Some(format!("{year:04}-{month:02}-{day:02}")),
         byline: rng.chance(50).then(|| "Staff reporter".to_string()),
+        dateline: None,
         url: None,
         speaker_country: home_id.to_string(),
         body: body.into(),

@@ -29,7 +29,7 @@ impl App {
     pub(super) fn statements_of(&self, key: ItemKey) -> Vec<u32> {
         let newest = self.newest_first && self.results.is_none();
         // Under the lens alone, "All" is the lens speaker's statements (ordered below).
-        let lens_only = self.lens.is_some() && self.years.is_none() && self.results.is_none();
+        let lens_only = self.lens.is_some() && !self.range_narrows() && self.results.is_none();
         let mut listed = if key == ItemKey::All && lens_only {
             self.lens_statements().to_vec()
         } else if newest && key == ItemKey::All {
@@ -102,7 +102,7 @@ impl App {
                 .filter(|&s| self.admits(s))
                 .collect(),
             // The lens alone: its speaker's statements, without a pass over the corpus.
-            None if self.years.is_none() => self.lens_statements().to_vec(),
+            None if !self.range_narrows() => self.lens_statements().to_vec(),
             None => (0..self.corpus.statements.len() as u32)
                 .filter(|&s| self.admits(s))
                 .collect(),

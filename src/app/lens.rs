@@ -1,9 +1,18 @@
-//! The analyst's narrowing of every pane: the speaker lens ("by South Korea"), the span of
-//! years, the order of statement rows (newest first or corpus order), the time chart of the
-//! listed statements, and the title line's summary of the corpus.
+//! The analyst's narrowing of every pane: the speaker lens ("by South Korea"), the date range,
+//! the order of statement rows (newest first or corpus order), the time chart of the listed
+//! statements, and the title line's summary of the corpus.
+//!
+//! The date range is one thing with one home: the query's `year:`/`after:`/`before:` filters
+//! ([`App::range`]). `t` writes the span it picks into the query (replacing any date filters
+//! there), typing them is the same as picking, the title line names it, and clearing the search
+//! clears it. It is applied once: by `admits` when the query holds only dates (no search runs),
+//! else by the search engine together with the rest of the query (the results are already in
+//! the range and are not filtered again).
 
 use super::*;
 use crate::dates::{Bucket, Histogram, PartialDate};
+use crate::search::DateRange;
+use crate::search::filter::{is_date_token, year_span_tokens};
 
 /// The year-span picker: "All years", then decades and single years, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,9 +42,25 @@ impl App {
         self.article_dates.get(article as usize).copied().flatten()
     }
 
-    /// True when the lens or a span of years narrows the panes.
+    /// True when the lens or the date range narrows the panes here (rather than in the search).
     pub fn lens_active(&self) -> bool {
-        self.lens.is_some() || self.years.is_some()
+        self.lens.is_some() || self.range_narrows()
+    }
+
+    /// The date range `admits` applies: the range when no search results stand for it (a query
+    /// of dates alone); with results, the engine has applied it already.
+    pub(super) fn range_narrows(&self) -> bool {
+        self.range.is_some() && self.results.is_none()
+    }
+
+    /// The day of a statement's article as `YYYYMMDD` (its first day when only the month or
+    /// year is known), 0 when undated: the number the search's date filters compare.
+    fn statement_day(&self, statement: u32) -> u32 {
+        self.statement_date(statement).map_or(0, |d| {
+            u32::from(d.year) * 10_000
+                + u32::from(d.month.unwrap_or(1)) * 100
+                + u32::from(d.day.unwrap_or(1))
+        })
     }
 
     /// True when the statement passes the speaker lens and the span of years.
@@ -47,11 +72,11 @@ impl App {
     pub(super) fn admits_by(&self, lens: Option<usize>, statement: u32) -> bool {
         let speaker_ok =
             lens.is_none_or(|speaker| self.speakers.of(statement).contains(&(speaker as u32)));
-        let years_ok = self.years.is_none_or(|(from, to)| {
-            self.statement_date(statement)
-                .is_some_and(|d| (from..=to).contains(&d.year))
-        });
-        speaker_ok && years_ok
+        let dates_ok = !self.range_narrows()
+            || self
+                .range
+                .is_some_and(|range| range.contains(self.statement_day(statement)));
+        speaker_ok && dates_ok
     }
 
     /// The lens as the title line shows it: `by South Korea`.
@@ -61,9 +86,14 @@ impl App {
             .map(|e| format!("by {}", e.name))
     }
 
-    /// The span of years as the title line shows it.
-    pub fn years_label(&self) -> Option<String> {
-        self.years.map(|span| SpanPicker::label(Some(span)))
+    /// The date range as the title line shows it (`1990s`, `from 2021-03`).
+    pub fn range_label(&self) -> Option<String> {
+        self.range.map(DateRange::label)
+    }
+
+    /// True when `choice` of the year picker is the date range in force.
+    pub fn is_current_span(&self, choice: Option<(u16, u16)>) -> bool {
+        self.range == choice.map(|(from, to)| DateRange::years(from, to))
     }
 
     /// What the corpus holds, for the title line: `3 speakers · 4 articles · 15 statements ·
@@ -165,7 +195,10 @@ impl App {
             self.status = Some("No dated articles: no years to choose from".to_string());
             return true;
         }
-        let selected = choices.iter().position(|&c| c == self.years).unwrap_or(0);
+        let selected = choices
+            .iter()
+            .position(|&c| self.is_current_span(c))
+            .unwrap_or(0);
         self.overlay = Overlay::Span(SpanPicker { choices, selected });
         true
     }
@@ -184,17 +217,33 @@ impl App {
             Action::Enter => {
                 let choice = picker.choices.get(picker.selected).copied().flatten();
                 self.overlay = Overlay::None;
-                self.years = choice;
-                self.relist_keeping_row();
+                self.write_span_into_query(choice);
             }
             _ => return false,
         }
         true
     }
 
-    /// Rebuild the index and the listing after the lens or the years changed, staying on the
-    /// same row when it still lists something.
-    fn relist_keeping_row(&mut self) {
+    /// Write the years `choice` into the query in place of its date filters (none for all
+    /// years), as if typed: the query then holds the one date range.
+    fn write_span_into_query(&mut self, choice: Option<(u16, u16)>) {
+        let mut tokens: Vec<String> = self
+            .query
+            .text()
+            .split_whitespace()
+            .filter(|token| !is_date_token(token))
+            .map(str::to_string)
+            .collect();
+        tokens.extend(choice.map(|(from, to)| year_span_tokens(from, to)));
+        self.query.clear();
+        self.query.paste(&tokens.join(" "));
+        self.history.stop_recalling();
+        self.query_changed();
+    }
+
+    /// Rebuild the index and the listing after the lens or the date range changed, staying on
+    /// the same row when it still lists something.
+    pub(super) fn relist_keeping_row(&mut self) {
         let key = self.selected_key();
         self.rebuild_items();
         self.selected_item = key
@@ -226,19 +275,30 @@ impl App {
         self.chart = Histogram::build(dates, span, forced);
     }
 
-    /// The span every chart covers: the chosen years, else the corpus's dates.
+    /// The span every chart covers: the date range, its open ends at the corpus's first and
+    /// last dates; else the corpus's dates.
     pub(super) fn chart_span(&self) -> Option<(PartialDate, PartialDate)> {
-        match self.years {
-            Some((from, to)) => Some((
-                PartialDate::year_only(from),
-                PartialDate {
-                    year: to,
-                    month: Some(12),
-                    day: Some(31),
+        let Some(range) = self.range else {
+            return self.date_span;
+        };
+        let (first, last) = self.date_span?;
+        let day = |number: u32| {
+            let year = u16::try_from(number / 10_000)
+                .ok()
+                .filter(|y| (1..=9999).contains(y))?;
+            let (month, date) = ((number / 100 % 100) as u8, (number % 100) as u8);
+            Some(match (month, date) {
+                (1, 1) => PartialDate::year_only(year),
+                _ => PartialDate {
+                    year,
+                    month: Some(month).filter(|m| (1..=12).contains(m)),
+                    day: Some(date).filter(|d| (1..=31).contains(d)),
                 },
-            )),
-            None => self.date_span,
-        }
+            })
+        };
+        let from = day(range.from).unwrap_or(first);
+        let to = day(range.to).unwrap_or(last);
+        (from <= to).then_some((from, to))
     }
 
     /// The speaker lens and the selected target, when both are set: the dyad the chart shows.

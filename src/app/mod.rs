@@ -66,8 +66,9 @@ pub struct App {
     pub chart: Option<crate::dates::Histogram>,
     /// The speaker lens: only statements by this entity (position in `Corpus::entities`).
     pub lens: Option<usize>,
-    /// Only statements from articles of these years (first, last).
-    pub years: Option<(u16, u16)>,
+    /// The query's span of dates (its `year:`/`after:`/`before:`), the one date range of the
+    /// panes: see `app/lens.rs`.
+    pub range: Option<crate::search::DateRange>,
     /// Statement rows newest first (true) or in corpus order.
     pub newest_first: bool,
     /// The index the left pane shows.
@@ -222,7 +223,7 @@ impl App {
             date_span,
             chart: None,
             lens: None,
-            years: None,
+            range: None,
             newest_first: true,
             tab: IndexTab::Speakers,
             items: Vec::new(),

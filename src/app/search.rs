@@ -47,19 +47,44 @@ impl App {
     pub(super) fn query_changed(&mut self) {
         self.query_error = None;
         if self.query.text().trim().is_empty() {
+            let had_range = self.range.take().is_some();
             if self.is_filtering() {
                 self.restore_selection();
+            } else if had_range {
+                self.relist_keeping_row();
             }
             // A search abandoned before its results came holds on to nothing.
             self.saved_selection = None;
             self.effects.push(Effect::CancelSearch);
             return;
         }
-        if let Err(error) = crate::search::try_parse_query(self.query.text()) {
-            // The last good results stay; the worker is not asked.
-            self.query_error = Some(error.to_string());
+        let query = match crate::search::try_parse_query(self.query.text()) {
+            Ok(query) => query,
+            Err(error) => {
+                // The last good results (and date range) stay; the worker is not asked.
+                self.query_error = Some(error.to_string());
+                self.effects.push(Effect::CancelSearch);
+                return;
+            }
+        };
+        let range = crate::search::DateRange::of_filters(&query.filters);
+        if query.is_only_dates() {
+            // A span of dates alone is no search: the panes keep to it (`admits`), fast.
             self.effects.push(Effect::CancelSearch);
+            if self.range != range || self.is_filtering() {
+                self.range = range;
+                self.results = None;
+                self.active_query = None;
+                self.relist_keeping_row();
+            }
             return;
+        }
+        // With anything else the engine applies the dates with the rest of the query; until its
+        // results come, the panes keep to the new range.
+        let range_changed = self.range != range;
+        self.range = range;
+        if range_changed && !self.is_filtering() {
+            self.relist_keeping_row();
         }
         if self.saved_selection.is_none() {
             self.saved_selection = Some((
@@ -104,11 +129,23 @@ impl App {
         true
     }
 
-    /// Leave search: clear the query and go back to the selection held before it.
+    /// Leave search: clear the query (and with it the date range) and go back to the selection
+    /// held before it.
     pub(super) fn clear_search(&mut self) {
         self.query.clear();
         self.effects.push(Effect::CancelSearch);
-        self.restore_selection();
+        self.range = None;
+        if self.is_filtering() || self.saved_selection.is_some() {
+            self.restore_selection();
+        } else {
+            self.relist_keeping_row();
+        }
+    }
+
+    /// True when the query in the bar is a span of dates and nothing else: the panes keep to it
+    /// without a search (so nothing is awaited).
+    pub fn query_is_only_dates(&self) -> bool {
+        crate::search::try_parse_query(self.query.text()).is_ok_and(|q| q.is_only_dates())
     }
 
     pub(super) fn restore_selection(&mut self) {
@@ -137,6 +174,9 @@ impl App {
     pub(super) fn go_to_selected_result(&mut self) {
         self.search_focused = false;
         self.remember_query();
+        if self.query_is_only_dates() {
+            return;
+        }
         if let Some(statement) = self.selected_statement_index() {
             self.show_result(statement);
         }

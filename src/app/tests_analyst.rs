@@ -4,6 +4,7 @@
 use super::test_support::{app_over, key, press};
 use super::*;
 use crate::load;
+use crate::search::DateRange;
 use ratatui::crossterm::event::KeyCode;
 
 fn dyads() -> App {
@@ -145,9 +146,16 @@ fn t_picks_a_decade_or_a_year_and_the_chart_follows_the_span() {
     assert!(labels.contains(&"1946".to_string()));
     press(&mut app, KeyCode::Down);
     let update = press(&mut app, KeyCode::Enter);
-    assert!(update.effects.is_empty());
-    assert_eq!(app.years, Some((2020, 2029)));
-    assert_eq!(app.years_label().as_deref(), Some("2020s"));
+    assert!(
+        !update
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Search(_))),
+        "a span alone is no search"
+    );
+    assert_eq!(app.range, Some(DateRange::years(2020, 2029)));
+    assert_eq!(app.query.text(), "after:2020 before:2030");
+    assert_eq!(app.range_label().as_deref(), Some("2020s"));
     assert_eq!(names(&app)[0], "All statements 6");
     assert!(
         app.listed
@@ -172,7 +180,8 @@ fn t_picks_a_decade_or_a_year_and_the_chart_follows_the_span() {
     key(&mut app, 't');
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.years, None);
+    assert_eq!(app.range, None);
+    assert_eq!(app.query.text(), "");
     assert_eq!(names(&app)[0], "All statements 36");
 }
 
@@ -196,7 +205,7 @@ fn year_only_dates_are_counted_in_years_never_months() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.years, Some((2010, 2019)));
+    assert_eq!(app.range, Some(DateRange::years(2010, 2019)));
     assert_eq!(app.chart_caption().as_deref(), Some("per year, 2010–2019"));
 }
 
@@ -311,4 +320,161 @@ fn the_help_lists_the_reader_keys_from_the_table() {
             .any(|(k, what)| k == "n" && what.contains("next statement"))
     );
     assert!(help.iter().any(|(k, _)| k == "4"));
+}
+
+/// Type `text` into the search bar (opened with `/`) and leave it with Esc; the effects of the
+/// last key typed.
+fn type_query(app: &mut App, text: &str) -> Vec<Effect> {
+    key(app, '/');
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        effects = key(app, c).effects;
+    }
+    press(app, KeyCode::Esc);
+    effects
+}
+
+fn searched(effects: &[Effect]) -> Vec<String> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Search(query) => Some(query.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Pick `label` in the year picker.
+fn pick_span(app: &mut App, label: &str) -> Update {
+    key(app, 't');
+    let picker = app.span_picker().cloned().expect("picker open");
+    let at = picker
+        .choices
+        .iter()
+        .position(|&c| SpanPicker::label(c) == label)
+        .unwrap_or_else(|| panic!("{label} offered"));
+    press(app, KeyCode::Home);
+    for _ in 0..at {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter)
+}
+
+#[test]
+fn typed_dates_and_the_picked_span_are_one_range() {
+    let mut picked = dyads();
+    let update = pick_span(&mut picked, "2010s");
+    assert!(
+        searched(&update.effects).is_empty(),
+        "dates alone: no search"
+    );
+    let mut typed = dyads();
+    let effects = type_query(&mut typed, "after:2010 before:2020");
+    assert!(searched(&effects).is_empty(), "dates alone: no search");
+    for app in [&picked, &typed] {
+        assert_eq!(app.range, Some(DateRange::years(2010, 2019)));
+        assert_eq!(app.query.text(), "after:2010 before:2020");
+        assert_eq!(app.range_label().as_deref(), Some("2010s"));
+        assert_eq!(app.chart_caption().as_deref(), Some("per year, 2010–2019"));
+    }
+    assert_eq!(picked.listed, typed.listed);
+    assert_eq!(names(&picked), names(&typed));
+    assert!(!typed.listed.is_empty());
+    // The picker opens on the range the query holds, however it was written.
+    let mut app = dyads();
+    type_query(&mut app, "year:2024");
+    key(&mut app, 't');
+    let picker = app.span_picker().cloned().expect("picker open");
+    assert_eq!(picker.choices[picker.selected], Some((2024, 2024)));
+    // A range no choice matches is still the range, named as typed.
+    let mut app = dyads();
+    type_query(&mut app, "after:2019-06");
+    assert_eq!(app.range_label().as_deref(), Some("from 2019-06"));
+    assert!(
+        app.listed
+            .iter()
+            .all(|&s| app.statement_date(s).is_some_and(|d| d.year >= 2019))
+    );
+}
+
+#[test]
+fn picking_a_span_replaces_the_query_dates_and_keeps_its_words() {
+    let mut app = dyads();
+    type_query(&mut app, "nuclear year:1990");
+    let update = pick_span(&mut app, "2010s");
+    assert_eq!(app.query.text(), "nuclear after:2010 before:2020");
+    assert_eq!(
+        searched(&update.effects),
+        ["nuclear after:2010 before:2020"],
+        "the engine gets the words and the dates together"
+    );
+    assert_eq!(app.range, Some(DateRange::years(2010, 2019)));
+    pick_span(&mut app, "All years");
+    assert_eq!(app.query.text(), "nuclear");
+    assert_eq!(app.range, None);
+}
+
+#[test]
+fn search_results_are_not_filtered_by_the_range_a_second_time() {
+    let mut app = dyads();
+    type_query(&mut app, "nuclear after:2010 before:2020");
+    let outside = (0..app.corpus.statements.len() as u32)
+        .find(|&s| app.statement_date(s).is_some_and(|d| d.year < 2010))
+        .expect("an older statement");
+    let inside = (0..app.corpus.statements.len() as u32)
+        .find(|&s| app.statement_date(s).is_some_and(|d| d.year == 2018))
+        .expect("a statement of 2018");
+    // The engine has applied the dates; the app lists its ranking as it is (an answer with a
+    // statement outside the range shows it was not checked again).
+    app.update(Msg::SearchResults(SearchHits {
+        query: app.query.text().to_string(),
+        ranked: vec![inside, outside],
+        complete: true,
+        matched: 2,
+    }));
+    assert!(!app.lens_active());
+    assert_eq!(app.listed, [inside, outside]);
+    assert_eq!(app.range_label().as_deref(), Some("2010s"));
+    // Without results (dates alone) the app applies it, once.
+    key(&mut app, '/');
+    for _ in 0.."nuclear ".len() {
+        press(&mut app, KeyCode::Home);
+        press(&mut app, KeyCode::Delete);
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.query.text(), "after:2010 before:2020");
+    assert!(app.results.is_none());
+    assert!(app.lens_active());
+    assert!(!app.listed.contains(&outside));
+}
+
+#[test]
+fn clearing_the_search_clears_the_range_and_keeps_the_row() {
+    let mut app = dyads();
+    select(&mut app, "South Korea");
+    pick_span(&mut app, "2010s");
+    assert_eq!(
+        app.key_name(app.selected_key().expect("row")),
+        "South Korea"
+    );
+    let all = names(&dyads());
+    assert_ne!(names(&app), all);
+    assert!(press(&mut app, KeyCode::Esc).redraw);
+    assert_eq!(app.query.text(), "");
+    assert_eq!(app.range, None);
+    assert_eq!(app.range_label(), None);
+    assert_eq!(names(&app), all);
+    assert_eq!(
+        app.key_name(app.selected_key().expect("row")),
+        "South Korea"
+    );
+    // Deleting the dates from the bar clears it too.
+    type_query(&mut app, "year:2024");
+    assert!(app.range.is_some());
+    key(&mut app, '/');
+    for _ in 0.."year:2024".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert_eq!(app.range, None);
+    assert_eq!(names(&app), all);
 }

@@ -143,7 +143,7 @@ fn every_cell_count_matches_the_statements_it_opens() {
 fn the_matrix_counts_only_the_chosen_years() {
     let mut app = uneven();
     let all = app.dyad_counts();
-    app.years = Some((2010, 2019));
+    app.range = Some(crate::search::DateRange::years(2010, 2019));
     let decade = app.dyad_counts();
     let total = |c: &DyadCounts| c.speakers.iter().map(|&(_, n)| n).sum::<usize>();
     assert!(

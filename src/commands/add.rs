@@ -1,13 +1,21 @@
 //! `agenda-tui add`: ingest articles (the same inputs and pipeline as `agenda-tui ingest`)
 //! into the personal library as one new batch, skipping articles it already holds.
+//!
+//! The batch is streamed as `ingest -o` streams its output: each new article is written as its
+//! file finishes into a temporary file in the library, which is renamed into place at the end
+//! (or removed when nothing was new or the run fails), so memory stays bounded however large
+//! the batch. What is remembered per article is only what de-duplication needs (its URL, a
+//! hash of its body, its id) and where it came from.
 
 use super::library::{left_out_messages, required_library_dir};
 use super::{CommandError, CommandResult, ingest};
 use crate::cli::AddArgs;
 use crate::ingest::IngestedArticle;
 use crate::ingest::article::expand_inputs;
+use crate::ingest::batch::CorpusStream;
 use crate::library::{self, Holdings};
 use crate::text::{plural, sanitize};
+use std::collections::HashSet;
 use std::process::ExitCode;
 
 /// A failure of `agenda-tui add` worded as `message`, exiting `code`.
@@ -15,18 +23,25 @@ fn add_failed(message: impl std::fmt::Display, code: u8) -> CommandError {
     CommandError::failed(format!("agenda-tui add: {message}"), code)
 }
 
-/// The articles of one `add` run that are new, and the messages for those skipped.
+/// What one `add` run remembers of the articles it has seen: the sources of those kept, the
+/// messages for those skipped, and what this batch holds (for duplicates within it).
 #[derive(Default)]
 struct NewArticles {
-    kept: Vec<IngestedArticle>,
     sources: Vec<String>,
     skipped: Vec<String>,
     this_batch: Holdings,
+    ids: HashSet<String>,
 }
 
 impl NewArticles {
-    /// Keep `article` from `path` unless the library (or this batch) already has it.
-    fn offer(&mut self, held: &Holdings, path: &std::path::Path, article: IngestedArticle) {
+    /// `article` from `path`, made to fit beside the library, unless the library (or this
+    /// batch) already has it.
+    fn offer(
+        &mut self,
+        held: &Holdings,
+        path: &std::path::Path,
+        mut article: IngestedArticle,
+    ) -> Option<IngestedArticle> {
         let holder = held
             .holder_of(&article.article)
             .map(|(holder, same)| (holder.to_string(), same))
@@ -44,17 +59,22 @@ impl NewArticles {
                 |full| sanitize(&full.display().to_string()).into_owned(),
             )
         };
-        match holder {
-            Some((holder, same)) => self.skipped.push(format!(
+        if let Some((holder, same)) = holder {
+            self.skipped.push(format!(
                 "skipped {name}: already in {holder} ({})",
                 same.label()
-            )),
-            None => {
-                self.this_batch.add_article("this batch", &article.article);
-                self.sources.push(source);
-                self.kept.push(article);
-            }
+            ));
+            return None;
         }
+        library::fit_article(
+            &mut article.article,
+            &mut article.statements,
+            held,
+            &mut self.ids,
+        );
+        self.this_batch.add_article("this batch", &article.article);
+        self.sources.push(source);
+        Some(article)
     }
 }
 
@@ -77,17 +97,26 @@ pub fn run(args: &AddArgs) -> CommandResult {
     for message in left_out_messages(&left_out) {
         eprintln!("{message}");
     }
+    let cannot_write =
+        |e: std::io::Error| add_failed(format_args!("{}: cannot write: {e}", dir.display()), 1);
+    let file = library::new_batch_file(&dir).map_err(cannot_write)?;
+    let mut stream = CorpusStream::new(file).map_err(cannot_write)?;
     let mut new = NewArticles::default();
     let failures = ingest::ingest_inputs(
         &pipeline,
         &ingest_args,
         &inputs,
         manifest.as_ref(),
-        |path, article| {
-            new.offer(&held, path, article);
-            Ok(())
+        |path, article| match new.offer(&held, path, article) {
+            Some(article) => stream.push(article),
+            None => Ok(()),
         },
     )?;
+    let (file, totals) = stream
+        .finish_with(&pipeline, |entities, leaders| {
+            library::fit_definitions(entities, leaders, &held);
+        })
+        .map_err(cannot_write)?;
     for message in &new.skipped {
         eprintln!("{message}");
     }
@@ -99,25 +128,15 @@ pub fn run(args: &AddArgs) -> CommandResult {
     } else {
         ExitCode::from(1)
     };
-    if new.kept.is_empty() {
+    if totals.articles == 0 {
         eprintln!("nothing new: the library is unchanged");
         return Ok(status);
     }
-    let mut batch = pipeline.build_corpus(new.kept);
-    library::fit_batch(&mut batch, &held);
-    let json = serde_json::to_vec(&batch).map_err(|e| add_failed(e, 1))?;
-    crate::load::parse_corpus_file("the new batch", &json).map_err(|e| {
-        add_failed(
-            format_args!("internal error, the batch fails check: {e}"),
-            1,
-        )
-    })?;
-    let id = library::write_batch(&dir, now(), &batch, &new.sources)
-        .map_err(|e| add_failed(format_args!("{}: cannot write: {e}", dir.display()), 1))?;
+    let id = library::persist_batch(&dir, now(), file, &new.sources).map_err(cannot_write)?;
     eprintln!(
         "added {} ({}) to the library as batch {id}",
-        plural(batch.articles.len(), "article", "articles"),
-        plural(batch.statements.len(), "statement", "statements"),
+        plural(totals.articles, "article", "articles"),
+        plural(totals.statements, "statement", "statements"),
     );
     if !failures.is_empty() {
         return Err(add_failed(

@@ -3,8 +3,9 @@
 use super::{ExportError, Item, TextMode, safe};
 
 /// The CSV header row; every row has these columns in this order. List columns (`targets`,
-/// `leaders`, `topics`) join their values with `"; "`.
-pub const CSV_COLUMNS: [&str; 16] = [
+/// `leaders`, `topics`) join their values with `"; "`. Columns added later go at the end, so
+/// that scripts reading columns by position keep working.
+pub const CSV_COLUMNS: [&str; 17] = [
     "id",
     "article",
     "date",
@@ -21,6 +22,7 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "start",
     "end",
     "text",
+    "dateline",
 ];
 
 pub(super) fn csv_text(items: &[Item<'_>], mode: TextMode) -> Result<String, ExportError> {
@@ -32,7 +34,7 @@ pub(super) fn csv_text(items: &[Item<'_>], mode: TextMode) -> Result<String, Exp
     for item in items {
         let (s, a) = (item.statement, item.article);
         let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
-        let record: [String; 16] = [
+        let record: [String; 17] = [
             s.id.to_string(),
             a.id.clone(),
             opt(a.published.as_deref()),
@@ -49,6 +51,7 @@ pub(super) fn csv_text(items: &[Item<'_>], mode: TextMode) -> Result<String, Exp
             s.start.to_string(),
             s.end.to_string(),
             s.text.to_string(),
+            opt(a.dateline.as_deref()),
         ];
         writer
             .write_record(record.iter().map(|field| safe(field, mode).into_owned()))

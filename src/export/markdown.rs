@@ -85,6 +85,12 @@ pub(super) fn markdown(
             current = Some(a.id.as_str());
             out.push_str(&format!("\n## {}\n\n", md_inline(&safe(&a.title, mode))));
             out.push_str(&format!("{}\n", md_citation(a, mode)));
+            if let Some(dateline) = &a.dateline {
+                out.push_str(&format!(
+                    "\nDateline: {}\n",
+                    md_inline(&safe(dateline, mode))
+                ));
+            }
         }
         let speaker = s.speaker.as_deref().unwrap_or("Narration");
         out.push_str(&format!(

@@ -259,6 +259,7 @@ mod tests {
             source: "Outlet".into(),
             published: Some("2024-02-29".into()),
             byline: None,
+            dateline: None,
             url: Some("https://example.org/a b".into()),
             speaker_country: "KOR".into(),
             body: body.into(),
@@ -362,6 +363,27 @@ mod tests {
         let reasons = filter(Some("XYZ"), Some("Nobody"), Some("zzz")).unmatched(&corpus);
         assert_eq!(reasons.len(), 3);
         assert!(reasons[0].contains("XYZ"));
+    }
+
+    #[test]
+    fn the_dateline_goes_into_every_format_and_only_when_known() {
+        let mut corpus = seed();
+        let plain = render(&corpus, &[0], ExportFormat::Markdown).expect("md");
+        assert!(!plain.contains("Dateline"), "{plain}");
+        corpus.articles[0].dateline = Some("SEOUL, Jan. 21 (Arirang)\u{1b}[2J".into());
+        let md =
+            render_with(&corpus, &[0], ExportFormat::Markdown, TextMode::Terminal).expect("md");
+        assert!(md.contains("\nDateline: SEOUL, Jan. 21 (Arirang)"), "{md}");
+        assert!(!md.contains('\u{1b}'), "{md}");
+        let csv = render(&corpus, &[0], ExportFormat::Csv).expect("csv");
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        let header = reader.headers().expect("header").clone();
+        let column = header.iter().position(|h| h == "dateline").expect("column");
+        let row = reader.records().next().expect("row").expect("record");
+        assert_eq!(&row[column], "SEOUL, Jan. 21 (Arirang)\u{1b}[2J");
+        let json = render(&corpus, &[0], ExportFormat::Json).expect("json");
+        let file = load::parse_corpus_file("out.json", json.as_bytes()).expect("valid");
+        assert_eq!(file.articles[0].dateline, corpus.articles[0].dateline);
     }
 
     #[test]

@@ -300,15 +300,28 @@ impl<W: Write> CorpusStream<W> {
     }
 
     /// Close the corpus: the spooled articles, the entities and the leaders.
-    pub fn finish(mut self, pipeline: &Pipeline) -> std::io::Result<(W, StreamTotals)> {
+    pub fn finish(self, pipeline: &Pipeline) -> std::io::Result<(W, StreamTotals)> {
+        self.finish_with(pipeline, |_, _| {})
+    }
+
+    /// Close the corpus as [`CorpusStream::finish`] does, with the entities and leaders as
+    /// `fit` leaves them (a library batch takes the definitions the library holds).
+    pub fn finish_with(
+        mut self,
+        pipeline: &Pipeline,
+        fit: impl FnOnce(&mut Vec<Entity>, &mut Vec<Leader>),
+    ) -> std::io::Result<(W, StreamTotals)> {
+        let mut entities = self.parts.entities(pipeline);
+        let mut leaders = std::mem::take(&mut self.parts.leaders);
+        fit(&mut entities, &mut leaders);
         self.out.write_all(b"\n],\"articles\":[")?;
         let mut spool = self.articles.into_inner().map_err(|e| e.into_error())?;
         spool.rewind()?;
         std::io::copy(&mut spool, &mut self.out)?;
         self.out.write_all(b"\n],\"entities\":")?;
-        serde_json::to_writer(&mut self.out, &self.parts.entities(pipeline))?;
+        serde_json::to_writer(&mut self.out, &entities)?;
         self.out.write_all(b",\"leaders\":")?;
-        serde_json::to_writer(&mut self.out, &self.parts.leaders)?;
+        serde_json::to_writer(&mut self.out, &leaders)?;
         self.out.write_all(b"}\n")?;
         let out = self.out.into_inner().map_err(|e| e.into_error())?;
         Ok((out, self.totals))

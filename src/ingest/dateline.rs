@@ -2,7 +2,8 @@
 //! -", "NAIROBI (AFP) -", "Quito, EFE –", "DAKAR, 4 May (APS):").
 //!
 //! The dateline stays at the start of the article's body but is not part of the first
-//! statement: the first statement starts after it. `eval` strips it from the gold sentence too.
+//! statement: the first statement starts after it, and the article keeps it as metadata
+//! ([`dateline`]). `eval` strips it from the gold sentence too.
 
 /// Separators that close a dateline.
 const SEPARATORS: &[&str] = &["--", "-", "–", "—", ":"];
@@ -120,12 +121,32 @@ pub fn dateline_len(text: &str) -> Option<usize> {
     (end <= MAX_LEN && opens_story).then_some(lead + end)
 }
 
+/// The dateline at the start of `text` as written, without the dash or colon that closes it and
+/// the spaces around it: "WASHINGTON, Jan 13 (Reuters)" of "WASHINGTON, Jan 13 (Reuters) - The…".
+pub fn dateline(text: &str) -> Option<String> {
+    let written = text[..dateline_len(text)?]
+        .trim()
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'));
+    let one_line: Vec<&str> = written.split_whitespace().collect();
+    (!one_line.is_empty()).then(|| one_line.join(" "))
+}
+
 /// The news agency a dateline at the start of `text` names, when it names one: the bracketed
-/// name ("WASHINGTON, Jan 13 (Reuters) -") or the capitals after the comma ("Jakarta, MINA –").
+/// name ("WASHINGTON, Jan 13 (Reuters) -"), without a date after a dash or comma ("CAIRO
+/// (UrduPoint News / Sputnik - 21st April, 2023)"), or the capitals after the comma ("Jakarta,
+/// MINA –").
 pub fn agency(text: &str) -> Option<String> {
     let dateline = &text[..dateline_len(text)?];
     let name = match (dateline.find('('), dateline.rfind(')')) {
-        (Some(open), Some(close)) if open < close => &dateline[open + 1..close],
+        (Some(open), Some(close)) if open < close => {
+            let bracket = &dateline[open + 1..close];
+            let dated_from = [" - ", " – ", " — ", ", "]
+                .iter()
+                .filter_map(|sep| bracket.find(sep))
+                .filter(|&at| bracket[at..].chars().any(|c| c.is_ascii_digit()))
+                .min();
+            &bracket[..dated_from.unwrap_or(bracket.len())]
+        }
         _ => {
             let after_comma = &dateline[dateline.find(',')? + 1..];
             let end = after_comma
@@ -178,6 +199,31 @@ mod tests {
     }
 
     #[test]
+    fn the_dateline_as_written() {
+        assert_eq!(
+            dateline("WASHINGTON, Jan 13 (Reuters) - The State Department said").as_deref(),
+            Some("WASHINGTON, Jan 13 (Reuters)")
+        );
+        assert_eq!(
+            dateline("SEOUL, Nov. 26 (Yonhap) -- South Korea").as_deref(),
+            Some("SEOUL, Nov. 26 (Yonhap)")
+        );
+        assert_eq!(
+            dateline("  NEW DELHI: External Affairs Minister").as_deref(),
+            Some("NEW DELHI")
+        );
+        assert_eq!(
+            dateline("Jakarta, MINA – The minister said so.").as_deref(),
+            Some("Jakarta, MINA")
+        );
+        assert_eq!(
+            dateline("LIMA (Andina News / EFE - 3rd March, 2024) Peru's minister").as_deref(),
+            Some("LIMA (Andina News / EFE - 3rd March, 2024)")
+        );
+        assert_eq!(dateline("The minister (left) - said"), None);
+    }
+
+    #[test]
     fn the_agency_of_a_dateline() {
         assert_eq!(
             agency("LIMA, March 3 (Reuters) - The foreign minister said.").as_deref(),
@@ -186,6 +232,15 @@ mod tests {
         assert_eq!(
             agency("Jakarta, MINA – The minister said so.").as_deref(),
             Some("MINA")
+        );
+        assert_eq!(
+            agency("CAIRO (UrduPoint News / Sputnik - 21st April, 2023) Jordan's minister")
+                .as_deref(),
+            Some("UrduPoint News / Sputnik")
+        );
+        assert_eq!(
+            agency("LIMA (Andina, 3 March 2024) - Peru's minister said.").as_deref(),
+            Some("Andina")
         );
         assert_eq!(agency("NAIROBI: The minister said so."), None);
         assert_eq!(agency("The minister said so."), None);

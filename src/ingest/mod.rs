@@ -20,6 +20,7 @@ pub mod gazetteer;
 pub mod html;
 pub mod leaders;
 pub mod manifest;
+pub mod markdown;
 pub mod person;
 pub mod sentences;
 pub mod speaker;
@@ -185,14 +186,18 @@ impl Pipeline {
         let mut sentences = sentences::split(&body);
         // A wire dateline opens the story (the body, or a paragraph after a page's summary
         // line) but is not part of the statement it opens.
+        // The article keeps it as metadata.
         let mut previous_paragraph = usize::MAX;
+        let mut article_dateline = None;
         for sentence in sentences.iter_mut().take(3) {
             let opens_paragraph = sentence.paragraph != previous_paragraph;
             previous_paragraph = sentence.paragraph;
+            let text = &body[sentence.start..sentence.end];
             if opens_paragraph
-                && let Some(len) = dateline::dateline_len(&body[sentence.start..sentence.end])
+                && let Some(len) = dateline::dateline_len(text)
                 && sentence.start + len < sentence.end
             {
+                article_dateline = dateline::dateline(text);
                 sentence.start += len;
                 break;
             }
@@ -350,6 +355,7 @@ impl Pipeline {
                 source,
                 published,
                 byline: cleaned.byline,
+                dateline: article_dateline,
                 url: options.url.clone(),
                 speaker_country,
                 body: body.into(),
@@ -525,6 +531,10 @@ mod tests {
         let text = "Nairobi, KNA – Foreign Minister Musalia Mudavadi said Kenya will deepen its trade ties with Uganda.\n";
         let article = ingest_article(text, &IngestOptions::default()).expect("ingest");
         assert_eq!(article.article.source, "KNA");
+        assert_eq!(article.article.dateline.as_deref(), Some("Nairobi, KNA"));
+        assert!(article.statements[0].text.starts_with("Foreign Minister"));
+        let plain = ingest_article("Kenya will trade with Uganda.", &IngestOptions::default());
+        assert_eq!(plain.expect("ingest").article.dateline, None);
         assert!(
             article
                 .article

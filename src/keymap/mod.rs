@@ -156,7 +156,7 @@ impl Default for Keymap {
                     Context::Panes,
                     &[c('t')],
                     PickYears,
-                    "pick a span of years (all, a decade, a year)",
+                    "pick a span of years (sets after:/before:)",
                 ),
                 b(
                     Context::Panes,

@@ -89,8 +89,8 @@ fn check_leaders<'a>(
     leader_names
 }
 
-/// Articles: ids present and unique, speaker country known, `published` a date. Returns where
-/// each id is.
+/// Articles: ids present and unique, speaker country known, `published` a date, a dateline one
+/// line. Returns where each id is.
 fn check_articles<'a>(
     corpus: &'a CorpusFile,
     entity_ids: &Ids<'_>,
@@ -115,6 +115,14 @@ fn check_articles<'a>(
             problems.push(field(
                 format!("articles[{i}].speaker_country"),
                 format!("unknown entity \"{}\"", article.speaker_country),
+            ));
+        }
+        if let Some(dateline) = &article.dateline
+            && (dateline.trim().is_empty() || dateline.contains(['\n', '\r']))
+        {
+            problems.push(field(
+                format!("articles[{i}].dateline"),
+                "a dateline is one line of text, not empty".into(),
             ));
         }
         if let Some(date) = &article.published

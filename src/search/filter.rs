@@ -179,6 +179,133 @@ fn example(name: &str) -> &'static str {
     }
 }
 
+/// The filter names that narrow the dates (`year:`, `after:`, `before:`).
+const DATE_FILTER_NAMES: [&str; 3] = ["year", "after", "before"];
+
+/// True when `token` is written as a date filter (`after:2021`, `Year:abc`), valid or not.
+pub fn is_date_token(token: &str) -> bool {
+    token
+        .split_once(':')
+        .is_some_and(|(name, _)| DATE_FILTER_NAMES.contains(&name.to_ascii_lowercase().as_str()))
+}
+
+/// The one span of dates a query keeps: the days every one of its date filters allows, as an
+/// inclusive range of `YYYYMMDD` numbers. The browser's year picker writes it into the query
+/// ([`DateRange::query_tokens`]) and the title line names it ([`DateRange::label`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    /// First day allowed (`YYYYMMDD`; 1 when open).
+    pub from: u32,
+    /// Last day allowed (`YYYYMMDD`; `u32::MAX` when open).
+    pub to: u32,
+}
+
+impl DateRange {
+    /// The whole years `from..=to`.
+    pub fn years(from: u16, to: u16) -> DateRange {
+        DateRange {
+            from: u32::from(from) * 10_000 + 101,
+            to: u32::from(to) * 10_000 + 1231,
+        }
+    }
+
+    /// The intersection of the filters' date spans; `None` when `filters` has no date filter.
+    pub fn of_filters<'f>(filters: impl IntoIterator<Item = &'f Filter>) -> Option<DateRange> {
+        filters
+            .into_iter()
+            .filter_map(|filter| match *filter {
+                Filter::Date { from, to } => Some(DateRange {
+                    from,
+                    to: calendar_day(to),
+                }),
+                _ => None,
+            })
+            .reduce(|a, b| DateRange {
+                from: a.from.max(b.from),
+                to: a.to.min(b.to),
+            })
+    }
+
+    /// True when the day `date` (`YYYYMMDD`, 0 for undated) is in the range.
+    pub fn contains(self, date: u32) -> bool {
+        (self.from..=self.to).contains(&date)
+    }
+
+    /// The whole years the range covers, when it is exactly whole years (`year:`, or `after:`
+    /// and `before:` on years).
+    pub fn whole_years(self) -> Option<(u16, u16)> {
+        let (from, to) = (self.from, self.to);
+        (from % 10_000 == 101 && to % 10_000 == 1231 && from / 10_000 <= to / 10_000)
+            .then_some((from / 10_000, to / 10_000))
+            .and_then(|(a, b)| Some((u16::try_from(a).ok()?, u16::try_from(b).ok()?)))
+    }
+
+    /// How the title line names the range: `2021`, `1990s`, `1990–1995`, `2021-03–2022-06-29`,
+    /// `from 2021-03`, `until 2021`.
+    pub fn label(self) -> String {
+        if let Some((from, to)) = self.whole_years() {
+            return if from == to {
+                from.to_string()
+            } else if from.is_multiple_of(10) && to == from + 9 {
+                format!("{from}s")
+            } else {
+                format!("{from}–{to}")
+            };
+        }
+        let open_start = self.from <= 10_101;
+        let open_end = self.to >= 99_991_231;
+        match (open_start, open_end) {
+            (true, true) => "all dates".to_string(),
+            (false, true) => format!("from {}", first_day_label(self.from)),
+            (true, false) => format!("until {}", last_day_label(self.to)),
+            (false, false) => format!("{}–{}", first_day_label(self.from), last_day_label(self.to)),
+        }
+    }
+}
+
+/// The filter tokens that keep the whole years `from..=to`: `year:2021`, or `after:1990
+/// before:2000`.
+pub fn year_span_tokens(from: u16, to: u16) -> String {
+    if from == to {
+        format!("year:{from}")
+    } else {
+        format!("after:{from} before:{}", to.saturating_add(1))
+    }
+}
+
+/// `before:` ends on the number before a period's first day (`2030-01-00` for `before:2030`),
+/// which no date falls between; as a calendar day that is the day before (`2029-12-31`).
+fn calendar_day(day: u32) -> u32 {
+    let (year, month, date) = (day / 10_000, day / 100 % 100, day % 100);
+    match (month, date) {
+        (0 | 1, 0) if year > 0 => (year - 1) * 10_000 + 1231,
+        (2..=12, 0) => year * 10_000 + (month - 1) * 100 + days_in_month(year, month - 1),
+        _ => day,
+    }
+}
+
+/// A first day as short as it reads: `2021` for 1 January, `2021-03` for the first of a month.
+fn first_day_label(day: u32) -> String {
+    let (year, month, date) = (day / 10_000, day / 100 % 100, day % 100);
+    match (month, date) {
+        (1, 1) => format!("{year}"),
+        (_, 1) => format!("{year}-{month:02}"),
+        _ => format!("{year}-{month:02}-{date:02}"),
+    }
+}
+
+/// A last day as short as it reads: `2021` for 31 December, `2021-02` for a month's last day.
+fn last_day_label(day: u32) -> String {
+    let (year, month, date) = (day / 10_000, day / 100 % 100, day % 100);
+    if month == 12 && date == 31 {
+        format!("{year}")
+    } else if (1..=12).contains(&month) && date == days_in_month(year, month) {
+        format!("{year}-{month:02}")
+    } else {
+        format!("{year}-{month:02}-{date:02}")
+    }
+}
+
 /// True when `value` (lower case) starts a word of `field`: at its start or after a character
 /// that is not a letter or digit (`moon` in "Moon Jae-in", `jae` too, `oon` not).
 pub fn starts_a_word(field: &str, value: &str) -> bool {
@@ -254,6 +381,62 @@ mod tests {
                 to: 20220629
             }
         );
+    }
+
+    fn range_of(query: &str) -> Option<DateRange> {
+        DateRange::of_filters(
+            &query
+                .split_whitespace()
+                .filter_map(|t| parse_filter(t)?.ok())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn date_filters_make_one_range_with_a_label_and_tokens() {
+        assert_eq!(range_of("climate kind:quote"), None);
+        let decade = range_of("after:1990 before:2000").expect("a range");
+        assert_eq!(decade, DateRange::years(1990, 1999));
+        assert_eq!(decade.label(), "1990s");
+        assert_eq!(
+            range_of("year:2021").map(DateRange::label).as_deref(),
+            Some("2021")
+        );
+        assert_eq!(
+            range_of("after:1990 before:1996").expect("range").label(),
+            "1990–1995"
+        );
+        assert_eq!(
+            range_of("after:2021-03").expect("range").label(),
+            "from 2021-03"
+        );
+        assert_eq!(
+            range_of("before:2022").expect("range").label(),
+            "until 2021"
+        );
+        assert_eq!(
+            range_of("before:2024-02").expect("range").label(),
+            "until 2024-01"
+        );
+        assert_eq!(
+            range_of("after:2021-03-05 before:2022-06-30")
+                .expect("range")
+                .label(),
+            "2021-03-05–2022-06-29"
+        );
+        let both = range_of("after:2015 year:2016 before:2020").expect("range");
+        assert_eq!(both, DateRange::years(2016, 2016), "filters intersect");
+        for (from, to) in [(1990, 1999), (2021, 2021), (1946, 2024)] {
+            let written = year_span_tokens(from, to);
+            assert_eq!(
+                range_of(&written),
+                Some(DateRange::years(from, to)),
+                "{written}"
+            );
+        }
+        assert!(decade.contains(19950601) && !decade.contains(20000101) && !decade.contains(0));
+        assert!(is_date_token("After:2021") && is_date_token("year:abc"));
+        assert!(!is_date_token("'after:2021") && !is_date_token("country:JPN"));
     }
 
     #[test]

@@ -34,7 +34,7 @@ mod vocabulary;
 mod worker;
 
 pub use engine::{highlight_positions, search};
-pub use filter::{Filter, QueryError};
+pub use filter::{DateRange, Filter, QueryError};
 pub use query::{Query, Term, TermKind, parse_query, try_parse_query};
 pub use worker::{PARTIAL_HITS, SearchOutcome, SearchWorker};
 

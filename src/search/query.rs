@@ -62,6 +62,17 @@ impl Query {
         self.terms.is_empty() && self.filters.is_empty()
     }
 
+    /// True when the query holds date filters and nothing else: a span of dates, which the
+    /// browser keeps without a search.
+    pub fn is_only_dates(&self) -> bool {
+        self.terms.is_empty()
+            && !self.filters.is_empty()
+            && self
+                .filters
+                .iter()
+                .all(|f| matches!(f, Filter::Date { .. }))
+    }
+
     /// True when every statement matching `self` also matches `previous`, so that `self` can be
     /// searched among `previous`'s matches only.
     ///

@@ -273,6 +273,7 @@ fn one_statement_corpus(text: &str) -> Corpus {
         source: "Outlet".into(),
         published: None,
         byline: None,
+        dateline: None,
         url: None,
         speaker_country: "KOR".into(),
         body: text.into(),

@@ -108,7 +108,7 @@ pub(super) fn narrowing(app: &App, with_lens: bool) -> String {
         .results
         .as_ref()
         .map(|hits| format!("search “{}”", hits.query));
-    [lens, app.years_label(), search]
+    [lens, app.range_label(), search]
         .into_iter()
         .flatten()
         .map(|part| format!(" · {}", sanitize(&part)))

@@ -120,10 +120,10 @@ pub(super) fn draw_title(frame: &mut Frame, app: &App, rect: Rect) {
         Some(hits) => format!("search “{}”", sanitize(&hits.query)),
         None => "none".to_string(),
     };
-    // The lens and the years come first: they change what every pane shows, so they stay on
+    // The lens and the date range come first: they change what every pane shows, so they stay on
     // screen when the line is cut.
     let mut spans = vec![Span::raw(" agenda-tui │ ")];
-    for narrowing in [app.lens_label(), app.years_label()].into_iter().flatten() {
+    for narrowing in [app.lens_label(), app.range_label()].into_iter().flatten() {
         spans.push(Span::styled(
             sanitize(&narrowing).into_owned(),
             app.theme.accent.add_modifier(Modifier::REVERSED),

@@ -111,7 +111,11 @@ pub(super) fn draw_span_picker(frame: &mut Frame, app: &App, area: Rect) {
     let (len, selected) = (picker.choices.len(), picker.selected);
     super::overlays::draw_picker(frame, app, area, 34, title, len, selected, |i| {
         let choice = picker.choices[i];
-        let mark = if choice == app.years { "● " } else { "  " };
+        let mark = if app.is_current_span(choice) {
+            "● "
+        } else {
+            "  "
+        };
         format!("{mark}{}", crate::app::SpanPicker::label(choice))
     });
 }

@@ -12,6 +12,7 @@ pub(super) fn draw_search(frame: &mut Frame, app: &App, rect: Rect) {
     };
     let waiting = app.query_error.is_none()
         && !app.query.text().trim().is_empty()
+        && !app.query_is_only_dates()
         && app
             .results
             .as_ref()
