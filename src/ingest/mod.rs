@@ -18,6 +18,7 @@ pub mod entities;
 pub mod eval;
 pub mod gazetteer;
 pub mod html;
+pub mod layout;
 pub mod leaders;
 pub mod manifest;
 pub mod markdown;
