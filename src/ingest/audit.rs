@@ -421,6 +421,55 @@ mod tests {
     }
 
     #[test]
+    fn missed_targets_wrong_speakers_and_empty_golds_score_as_counted() {
+        let body = "We thank Fiji. Tonga and Samoa met. We urge the Assembly to act.";
+        let articles = [AuditArticle {
+            id: "A".to_string(),
+            body: body.to_string(),
+            speaker_country: "NZL".to_string(),
+        }];
+        let mut other = statement("A-s2", 15, 35, &["TON"]);
+        other.speaker_entity = "TON".to_string();
+        let statements = [
+            statement("A-s1", 0, 14, &["FJI"]),
+            other,
+            statement("A-s3", 36, body.len(), &[]),
+        ];
+        let judge = |start: usize, end: usize, gold: &[&str]| {
+            judgement(start, end, &text_hash(&body[start..end]), gold)
+        };
+        let judgements = [
+            judge(0, 14, &["FJI"]),
+            judge(15, 35, &["TON", "WSM"]),
+            judge(36, body.len(), &["UN"]),
+        ];
+        let got = score(&judgements, &articles, &statements);
+        assert_eq!(got.resolved, 3);
+        assert_eq!(
+            (got.true_positives, got.false_positives, got.false_negatives),
+            (2, 0, 2)
+        );
+        assert_eq!(got.speakers_right, 2);
+        assert!((got.precision() - 1.0).abs() < 1e-9);
+        assert!((got.recall() - 0.5).abs() < 1e-9);
+        assert!((got.f1() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((got.speaker_accuracy() - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(
+            got.errors,
+            vec![
+                "A-s2: SPK TON (gold NZL)".to_string(),
+                "A-s2: FN WSM".to_string(),
+                "A-s3: FN UN".to_string(),
+            ]
+        );
+        let nothing = score(&[judge(36, body.len(), &[])], &articles, &statements);
+        assert_eq!(
+            (nothing.precision(), nothing.recall(), nothing.f1()),
+            (1.0, 1.0, 1.0)
+        );
+    }
+
+    #[test]
     fn corpus_lines_parse_as_statements_and_articles() {
         let line = r#"{"id":"A-s01","article":"A","text":"x","start":0,"end":1,"targets":["UN"],"speaker_entity":"AFG","kind":"quote"},"#;
         let Some(CorpusRecord::Statement(s)) = parse_corpus_line(line) else {
