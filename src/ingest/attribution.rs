@@ -12,9 +12,9 @@
 //!   side; a speaker of another country (the other party) gives that country as speaker entity.
 
 use super::context::{
-    BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, IT_VERBS, OPENER_REACH, OPENERS, PLACE_OPENERS,
-    REGION_ANAPHORS, definite_events, event_nouns, met_parties, participants_are_subject,
-    subject_ids, talks_party,
+    BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, EVENT_REACH, IT_VERBS, OPENER_REACH, OPENERS,
+    PLACE_OPENERS, REGION_ANAPHORS, definite_events, event_nouns, met_parties,
+    participants_are_subject, subject_ids, talks_party,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -147,7 +147,8 @@ pub fn attribute(
     let mut last_dyad: Vec<String> = Vec::new();
     let mut previous_in_paragraph: Vec<String> = Vec::new();
     let mut last_speaker: Option<usize> = None;
-    let mut event_targets: Vec<(&'static str, Vec<String>)> = Vec::new();
+    // The event nouns named with their targets and the sentence that named them.
+    let mut event_targets: Vec<(&'static str, Vec<String>, usize)> = Vec::new();
     let mut last_country: Option<String> = None;
     let mut last_blocs: Vec<String> = Vec::new();
     let mut last_region: Option<String> = None;
@@ -162,7 +163,7 @@ pub fn attribute(
     // counterpart Annalena Baerbock"): the other party of "the talks" and "the ministers".
     let mut counterpart: Vec<String> = Vec::new();
 
-    for sentence in sentences {
+    for (index, sentence) in sentences.iter().enumerate() {
         let text = &body[sentence.start..sentence.end];
         if sentence.paragraph != current_paragraph {
             current_paragraph = sentence.paragraph;
@@ -312,8 +313,8 @@ pub fn attribute(
             event_targets
                 .iter()
                 .rev()
-                .find(|(n, _)| *n == noun)
-                .map(|(_, ids)| ids)
+                .find(|(n, _, at)| *n == noun && index - at <= EVENT_REACH)
+                .map(|(_, ids, _)| ids)
         });
         if own_is_empty && let Some(ids) = antecedent {
             for id in ids {
@@ -582,7 +583,7 @@ pub fn attribute(
             .collect();
         if !carried_here.is_empty() {
             for noun in event_nouns(&lower_words) {
-                event_targets.push((noun, carried_here.clone()));
+                event_targets.push((noun, carried_here.clone(), index));
             }
         }
         out.push(Attribution {
@@ -766,6 +767,48 @@ mod tests {
                 vec!["FRA".to_string(), "POL".to_string()]
             ]
         );
+    }
+
+    #[test]
+    fn a_definite_event_far_back_or_with_an_ordinal_is_another_event() {
+        let filler = "The weather is fine.\n\n".repeat(9);
+        let body = format!(
+            "Ministers of Chile and Peru held a meeting in Lima.\n\n{filler}The meeting was cordial."
+        );
+        let got = targets(&body, "ARG");
+        assert_eq!(got.last(), Some(&Vec::new()), "{got:?}");
+        let body = "Ministers of Chile and Peru held a meeting in Lima.\n\nA seminar will follow up the first meeting on trade.";
+        assert_eq!(targets(body, "ARG")[1], Vec::<String>::new());
+        let body =
+            "Ministers of Chile and Peru held a meeting in Lima.\n\nThe meeting was cordial.";
+        assert_eq!(
+            targets(body, "ARG")[1],
+            vec!["CHL".to_string(), "PER".to_string()]
+        );
+    }
+
+    #[test]
+    fn the_organs_of_the_un_are_the_un_but_its_resolutions_invoked_are_not() {
+        let got = targets(
+            "Fiji welcomes Security Council resolution 2222 (2015). We support the Secretary-General in his good offices. Iraq must comply with the resolutions of the Security Council. The Secretary-General of NATO spoke. The PLO must be heard.",
+            "FJI",
+        );
+        assert_eq!(got[0], vec!["UN".to_string()]);
+        assert_eq!(got[1], vec!["UN".to_string()]);
+        assert_eq!(got[2], vec!["IRQ".to_string()]);
+        assert_eq!(got[3], vec!["NATO".to_string()]);
+        assert_eq!(got[4], vec!["PSE".to_string()]);
+    }
+
+    #[test]
+    fn party_and_hemisphere_names_with_a_demonym_are_no_government() {
+        let got = targets(
+            "Jamaica lifted sanctions at the request of the African National Congress. Jamaica works in the Organization of American States and the Pan-American system. The talks on Northern Ireland resumed.",
+            "JAM",
+        );
+        assert_eq!(got[0], Vec::<String>::new());
+        assert_eq!(got[1], Vec::<String>::new());
+        assert_eq!(got[2], vec!["GBR".to_string()]);
     }
 
     #[test]

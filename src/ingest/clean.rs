@@ -2,6 +2,7 @@
 //! buttons, comment forms, footers), find the title, byline, outlet and date, keep paragraphs.
 
 use super::gazetteer::{BoilerplateAction, Gazetteer};
+use super::layout::{ends_like_sentence, normalise_layout};
 use crate::model::is_valid_date;
 
 /// The cleaned article and what was found around it.
@@ -159,11 +160,6 @@ fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
-fn ends_like_sentence(line: &str) -> bool {
-    let trimmed = line.trim_end();
-    trimmed.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '\''])
-}
-
 /// Words a heading never ends with but a line broken mid-sentence often does.
 const LINE_BREAKING_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "her", "his", "in", "its", "my",
@@ -312,107 +308,6 @@ pub fn dateline_agency(body: &str) -> Option<String> {
         .then(|| agency.to_string())
 }
 
-/// A printed paragraph number alone or at the start of a line ("25." or "25. The …").
-fn paragraph_number_len(line: &str) -> Option<usize> {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 || line.as_bytes().get(digits) != Some(&b'.') {
-        return None;
-    }
-    let rest = &line[digits + 1..];
-    if rest.trim().is_empty() {
-        return Some(line.len());
-    }
-    let spaces = rest.len() - rest.trim_start().len();
-    let next = rest.trim_start().chars().next();
-    (spaces > 0 && next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\'')))
-        .then_some(digits + 1 + spaces)
-}
-
-/// True when most lines are hard-wrapped: of medium length and not ending like a sentence.
-fn is_hard_wrapped(lines: &[&str]) -> bool {
-    let text_lines: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
-    if text_lines.len() < 8 {
-        return false;
-    }
-    let wrapped = text_lines
-        .iter()
-        .filter(|l| {
-            let chars = l.chars().count();
-            (25..=100).contains(&chars) && !ends_like_sentence(l.trim_end())
-        })
-        .count();
-    wrapped * 2 > text_lines.len()
-}
-
-/// Undo the layout of printed and scanned documents: byte-order marks go, CRLF, bare CR and form
-/// feeds become line breaks, Markdown marks go (`markdown::strip_markdown`), printed paragraph numbers ("25.") become paragraph breaks, a word
-/// hyphenated at a line end is joined ("co-\noperation" → "cooperation"), and in hard-wrapped
-/// text the lines of a paragraph are joined with spaces.
-pub fn normalise_layout(text: &str) -> String {
-    let text = text.replace('\u{feff}', "");
-    let text = text
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\u{c}', "\n\n");
-    let raw_lines: Vec<&str> = text
-        .strip_suffix('\n')
-        .unwrap_or(&text)
-        .split('\n')
-        .collect();
-    let wrapped = is_hard_wrapped(&raw_lines);
-    let mut out = String::with_capacity(text.len());
-    let mut in_paragraph = false;
-    let end_line = |out: &mut String| {
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
-        }
-    };
-    for raw in raw_lines {
-        let unmarked = super::markdown::strip_markdown(raw);
-        let mut line = unmarked.trim_end();
-        if let Some(skip) = paragraph_number_len(line.trim_start()) {
-            line = line.trim_start()[skip..].trim_start();
-            end_line(&mut out);
-            if !out.is_empty() && !out.ends_with("\n\n") {
-                out.push('\n');
-            }
-            in_paragraph = false;
-            if line.is_empty() {
-                continue;
-            }
-        }
-        if line.trim().is_empty() {
-            end_line(&mut out);
-            out.push('\n');
-            in_paragraph = false;
-            continue;
-        }
-        if in_paragraph {
-            let hyphenated = out.ends_with('-')
-                && out[..out.len() - 1].ends_with(char::is_alphabetic)
-                && line.trim_start().starts_with(char::is_lowercase);
-            if hyphenated {
-                out.pop();
-                out.push_str(line.trim_start());
-            } else if wrapped {
-                out.push(' ');
-                out.push_str(line.trim_start());
-            } else {
-                out.push('\n');
-                out.push_str(line);
-            }
-        } else {
-            end_line(&mut out);
-            out.push_str(line);
-        }
-        in_paragraph = true;
-    }
-    if text.ends_with('\n') {
-        end_line(&mut out);
-    }
-    out
-}
-
 /// Clean a plain-text article or web page dump.
 pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
     let normalised = normalise_layout(text);
@@ -559,21 +454,6 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn printed_layout_is_undone() {
-        let text = "\u{feff}1. Mr. President, on behalf of my\r\ndelegation I offer you my sincere con-\r\ngratulations on your election to the\r\noffice of President of the General\r\nAssembly.\r\n2.\r\nAllow me to pay a tribute to your\r\npredecessor for the service he gave\r\nthis Organization as President of the\r\nlast session of the Assembly.\u{c}Page two\r\n";
-        let out = normalise_layout(text);
-        assert!(out.starts_with("Mr. President, on behalf of my delegation I offer you my sincere congratulations on your election"), "{out}");
-        assert!(out.contains("Assembly.\n\nAllow me"), "{out}");
-        assert!(!out.contains('\r') && !out.contains('\u{feff}') && !out.contains('\u{c}'));
-    }
-
-    #[test]
-    fn unwrapped_text_keeps_its_lines() {
-        let text = "Title of the page\nBy Ana Lopez\n\nThe minister said so. Nothing else.\n";
-        assert_eq!(normalise_layout(text), text);
-    }
 
     fn run(text: &str) -> Cleaned {
         clean(text, &Gazetteer::builtin())

@@ -116,6 +116,14 @@ pub(crate) const EVENT_NOUNS: &[(&str, &[&str])] = &[
 
 pub(crate) const DETERMINERS: &[&str] = &["the", "this", "these", "that", "those"];
 
+/// How many sentences back a definite event may find the event it refers to: "the meeting"
+/// twenty sentences after a meeting is another meeting.
+pub(crate) const EVENT_REACH: usize = 8;
+
+/// Words between a determiner and an event noun that make it a new event ("the first meeting",
+/// "the next summit"), not the one named before.
+const NEW_EVENT_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "next"];
+
 pub(crate) fn event_stem(word: &str) -> Option<&'static str> {
     EVENT_NOUNS
         .iter()
@@ -144,7 +152,13 @@ pub(crate) fn definite_events(words: &[&str]) -> Vec<&'static str> {
         .filter(|(_, word)| DETERMINERS.contains(word))
         .filter_map(|(i, _)| {
             let next = words.get(i + 1).and_then(|w| event_stem(w));
-            next.or_else(|| words.get(i + 2).and_then(|w| event_stem(w)))
+            next.or_else(|| {
+                let between = words.get(i + 1)?;
+                if NEW_EVENT_WORDS.contains(between) {
+                    return None;
+                }
+                words.get(i + 2).and_then(|w| event_stem(w))
+            })
         })
         .collect()
 }

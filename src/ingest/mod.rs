@@ -9,6 +9,7 @@
 
 pub mod article;
 pub mod attribution;
+pub mod audit;
 pub mod batch;
 pub mod clean;
 pub mod context;
@@ -17,6 +18,7 @@ pub mod entities;
 pub mod eval;
 pub mod gazetteer;
 pub mod html;
+pub mod layout;
 pub mod leaders;
 pub mod manifest;
 pub mod markdown;
