@@ -75,7 +75,7 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 }
 
 /// The word following byte `at` of `text`.
-fn word_after(text: &str, at: usize) -> &str {
+pub(super) fn word_after(text: &str, at: usize) -> &str {
     let tail = text
         .get(at..)
         .unwrap_or_default()
@@ -101,30 +101,6 @@ fn push_unique(targets: &mut Vec<String>, id: &str) {
     if !targets.iter().any(|t| t == id) {
         targets.push(id.to_string());
     }
-}
-
-/// Another country's office that is the subject of a reporting verb in the sentence ("China's
-/// defence ministry said", "the Russian foreign ministry stated"): its name and country.
-fn reporting_office(
-    body: &str,
-    mentions: &[Mention],
-    matcher: &EntityMatcher,
-    speaker_country: &str,
-) -> Option<(String, String)> {
-    mentions.iter().filter(|m| !m.venue).find_map(|mention| {
-        let id = matcher.targets(mention).first()?;
-        if id == speaker_country
-            || matcher.kind(id) != Some(crate::model::EntityKind::Country)
-            || super::speaker::is_other_side(body, mention.start)
-        {
-            return None;
-        }
-        let office_end = super::speaker::office_end(body, mention.end)?;
-        let verb = word_after(body, office_end);
-        REPORTING_VERBS
-            .contains(&verb)
-            .then(|| (body[mention.start..office_end].to_string(), id.clone()))
-    })
 }
 
 /// Attribute every sentence of a body.
@@ -514,7 +490,7 @@ pub fn attribute(
         if speaker_side.is_none()
             && subject_leader.is_none()
             && let Some((name, id)) =
-                reporting_office(body, &sentence_mentions, matcher, speaker_country)
+                super::person::reporting_office(body, &sentence_mentions, matcher, speaker_country)
         {
             speaker_side = Some((name, id));
         }
@@ -532,7 +508,10 @@ pub fn attribute(
             None
         } else if subject_leader.is_some() {
             subject_leader
-        } else if pronoun_subject || kind == StatementKind::Quote {
+        } else if pronoun_subject || (kind == StatementKind::Quote && has_quotation(text)) {
+            // Quoted words go on with the last person who spoke; first-person words outside
+            // quotation marks ("We call on both parties…" in a speech) are the text's own
+            // speaker's, however recently someone else was named or quoted.
             last_speaker
         } else {
             None
@@ -616,6 +595,26 @@ mod tests {
 
     fn targets(body: &str, speaker: &str) -> Vec<Vec<String>> {
         run(body, speaker).into_iter().map(|a| a.targets).collect()
+    }
+
+    #[test]
+    fn first_person_words_outside_quotation_marks_are_the_texts_speaker() {
+        // A speech quotes a leader, then goes on in its own voice.
+        let body = "As President Xi Jinping said, \"the world is undergoing profound changes\". \
+            We believe that cooperation among developing countries must deepen.";
+        let found = run(body, "NGA");
+        assert!(
+            found[0].speaker_leader.is_some(),
+            "the quoted leader speaks the quote"
+        );
+        assert_eq!(found[1].speaker_leader, None, "the speech's own words");
+        // Quoted first-person words go on with the last person who spoke.
+        let news = run(
+            "Xi Jinping said China would open further. \"We will keep our promises.\"",
+            "NGA",
+        );
+        assert_eq!(news[1].speaker_leader, news[0].speaker_leader);
+        assert!(news[1].speaker_leader.is_some());
     }
 
     #[test]
@@ -879,12 +878,18 @@ mod tests {
 
     #[test]
     fn a_credited_statement_is_spoken_by_its_author() {
-        let got = run(
-            "Statement by Peruvian Foreign Minister Ana Ruiz at the start of her visit.\n\nWe will listen.",
-            "PER",
-        );
+        let text = "Statement by Peruvian Foreign Minister Ana Ruiz at the start of her visit.\n\nWe will listen.";
+        let got = run(text, "PER");
         assert!(got[0].speaker_leader.is_some());
-        assert_eq!(got[1].speaker_leader, got[0].speaker_leader);
+        // Her own words name no one: they are the text's speaker's, and she is its main person.
+        assert_eq!(got[1].speaker_leader, None);
+        let options = crate::ingest::IngestOptions {
+            speaker: Some("PER".into()),
+            ..Default::default()
+        };
+        let article = crate::ingest::ingest_article(text, &options).expect("ingest");
+        let last = article.statements.last().expect("statements");
+        assert_eq!(last.speaker.as_deref(), Some("Ana Ruiz"));
     }
 
     #[test]

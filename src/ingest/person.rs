@@ -7,6 +7,7 @@
 //!   article speaker is weighed (`speaker.rs`). A person only mentioned is not enough: with no
 //!   such evidence there is no main person (ingest never invents a speaker).
 
+use super::entities::{EntityMatcher, Mention};
 use super::leaders::FoundLeaders;
 use super::speaker;
 
@@ -119,6 +120,30 @@ pub fn last_person_of(
         .flatten()
         .copied()
         .find(|&i| found.leaders[i].country.as_deref() == Some(country))
+}
+
+/// Another country's office that is the subject of a reporting verb in the sentence ("China's
+/// defence ministry said", "the Russian foreign ministry stated"): its name and country.
+pub(super) fn reporting_office(
+    body: &str,
+    mentions: &[Mention],
+    matcher: &EntityMatcher,
+    speaker_country: &str,
+) -> Option<(String, String)> {
+    mentions.iter().filter(|m| !m.venue).find_map(|mention| {
+        let id = matcher.targets(mention).first()?;
+        if id == speaker_country
+            || matcher.kind(id) != Some(crate::model::EntityKind::Country)
+            || speaker::is_other_side(body, mention.start)
+        {
+            return None;
+        }
+        let office_end = speaker::office_end(body, mention.end)?;
+        let verb = super::attribution::word_after(body, office_end);
+        super::verbs::REPORTING_VERBS
+            .contains(&verb)
+            .then(|| (body[mention.start..office_end].to_string(), id.clone()))
+    })
 }
 
 #[cfg(test)]
