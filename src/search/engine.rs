@@ -60,6 +60,16 @@ fn any_item_starts(items: &str, value: &str) -> bool {
         .any(|item| item.eq_ignore_ascii_case(value) || starts_a_word(item, value))
 }
 
+/// Whether one of the items is `value`, or starts a word with it — or, for a value typed as a
+/// code (`RUS`), is exactly it.
+fn any_item_matches(items: &str, value: &str) -> bool {
+    if super::filter::is_code(value) {
+        items.split(['\t', '\n']).any(|item| item == value)
+    } else {
+        any_item_starts(items, value)
+    }
+}
+
 impl FilterPlan {
     fn new(index: &SearchIndex, filters: &[Filter]) -> Self {
         let people: Vec<&Filter> = filters
@@ -94,8 +104,8 @@ impl FilterPlan {
                     .iter()
                     .map(|p| {
                         people.iter().all(|f| match f {
-                            Filter::Country(v) => any_item_starts(&p.targets, v),
-                            Filter::Speaker(v) => any_item_starts(&p.speaker, v),
+                            Filter::Country(v) => any_item_matches(&p.targets, v),
+                            Filter::Speaker(v) => any_item_matches(&p.speaker, v),
                             Filter::Leader(v) => any_item_starts(&p.leaders, v),
                             _ => true,
                         })

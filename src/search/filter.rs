@@ -13,8 +13,13 @@ pub const FILTER_NAMES: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
     /// `country:` a target: its entity id (`JPN`) or a word of its name or aliases (`japan`).
+    /// A value typed in capitals (`RUS`, `UN`, `USSR`) is kept as typed and is an id or
+    /// abbreviation matched whole (see [`is_code`]); any other value is lower-cased and matches
+    /// the start of a word.
     Country(String),
-    /// `speaker:` the speaker: the person's name or the speaking government (id or name).
+    /// `speaker:` the speaker: the person's name or the speaking government (id or name); a
+    /// value in capitals is matched whole, as for `country:` (`speaker:RUS` is Russia, not Dean
+    /// Rusk).
     Speaker(String),
     /// `leader:` a leader mentioned: a word of the name or of an alias.
     Leader(String),
@@ -123,10 +128,17 @@ pub fn parse_filter(token: &str) -> Option<Result<Filter, QueryError>> {
         ));
     }
     let text = || value.to_lowercase();
+    let code_or_text = || {
+        if is_code(value) {
+            value.to_string()
+        } else {
+            text()
+        }
+    };
     let date = |value: &str| parse_period(value);
     let filter = match name.as_str() {
-        "country" => Filter::Country(text()),
-        "speaker" => Filter::Speaker(text()),
+        "country" => Filter::Country(code_or_text()),
+        "speaker" => Filter::Speaker(code_or_text()),
         "leader" => Filter::Leader(text()),
         "topic" => Filter::Topic(text()),
         "source" => Filter::Source(text()),
@@ -306,6 +318,17 @@ fn last_day_label(day: u32) -> String {
     }
 }
 
+/// Whether a filter value is written as a code: two or more characters, all capital ASCII
+/// letters, digits, `_` or `.`, starting with a letter (`JPN`, `UN`, `USSR`, `U.S.`,
+/// `INDO_PACIFIC`).
+pub fn is_code(value: &str) -> bool {
+    value.len() >= 2
+        && value.starts_with(|c: char| c.is_ascii_uppercase())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '.')
+}
+
 /// True when `value` (lower case) starts a word of `field`: at its start or after a character
 /// that is not a letter or digit (`moon` in "Moon Jae-in", `jae` too, `oon` not).
 pub fn starts_a_word(field: &str, value: &str) -> bool {
@@ -350,7 +373,11 @@ mod tests {
 
     #[test]
     fn filters_parse() {
-        assert_eq!(ok("country:JPN"), Filter::Country("jpn".into()));
+        assert_eq!(ok("country:JPN"), Filter::Country("JPN".into()));
+        assert_eq!(ok("country:Japan"), Filter::Country("japan".into()));
+        assert_eq!(ok("speaker:RUS"), Filter::Speaker("RUS".into()));
+        assert!(is_code("U.S.") && is_code("INDO_PACIFIC") && is_code("G7"));
+        assert!(!is_code("J") && !is_code("Jpn") && !is_code("7G"));
         assert_eq!(ok("Speaker:Moon"), Filter::Speaker("moon".into()));
         assert_eq!(ok("kind:Quote"), Filter::Kind(StatementKind::Quote));
         assert_eq!(

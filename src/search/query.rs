@@ -190,7 +190,7 @@ mod tests {
     fn filters_are_taken_out_of_the_terms() {
         let query = try_parse_query("biden country:JPN 'x:y").expect("valid");
         assert_eq!(query.terms.len(), 2);
-        assert_eq!(query.filters, vec![Filter::Country("jpn".into())]);
+        assert_eq!(query.filters, vec![Filter::Country("JPN".into())]);
         let error = try_parse_query("biden year:abc").expect_err("bad year");
         assert_eq!(error.token, "year:abc");
         assert_eq!(parse_query("biden year:abc").terms.len(), 1);

@@ -159,6 +159,28 @@ fn filters_restrict_the_results() {
 }
 
 #[test]
+fn a_value_in_capitals_is_a_code_matched_whole() {
+    let mut corpus = one_statement_corpus("Talks went on.");
+    corpus.statements[0].speaker = Some("Dean Rusk".into());
+    let index = SearchIndex::new(&corpus);
+    let q = |s: &str| search(&index, &parse_query(s), None).len();
+    assert_eq!(
+        q("speaker:rus"),
+        1,
+        "lower case: the start of a word (Rusk)"
+    );
+    assert_eq!(
+        q("speaker:RUS"),
+        0,
+        "capitals: the id RUS, which this speaker is not"
+    );
+    assert_eq!(q("speaker:KOR"), 1);
+    assert_eq!(q("country:KO"), 0, "a code is never a prefix");
+    assert_eq!(q("country:ko"), 1, "lower case: the start of the id KOR");
+    assert_eq!(q("country:south"), 1);
+}
+
+#[test]
 fn scores_do_not_depend_on_earlier_calls() {
     // fuzzy-matcher 0.3.7 with its cache on scores this 55 after the first call, 51 fresh.
     let hay = "0.문¡0¡¡문.¡0Aaaa문0 문";
