@@ -76,6 +76,19 @@ fn capitalised(phrase: &str) -> String {
 }
 
 const VENUE_WORDS: &[&str] = &["in", "In", "at", "At"];
+/// Nouns for a government that make "in" + capital the government, not a venue ("the regime in
+/// Pretoria", "the authorities in Hanoi", "the Government in Phnom Penh").
+const GOVERNMENT_NOUNS: &[&str] = &[
+    "regime",
+    "regimes",
+    "Government",
+    "government",
+    "authorities",
+    "rulers",
+    "leadership",
+    "junta",
+    "administration",
+];
 const EVENT_WORDS: &[&str] = &[
     "Olympics",
     "Olympic",
@@ -367,8 +380,15 @@ impl EntityMatcher {
             if EVENT_WORDS.contains(&following_word(text, mention.end)) {
                 return true;
             }
-            if VENUE_WORDS.contains(&previous_word(text, mention.start)) {
-                return true;
+            let venue_word = previous_word(text, mention.start);
+            if VENUE_WORDS.contains(&venue_word) {
+                let word_start = text[..mention.start]
+                    .trim_end_matches([' ', '\t', '\n'])
+                    .len()
+                    - venue_word.len();
+                if !GOVERNMENT_NOUNS.contains(&previous_word(text, word_start)) {
+                    return true;
+                }
             }
             // "the Charter of Paris", "the Treaty of Rome": a document named after a city.
             let before = text[..mention.start].trim_end();
@@ -492,6 +512,10 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(ids("she flew to Kenya to meet Ruto"), Vec::<String>::new());
+        // A government named by the capital it sits in is the government.
+        assert_eq!(ids("the regime in Pretoria"), vec!["ZAF"]);
+        assert_eq!(ids("the authorities in Hanoi refused"), vec!["VNM"]);
+        assert_eq!(ids("talks in Hanoi"), Vec::<String>::new());
     }
 
     #[test]
