@@ -239,40 +239,28 @@ pub struct AuditScore {
 }
 
 impl AuditScore {
+    fn scores(&self) -> (f64, f64, f64) {
+        super::eval::precision_recall_f1(
+            self.true_positives,
+            self.false_positives,
+            self.false_negatives,
+        )
+    }
     /// Precision over (sentence, target) pairs.
     pub fn precision(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_positives,
-        )
+        self.scores().0
     }
     /// Recall over (sentence, target) pairs.
     pub fn recall(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_negatives,
-        )
+        self.scores().1
     }
     /// F1 over (sentence, target) pairs.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        self.scores().2
     }
     /// Share of resolved sentences with the right speaking government.
     pub fn speaker_accuracy(&self) -> f64 {
-        ratio(self.speakers_right, self.resolved)
-    }
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        1.0
-    } else {
-        part as f64 / whole as f64
+        super::eval::ratio(self.speakers_right, self.resolved)
     }
 }
 

@@ -41,7 +41,8 @@ pub struct Counts {
     pub names_right: usize,
 }
 
-fn ratio(part: usize, whole: usize) -> f64 {
+/// `part / whole`, or 1 when there is nothing to count.
+pub(super) fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         1.0
     } else {
@@ -49,29 +50,36 @@ fn ratio(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// Precision, recall and F1 of true positives, false positives and false negatives.
+pub(super) fn precision_recall_f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+    let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f1)
+}
+
 impl Counts {
+    fn scores(&self) -> (f64, f64, f64) {
+        precision_recall_f1(
+            self.true_positives,
+            self.false_positives,
+            self.false_negatives,
+        )
+    }
     /// Precision over (sentence, target) pairs.
     pub fn precision(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_positives,
-        )
+        self.scores().0
     }
     /// Recall over (sentence, target) pairs.
     pub fn recall(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_negatives,
-        )
+        self.scores().1
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        self.scores().2
     }
     /// Share of gold sentences split exactly.
     pub fn split_accuracy(&self) -> f64 {
