@@ -20,6 +20,9 @@ fn start(width: u16, height: u16, env: &str) -> Tmux {
     );
     let tmux = Tmux::start(width, height, &command);
     tmux.wait_for_text("3 speakers");
+    // The search index is built after the first frame; until then the search bar says so. Wait
+    // for it, so that screens compared later differ only by what the keys did.
+    tmux.wait_for_text("search leaders");
     tmux
 }
 

@@ -318,6 +318,13 @@ pub fn attribute(
             .chain(BLOC_ANAPHORS)
             .any(|cue| lower.contains(cue));
         let pronoun = starts_with_word(text, "They") || (lower.contains(" their ") && !own_anaphor);
+        // "in that regard", "this matter": what the previous sentence was about, global issues
+        // and regions included.
+        if own_is_empty && !own_anaphor && super::context::has_topic_anaphor(&lower_words) {
+            for id in &previous_in_paragraph {
+                push_unique(&mut targets, id);
+            }
+        }
         let they_subject = starts_with_word(text, "They");
         // "They" with a known subject takes only that subject (below).
         let they_has_subject = they_subject && !previous_subject.is_empty();
@@ -615,6 +622,24 @@ mod tests {
         );
         assert_eq!(news[1].speaker_leader, news[0].speaker_leader);
         assert!(news[1].speaker_leader.is_some());
+    }
+
+    #[test]
+    fn a_demonstrative_topic_takes_the_previous_sentences_targets() {
+        let body = "Climate change threatens every nation. Our islands are especially vulnerable \
+            in that regard.\n\nWe have taken many initiatives in this field.";
+        let found = targets(body, "FJI");
+        assert_eq!(found[1], vec!["GLOBAL".to_string()]);
+        assert!(
+            found[2].is_empty(),
+            "not across a paragraph: {:?}",
+            found[2]
+        );
+        let plain = targets(
+            "Climate change threatens every nation. Our islands are small.",
+            "FJI",
+        );
+        assert!(plain[1].is_empty());
     }
 
     #[test]

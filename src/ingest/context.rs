@@ -163,6 +163,46 @@ pub(crate) fn definite_events(words: &[&str]) -> Vec<&'static str> {
         .collect()
 }
 
+/// Abstract nouns that a demonstrative turns into a reference to what was just said ("the key to
+/// this matter", "initiatives in this field", "vulnerable in that regard", "to follow up on these
+/// commitments").
+const TOPIC_NOUNS: &[&str] = &[
+    "matter",
+    "matters",
+    "question",
+    "issue",
+    "issues",
+    "field",
+    "regard",
+    "respect",
+    "evolution",
+    "campaign",
+    "problem",
+    "problems",
+    "process",
+    "commitment",
+    "commitments",
+    "endeavour",
+    "endeavor",
+    "effort",
+    "efforts",
+    "struggle",
+    "development",
+    "developments",
+    "situation",
+    "subject",
+    "domain",
+    "sphere",
+];
+
+/// Whether the sentence refers back to what was just said with a demonstrative and an abstract
+/// noun ("this matter", "in that regard", "these commitments").
+pub(crate) fn has_topic_anaphor(words: &[&str]) -> bool {
+    words.windows(2).any(|pair| {
+        matches!(pair[0], "this" | "that" | "these" | "those") && TOPIC_NOUNS.contains(&pair[1])
+    })
+}
+
 /// The entities that open a sentence as its subject, alone or as a list ("The United Nations
 /// must…", "The United Arab Emirates, Saudi Arabia and Qatar have pledged…").
 pub(crate) fn subject_ids(
