@@ -4,7 +4,7 @@
 mod screens;
 use agenda_tui::app::{App, Msg, SearchHits};
 use ratatui::crossterm::event::KeyCode;
-use screens::{app_over, keys, press, render};
+use screens::{app_over, keys, press, render, screen};
 use std::sync::Arc;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 50)];
@@ -12,19 +12,6 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (160, 50)];
 fn dyads(width: u16, height: u16) -> App {
     let text = include_str!("fixtures/dyads.json");
     app_over("dyads.json", text.as_bytes(), width, height)
-}
-
-fn screen(app: &App) -> String {
-    let terminal = render(app);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -6,7 +6,7 @@
 mod screens;
 use agenda_tui::app::App;
 use ratatui::crossterm::event::KeyCode;
-use screens::{app_over, keys, press, render};
+use screens::{app_over, keys, press, render, screen};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 50)];
 
@@ -26,19 +26,6 @@ fn select(app: &mut App, id: &str) {
         press(app, KeyCode::Down);
     }
     panic!("{id} is not listed");
-}
-
-fn screen(app: &App) -> String {
-    let terminal = render(app);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

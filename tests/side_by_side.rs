@@ -6,19 +6,11 @@ mod screens;
 use agenda_tui::app::App;
 use agenda_tui::app::Msg;
 use agenda_tui::layout::Arrangement;
-use agenda_tui::load;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-use screens::{app_over, keys, press, render};
-use std::sync::Arc;
+use screens::{app_over, keys, press, render, screen, seed_app};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 50)];
-
-fn seed(width: u16, height: u16) -> App {
-    let mut app = App::new(Arc::new(load::embedded_seed().expect("seed")));
-    app.update(Msg::Resize(width, height));
-    app
-}
 
 /// The dyads fixture (3 speakers, 4 targets, 1946–2024) less every statement whose position is
 /// a multiple of 5 or of 6.
@@ -37,22 +29,9 @@ fn uneven(width: u16, height: u16) -> App {
     app_over("uneven.json", &bytes, width, height)
 }
 
-fn screen(app: &App) -> String {
-    let terminal = render(app);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The seed: Japan against the United States (the Countries index).
 fn seed_compare(width: u16, height: u16) -> App {
-    let mut app = seed(width, height);
+    let mut app = seed_app(width, height);
     // One speaker: the seed opens on the Countries index on All statements; Japan is next.
     press(&mut app, KeyCode::Down);
     keys(&mut app, "c");
@@ -128,7 +107,7 @@ fn the_pick_prompt_names_the_left_side_and_the_keys() {
 #[test]
 fn matrix_on_the_seed() {
     for (width, height) in SIZES {
-        let mut app = seed(width, height);
+        let mut app = seed_app(width, height);
         keys(&mut app, "m");
         let text = screen(&app);
         assert!(text.contains("Matrix · 1 of 1 speaker ×"), "{text}");

@@ -5,30 +5,11 @@
 use agenda_tui::app::{App, IndexRow, Msg, SearchHits};
 use agenda_tui::layout::{Arrangement, Pane};
 use agenda_tui::load;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
 
-fn press(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn screen(app: &App) -> Vec<String> {
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|frame| agenda_tui::ui::draw(frame, app))
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect()
-}
+mod screens;
+use screens::{press, screen_lines as screen};
 
 /// The states a newcomer reaches in the first minute, each at `width`x`height`.
 fn states(width: u16, height: u16) -> Vec<(&'static str, App)> {

@@ -3,29 +3,11 @@
 
 use agenda_tui::app::{App, Msg, SearchHits};
 use agenda_tui::load;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
 
-fn seed_app(width: u16, height: u16) -> App {
-    let mut app = App::new(Arc::new(load::embedded_seed().expect("seed")));
-    app.update(Msg::Resize(width, height));
-    app
-}
-
-fn render(app: &App) -> Terminal<TestBackend> {
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|frame| agenda_tui::ui::draw(frame, app))
-        .expect("draw");
-    terminal
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
+mod screens;
+use screens::{press, render, screen_lines, seed_app};
 
 /// A corpus whose names and text are Hangul and emoji, to check column alignment.
 fn wide_corpus() -> App {
@@ -82,7 +64,7 @@ fn seed_at_40x12_single_pane() {
 fn single_pane_tab_line_names_the_index_shown() {
     let mut app = seed_app(40, 12);
     press(&mut app, KeyCode::Char('2'));
-    let screen = screen_text(&render(&app));
+    let screen = screen_lines(&app);
     assert!(
         screen[1].contains("Leaders") && !screen[1].contains("Countries"),
         "{screen:?}"
@@ -243,18 +225,6 @@ fn the_left_title_is_drawn_where_clicks_expect_its_tabs() {
     }
 }
 
-/// The screen's text, row by row.
-fn screen_text(terminal: &Terminal<TestBackend>) -> Vec<String> {
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn footer_and_help_show_the_keys_the_user_bound() {
     let config = agenda_tui::config::Config::parse(
@@ -267,7 +237,7 @@ fn footer_and_help_show_the_keys_the_user_bound() {
     .expect("valid config");
     let mut app = seed_app(120, 30);
     app.keymap = config.keymap();
-    let screen = screen_text(&render(&app));
+    let screen = screen_lines(&app);
     let footer = screen.last().expect("a footer").clone();
     for expected in [
         "Ctrl-p/Ctrl-n move",
@@ -283,7 +253,7 @@ fn footer_and_help_show_the_keys_the_user_bound() {
     }
     app.update(Msg::Key(KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE)));
     assert!(app.help_open());
-    let screen = screen_text(&render(&app));
+    let screen = screen_lines(&app);
     let footer = screen.last().expect("a footer");
     assert!(
         footer.contains("Esc/F1/x close help") && footer.contains("Ctrl-p/Ctrl-n scroll"),
@@ -297,7 +267,7 @@ fn footer_and_help_show_the_keys_the_user_bound() {
         KeyModifiers::NONE,
     )));
     assert!(app.export_prompt_open());
-    let screen = screen_text(&render(&app));
+    let screen = screen_lines(&app);
     let footer = screen.last().expect("a footer");
     assert!(
         footer.contains("1 Markdown   2 CSV   F9 JSON   (Esc cancels)"),
