@@ -289,25 +289,6 @@ fn classify(line: &str, gazetteer: &Gazetteer) -> LineClass {
     LineClass::Short
 }
 
-/// The agency of a wire dateline at the start of the body: "NEW DELHI, March 20 (Reuters) -"
-/// gives "Reuters", "ANTALYA (AA) -" gives "AA".
-pub fn dateline_agency(body: &str) -> Option<String> {
-    let head: String = body.chars().take(80).collect();
-    let open = head.find('(')?;
-    let close = open + head[open..].find(')')?;
-    let place = &head[..open];
-    let place_word = place.split(',').next().unwrap_or_default().trim();
-    let is_place = !place_word.is_empty()
-        && place_word
-            .chars()
-            .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '.');
-    let after = head[close + 1..].trim_start();
-    let dash = after.starts_with('-') || after.starts_with('—') || after.starts_with('–');
-    let agency = head[open + 1..close].trim();
-    (is_place && dash && !agency.is_empty() && agency.split_whitespace().count() <= 4)
-        .then(|| agency.to_string())
-}
-
 /// Clean a plain-text article or web page dump.
 pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
     let normalised = normalise_layout(text);
@@ -445,7 +426,7 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
         body.push_str(trimmed);
     }
     if cleaned.source.is_none() {
-        cleaned.source = dateline_agency(&body);
+        cleaned.source = super::dateline::agency(&body);
     }
     cleaned.body = body;
     cleaned
@@ -486,24 +467,6 @@ mod tests {
         assert_eq!(find_date("2024.01/05"), None);
         assert_eq!(find_date("no date here 12345"), None);
         assert_eq!(find_date("2023-02-30"), None);
-    }
-
-    #[test]
-    fn wire_datelines_give_the_agency() {
-        assert_eq!(
-            dateline_agency("NEW DELHI, March 20 (Reuters) - Indian Prime Minister").as_deref(),
-            Some("Reuters")
-        );
-        assert_eq!(
-            dateline_agency("ANTALYA (AA) - Turkish Foreign").as_deref(),
-            Some("AA")
-        );
-        assert_eq!(
-            dateline_agency("SEOUL, Nov. 26 (Yonhap) -- South Korea").as_deref(),
-            Some("Yonhap")
-        );
-        assert_eq!(dateline_agency("The minister (left) - said"), None);
-        assert_eq!(dateline_agency("É(("), None);
     }
 
     #[test]

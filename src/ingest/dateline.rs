@@ -224,6 +224,24 @@ mod tests {
     }
 
     #[test]
+    fn wire_datelines_give_the_agency() {
+        assert_eq!(
+            agency("NEW DELHI, March 20 (Reuters) - Indian Prime Minister").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            agency("ANTALYA (AA) - Turkish Foreign").as_deref(),
+            Some("AA")
+        );
+        assert_eq!(
+            agency("SEOUL, Nov. 26 (Yonhap) -- South Korea").as_deref(),
+            Some("Yonhap")
+        );
+        assert_eq!(agency("The minister (left) - said"), None);
+        assert_eq!(agency("É(("), None);
+    }
+
+    #[test]
     fn the_agency_of_a_dateline() {
         assert_eq!(
             agency("LIMA, March 3 (Reuters) - The foreign minister said.").as_deref(),

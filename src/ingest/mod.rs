@@ -252,7 +252,6 @@ impl Pipeline {
             .source
             .clone()
             .or(cleaned.source)
-            .or_else(|| dateline::agency(&body))
             .unwrap_or_else(|| "unknown".to_string());
         let main_person = person::main_person(&body, &found, &speaker_country);
         let mut spoken: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
