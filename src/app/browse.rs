@@ -326,8 +326,14 @@ impl App {
             }
             full.extend([(Some(tab), format!("{} {}", i + 1, tab.title())), space()]);
         }
-        let total: usize = full.iter().map(|(_, t)| crate::text::str_width(t)).sum();
-        if total <= width.saturating_sub(2) {
+        let fits = |pieces: &[(Option<IndexTab>, String)]| {
+            pieces
+                .iter()
+                .map(|(_, t)| crate::text::str_width(t))
+                .sum::<usize>()
+                <= width.saturating_sub(2)
+        };
+        if fits(&full) {
             return full;
         }
         // Narrower: the current tab in full, the others by key and initial ("1C 2L 3T 4 Speakers"),
@@ -345,11 +351,7 @@ impl App {
             pieces
         };
         let initials = fitted(&|key, tab| format!("{key}{}", &tab.title()[..1]));
-        let total: usize = initials
-            .iter()
-            .map(|(_, t)| crate::text::str_width(t))
-            .sum();
-        if total <= width.saturating_sub(2) {
+        if fits(&initials) {
             return initials;
         }
         fitted(&|key, _| key.to_string())
