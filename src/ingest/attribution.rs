@@ -12,9 +12,9 @@
 //!   side; a speaker of another country (the other party) gives that country as speaker entity.
 
 use super::context::{
-    BLOC_ANAPHORS, COUNTRY_ANAPHORS, DYAD_CUES, EVENT_REACH, IT_VERBS, OPENER_REACH, OPENERS,
-    PLACE_OPENERS, REGION_ANAPHORS, definite_events, event_nouns, met_parties,
-    participants_are_subject, subject_ids, talks_party,
+    BLOC_ANAPHORS, COUNTRY_ANAPHOR_REACH, COUNTRY_ANAPHORS, DYAD_CUES, DYAD_REACH, EVENT_REACH,
+    IT_VERBS, OPENER_REACH, OPENERS, PARAGRAPH_CARRY_REACH, PLACE_OPENERS, REGION_ANAPHORS,
+    definite_events, event_nouns, met_parties, participants_are_subject, subject_ids, talks_party,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -126,11 +126,16 @@ pub fn attribute(
     // The event nouns named with their targets and the sentence that named them.
     let mut event_targets: Vec<(&'static str, Vec<String>, usize)> = Vec::new();
     let mut last_country: Option<String> = None;
+    // The sentences that named `last_country` and `last_dyad`.
+    let mut last_country_at = 0usize;
+    let mut last_dyad_at = 0usize;
     let mut last_blocs: Vec<String> = Vec::new();
     let mut last_region: Option<String> = None;
     // The other countries named so far in the paragraph (by the sentences' own names).
     let mut paragraph_countries: Vec<String> = Vec::new();
     let mut first_in_paragraph = true;
+    // The sentence that last named a country of `paragraph_countries`.
+    let mut paragraph_country_at = 0usize;
     // The previous paragraph's one country, continued by a paragraph that opens naming nobody.
     let mut inherited: Vec<String> = Vec::new();
     // The targets of the previous sentence when an entity was its subject, for "It must…".
@@ -271,7 +276,9 @@ pub fn attribute(
         let lower = text.to_lowercase();
         let dyad = DYAD_CUES.iter().any(|cue| lower.contains(cue));
         let dyad_subject = dyad && (lower.starts_with("the two ") || lower.starts_with("both "));
-        if (dyad && !names_a_country) || dyad_subject {
+        if ((dyad && !names_a_country) || dyad_subject)
+            && (last_dyad.is_empty() || index - last_dyad_at <= DYAD_REACH)
+        {
             let pair = if last_dyad.is_empty() {
                 &last_targets
             } else {
@@ -340,6 +347,7 @@ pub fn attribute(
         let country_anaphor = COUNTRY_ANAPHORS.iter().any(|cue| lower.contains(cue));
         if own_is_empty
             && country_anaphor
+            && index - last_country_at <= COUNTRY_ANAPHOR_REACH
             && let Some(id) = &last_country
         {
             push_unique(&mut targets, id);
@@ -386,11 +394,12 @@ pub fn attribute(
         }
         // A paragraph about one country: a later sentence that names nobody (and not the
         // speaker itself), and that no anaphor above resolved, is still about it; a second
-        // country named ends the carry.
+        // country named ends the carry, and so does distance (PARAGRAPH_CARRY_REACH).
         if own_is_empty
             && targets.is_empty()
             && !first_in_paragraph
             && !speaker_is_subject
+            && index - paragraph_country_at <= PARAGRAPH_CARRY_REACH
             && let [only] = paragraph_countries.as_slice()
         {
             push_unique(&mut targets, only);
@@ -401,6 +410,7 @@ pub fn attribute(
         }
         for id in &own_targets {
             if matcher.kind(id) == Some(crate::model::EntityKind::Country) {
+                paragraph_country_at = index;
                 push_unique(&mut paragraph_countries, id);
             }
         }
@@ -427,6 +437,7 @@ pub fn attribute(
             .find(|id| matcher.kind(id) == Some(crate::model::EntityKind::Country))
         {
             last_country = Some(id.clone());
+            last_country_at = index;
         }
         if let Some(id) = own_targets
             .iter()
@@ -554,6 +565,7 @@ pub fn attribute(
         }
         if dyad && !carried.is_empty() {
             last_dyad.clone_from(&carried);
+            last_dyad_at = index;
         }
         if !carried.is_empty() {
             last_targets = carried;
@@ -640,6 +652,46 @@ mod tests {
             "FJI",
         );
         assert!(plain[1].is_empty());
+    }
+
+    #[test]
+    fn a_demonstrative_agrees_with_its_noun_and_that_after_a_verb_opens_a_clause() {
+        let previous = "Climate change threatens every nation. ";
+        for (sentence, carried) in [
+            ("Our islands are vulnerable in that regard.", true),
+            ("We will follow up on these commitments.", true),
+            ("We agreed that efforts must continue.", false),
+            ("We believe that development needs peace.", false),
+            ("We welcome this efforts report.", false),
+        ] {
+            let found = targets(&format!("{previous}{sentence}"), "FJI");
+            assert_eq!(!found[1].is_empty(), carried, "{sentence}: {:?}", found[1]);
+        }
+    }
+
+    #[test]
+    fn a_paragraphs_country_fades_after_a_few_sentences() {
+        let body = "I listened to the speech of the Minister of Foreign Affairs of Italy. \
+            It was thoughtful. We were moved. Our people were moved. \
+            Colonial questions must be settled with care.";
+        let found = targets(body, "COL");
+        assert_eq!(found[1], vec!["ITA"], "the next sentence is still about it");
+        assert!(found[4].is_empty(), "four sentences on: {:?}", found[4]);
+    }
+
+    #[test]
+    fn the_country_far_from_any_country_named_is_the_speakers_own() {
+        let near = targets(
+            "We thank Norway for its aid. The country has been generous.",
+            "YEM",
+        );
+        assert_eq!(near[1], vec!["NOR"]);
+        let far = targets(
+            "We thank Norway for its aid. Our economy grew. Our schools opened. Our roads were \
+             built. Our ports were rebuilt. Our farms recovered. We seek the country's unity.",
+            "YEM",
+        );
+        assert!(far[6].is_empty(), "{:?}", far[6]);
     }
 
     #[test]

@@ -48,6 +48,20 @@ pub(crate) const BLOC_ANAPHORS: &[&str] = &[
     "these bodies",
 ];
 
+/// How many sentences after the sentence that named it a paragraph's one country is still what
+/// a sentence naming nobody is about: a speech's long paragraph moves on ("the speech made by Mr.
+/// Pella of Italy" four sentences before a passage on colonial questions in general).
+pub(crate) const PARAGRAPH_CARRY_REACH: usize = 3;
+
+/// How many sentences after the country named last "the country" may still be that country: far
+/// from any other country named, a speech's "the country's unity" is the speaker's own.
+pub(crate) const COUNTRY_ANAPHOR_REACH: usize = 5;
+
+/// How many sentences after the pair named last "both sides" or "bilateral" may still be that
+/// pair: a news report's pair holds to its end; a speech's "bilateral meetings" pages later are
+/// meetings in general.
+pub(crate) const DYAD_REACH: usize = 10;
+
 /// How far after an opener the topic country may start (bytes).
 pub(crate) const OPENER_REACH: usize = 40;
 
@@ -164,42 +178,161 @@ pub(crate) fn definite_events(words: &[&str]) -> Vec<&'static str> {
 }
 
 /// Abstract nouns that a demonstrative turns into a reference to what was just said ("the key to
-/// this matter", "initiatives in this field", "vulnerable in that regard", "to follow up on these
-/// commitments").
+/// this matter", "initiatives in this field", "vulnerable in that regard"), singular after
+/// "this"/"that"…
 const TOPIC_NOUNS: &[&str] = &[
     "matter",
-    "matters",
     "question",
     "issue",
-    "issues",
     "field",
     "regard",
     "respect",
     "evolution",
     "campaign",
     "problem",
-    "problems",
     "process",
     "commitment",
-    "commitments",
     "endeavour",
     "endeavor",
     "effort",
-    "efforts",
     "struggle",
     "development",
-    "developments",
     "situation",
     "subject",
     "domain",
     "sphere",
+    "connection",
+    "connexion",
+    "area",
+    "step",
+    "task",
+    "event",
+    "context",
+];
+
+/// …and plural after "these"/"those" ("to follow up on these commitments").
+const TOPIC_NOUNS_PLURAL: &[&str] = &[
+    "matters",
+    "questions",
+    "issues",
+    "problems",
+    "commitments",
+    "efforts",
+    "developments",
+    "principles",
+    "steps",
+    "tasks",
+    "events",
+    "areas",
+    "endeavours",
+    "endeavors",
+];
+
+/// Words after which "that" opens a clause ("we agreed that efforts…", "I believe that
+/// development…") rather than pointing back.
+const THAT_CLAUSE_OPENERS: &[&str] = &[
+    "agree",
+    "agreed",
+    "agrees",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "hope",
+    "hopes",
+    "hoped",
+    "note",
+    "notes",
+    "noted",
+    "said",
+    "say",
+    "says",
+    "stress",
+    "stressed",
+    "stresses",
+    "emphasize",
+    "emphasized",
+    "emphasise",
+    "emphasised",
+    "recognize",
+    "recognized",
+    "recognise",
+    "recognised",
+    "ensure",
+    "ensured",
+    "clear",
+    "convinced",
+    "confident",
+    "fact",
+    "know",
+    "known",
+    "knows",
+    "recall",
+    "recalled",
+    "feel",
+    "felt",
+    "consider",
+    "considered",
+    "declare",
+    "declared",
+    "affirm",
+    "affirmed",
+    "reaffirm",
+    "reaffirmed",
+    "so",
+    "such",
+    "is",
+    "was",
+    "be",
+    "been",
+    "are",
+    "were",
+    "demand",
+    "demanded",
+    "insist",
+    "insisted",
+    "request",
+    "requested",
+    "proposed",
+    "propose",
+    "suggest",
+    "suggested",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "mean",
+    "means",
+    "meant",
+    "realize",
+    "realized",
+    "realise",
+    "realised",
+    "understand",
+    "understood",
+    "true",
+    "sure",
+    "aware",
+    "certain",
+    "evident",
+    "obvious",
 ];
 
 /// Whether the sentence refers back to what was just said with a demonstrative and an abstract
-/// noun ("this matter", "in that regard", "these commitments").
+/// noun ("this matter", "in that regard", "these commitments"). The noun agrees with the
+/// determiner, and "that" after a verb of saying or thinking opens a clause instead.
 pub(crate) fn has_topic_anaphor(words: &[&str]) -> bool {
-    words.windows(2).any(|pair| {
-        matches!(pair[0], "this" | "that" | "these" | "those") && TOPIC_NOUNS.contains(&pair[1])
+    words.windows(2).enumerate().any(|(i, pair)| match pair[0] {
+        "this" => TOPIC_NOUNS.contains(&pair[1]),
+        "that" => {
+            TOPIC_NOUNS.contains(&pair[1])
+                && !i
+                    .checked_sub(1)
+                    .is_some_and(|before| THAT_CLAUSE_OPENERS.contains(&words[before]))
+        }
+        "these" | "those" => TOPIC_NOUNS_PLURAL.contains(&pair[1]),
+        _ => false,
     })
 }
 

@@ -31,6 +31,9 @@ pub struct EntityEntry {
     /// Ids of the states this one continues (the Russian Federation continues the Soviet
     /// Union's UN membership): the same party when one speaks of the other.
     pub continues: Vec<String>,
+    /// The date (`YYYY-MM-DD`) from which the state is this one and no longer the one it
+    /// continues: a speech of Russia's before 1991-12-26 was the Soviet Union's.
+    pub since: Option<String>,
 }
 
 /// A phrase that maps to entity ids, or blocks a shorter name (no ids).
@@ -201,6 +204,7 @@ impl Gazetteer {
             demonyms: Vec::new(),
             capitals: Vec::new(),
             continues: Vec::new(),
+            since: None,
         });
         let shipped = [
             (
@@ -293,6 +297,17 @@ impl Gazetteer {
                         demonyms: split_list(fields.get(4)),
                         capitals: split_list(fields.get(5)),
                         continues: split_list(fields.get(6)),
+                        since: match fields.get(7).map(|d| d.trim()).filter(|d| !d.is_empty()) {
+                            Some(date) if crate::model::is_valid_published(date) => {
+                                Some(date.to_string())
+                            }
+                            Some(_) => {
+                                return Err(error(
+                                    "eighth column (since) must be a date YYYY, YYYY-MM or YYYY-MM-DD",
+                                ));
+                            }
+                            None => None,
+                        },
                     };
                     self.add_entity(entry);
                 }
@@ -360,6 +375,9 @@ impl Gazetteer {
                 existing.demonyms.extend(entry.demonyms);
                 existing.capitals.extend(entry.capitals);
                 existing.continues.extend(entry.continues);
+                if entry.since.is_some() {
+                    existing.since = entry.since;
+                }
             }
             None => {
                 self.index.insert(entry.id.clone(), self.entities.len());
@@ -381,6 +399,21 @@ impl Gazetteer {
                 .is_some_and(|e| e.continues.iter().any(|c| c == y))
         };
         a == b || continues(a, b) || continues(b, a)
+    }
+
+    /// The state that `id` continues when `published` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) falls
+    /// before the date it became itself: Russia (`RUS`, since 1991-12-26) speaking in 1974 is
+    /// the Soviet Union (`SUN`). `None` when the date is not surely earlier (a year alone that is
+    /// the year of the change) or the state has no single predecessor.
+    pub fn predecessor_at(&self, id: &str, published: &str) -> Option<&str> {
+        let entity = self.entity(id)?;
+        let since = entity.since.as_deref()?;
+        let [predecessor] = entity.continues.as_slice() else {
+            return None;
+        };
+        let precision = published.len().min(since.len());
+        let before = published.get(..precision)? < since.get(..precision)?;
+        before.then_some(predecessor.as_str())
     }
 }
 
@@ -412,6 +445,33 @@ mod tests {
         assert!(gazetteer.same_party("JPN", "JPN"));
         assert!(!gazetteer.same_party("UKR", "SUN"));
         assert!(!gazetteer.same_party("RUS", "UKR"));
+    }
+
+    #[test]
+    fn a_state_before_the_date_it_became_itself_is_its_predecessor() {
+        let gazetteer = Gazetteer::builtin();
+        assert_eq!(gazetteer.predecessor_at("RUS", "1974"), Some("SUN"));
+        assert_eq!(gazetteer.predecessor_at("RUS", "1991-09-24"), Some("SUN"));
+        // The year of the change alone does not say which side of it the text is.
+        assert_eq!(gazetteer.predecessor_at("RUS", "1991"), None);
+        assert_eq!(gazetteer.predecessor_at("RUS", "1992"), None);
+        assert_eq!(gazetteer.predecessor_at("RUS", "1991-12-26"), None);
+        assert_eq!(gazetteer.predecessor_at("FRA", "1950"), None);
+        assert_eq!(gazetteer.predecessor_at("XXX", "1950"), None);
+    }
+
+    #[test]
+    fn a_since_that_is_not_a_date_is_a_located_error() {
+        let mut gazetteer = Gazetteer::default();
+        let table = "XRU\tcountry\tX\t\t\t\tSUN\tlast year\n";
+        let err = gazetteer
+            .add_table("extra.tsv", TableKind::Entities, table)
+            .expect_err("not a date");
+        let message = err.to_string();
+        assert!(
+            message.contains("extra.tsv") && message.contains("since"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -207,13 +207,23 @@ impl Pipeline {
         let mut found = self
             .leaders
             .find(&body, body_date.as_deref(), &self.entities, &mentions);
-        let (speaker_country, speaker_reasons) = match &options.speaker {
+        let (mut speaker_country, mut speaker_reasons) = match &options.speaker {
             Some(id) => (id.clone(), Vec::new()),
             None => {
                 let decision = speaker::decide(&body, &mentions, &found, &self.entities);
                 (decision.id, decision.reasons)
             }
         };
+        // Archives code a state's speeches with today's code: Russia speaking in 1974 is the
+        // Soviet Union.
+        if let Some(date) = &published
+            && let Some(predecessor) = self.gazetteer.predecessor_at(&speaker_country, date)
+        {
+            speaker_reasons.push(format!(
+                "{speaker_country} on {date} was still {predecessor} (entities.tsv: since)"
+            ));
+            speaker_country = predecessor.to_string();
+        }
         for leader in &mut found.leaders {
             if leader.country.is_none() {
                 leader.country = Some(speaker_country.clone());
