@@ -230,28 +230,32 @@ impl EntityMatcher {
         let mut strings: Vec<String> = Vec::new();
         let mut patterns: Vec<PatternInfo> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
+        // A name with an apostrophe is also written with the typographic one ("People’s").
         let mut add = |text: &str, targets: &[String], form: NameForm, bloc: bool| {
             let text = text.trim();
             if text.is_empty() {
                 return;
             }
-            match seen.get(text) {
-                Some(&i) => {
-                    let info: &mut PatternInfo = &mut patterns[i];
-                    for t in targets {
-                        if !info.targets.contains(t) {
-                            info.targets.push(t.clone());
+            let typographic = text.contains('\'').then(|| text.replace('\'', "’"));
+            for text in std::iter::once(text).chain(typographic.as_deref()) {
+                match seen.get(text) {
+                    Some(&i) => {
+                        let info: &mut PatternInfo = &mut patterns[i];
+                        for t in targets {
+                            if !info.targets.contains(t) {
+                                info.targets.push(t.clone());
+                            }
                         }
                     }
-                }
-                None => {
-                    seen.insert(text.to_string(), strings.len());
-                    strings.push(text.to_string());
-                    patterns.push(PatternInfo {
-                        targets: targets.to_vec(),
-                        form,
-                        bloc,
-                    });
+                    None => {
+                        seen.insert(text.to_string(), strings.len());
+                        strings.push(text.to_string());
+                        patterns.push(PatternInfo {
+                            targets: targets.to_vec(),
+                            form,
+                            bloc,
+                        });
+                    }
                 }
             }
         };
@@ -470,6 +474,20 @@ mod tests {
         assert_eq!(ids("patrols in the South China Sea"), Vec::<String>::new());
         assert_eq!(ids("the Korean Peninsula situation"), vec!["PRK"]);
         assert_eq!(ids("inter-Korean talks"), vec!["PRK", "KOR"]);
+    }
+
+    #[test]
+    fn names_with_an_apostrophe_match_either_apostrophe() {
+        assert_eq!(
+            ids("the Democratic People's Republic of Korea"),
+            vec!["PRK"]
+        );
+        assert_eq!(
+            ids("the Democratic People’s Republic of Korea"),
+            vec!["PRK"]
+        );
+        assert_eq!(ids("the Group of 77 and China"), Vec::<String>::new());
+        assert_eq!(ids("the unity of the Arab nation"), vec!["MIDDLE_EAST"]);
     }
 
     #[test]
