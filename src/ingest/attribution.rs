@@ -12,9 +12,10 @@
 //!   side; a speaker of another country (the other party) gives that country as speaker entity.
 
 use super::context::{
-    BLOC_ANAPHORS, COUNTRY_ANAPHOR_REACH, COUNTRY_ANAPHORS, DYAD_CUES, DYAD_REACH, EVENT_REACH,
-    IT_VERBS, OPENER_REACH, OPENERS, PARAGRAPH_CARRY_REACH, PLACE_OPENERS, REGION_ANAPHORS,
-    definite_events, event_nouns, met_parties, participants_are_subject, subject_ids, talks_party,
+    BLOC_ANAPHORS, COUNTRIES_ANAPHORS, COUNTRY_ANAPHOR_REACH, COUNTRY_ANAPHORS, DYAD_CUES,
+    DYAD_REACH, EVENT_REACH, IT_VERBS, OPENER_REACH, OPENERS, PARAGRAPH_CARRY_REACH, PLACE_OPENERS,
+    REGION_ANAPHORS, definite_events, event_nouns, met_parties, participants_are_subject,
+    subject_ids, talks_party,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -343,6 +344,15 @@ pub fn attribute(
                 push_unique(&mut targets, id);
             }
         }
+        // "those States", "these countries": the countries of the sentence before.
+        if !names_a_country && COUNTRIES_ANAPHORS.iter().any(|cue| lower.contains(cue)) {
+            for id in previous_in_paragraph
+                .iter()
+                .filter(|id| matcher.kind(id) == Some(crate::model::EntityKind::Country))
+            {
+                push_unique(&mut targets, id);
+            }
+        }
         // "that country", "the country": the country named last.
         let country_anaphor = COUNTRY_ANAPHORS.iter().any(|cue| lower.contains(cue));
         if own_is_empty
@@ -667,6 +677,23 @@ mod tests {
             let found = targets(&format!("{previous}{sentence}"), "FJI");
             assert_eq!(!found[1].is_empty(), carried, "{sentence}: {:?}", found[1]);
         }
+    }
+
+    #[test]
+    fn those_states_are_the_countries_of_the_sentence_before() {
+        let body = "We welcome Malawi and Zambia as new Members. We look forward to working \
+            with those States in the United Nations.";
+        let found = targets(body, "IND");
+        assert_eq!(found[1], vec!["UN", "MWI", "ZMB"]);
+        let own = targets(
+            "We welcome Malawi as a new Member. Those States that border Chile must act.",
+            "IND",
+        );
+        assert_eq!(
+            own[1],
+            vec!["CHL"],
+            "a sentence naming a country of its own"
+        );
     }
 
     #[test]

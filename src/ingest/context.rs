@@ -28,6 +28,20 @@ pub(crate) const PLACE_OPENERS: &[&str] = &["In ", "Inside "];
 /// Phrases that refer back to the country named last ("in that country", "the country's army").
 pub(crate) const COUNTRY_ANAPHORS: &[&str] = &["that country", "the country", "that nation"];
 
+/// Phrases that refer back to the countries of the sentence before ("We welcome three new
+/// Members: … We have excellent relations with those States").
+pub(crate) const COUNTRIES_ANAPHORS: &[&str] = &[
+    "these countries",
+    "those countries",
+    "these states",
+    "those states",
+    "these nations",
+    "those nations",
+    "these governments",
+    "those governments",
+    "both states",
+];
+
 /// Phrases that refer back to the region named last ("the nations of the region").
 pub(crate) const REGION_ANAPHORS: &[&str] = &[
     "the region",
