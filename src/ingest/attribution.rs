@@ -14,8 +14,8 @@
 use super::context::{
     BLOC_ANAPHORS, COUNTRIES_ANAPHORS, COUNTRY_ANAPHOR_REACH, COUNTRY_ANAPHORS, DYAD_CUES,
     DYAD_REACH, EVENT_REACH, IT_VERBS, OPENER_REACH, OPENERS, PARAGRAPH_CARRY_REACH, PLACE_OPENERS,
-    REGION_ANAPHORS, definite_events, event_nouns, met_parties, participants_are_subject,
-    subject_ids, talks_party,
+    REGION_ANAPHORS, definite_events, event_nouns, has_quotation, met_parties,
+    participants_are_subject, starts_with_word, subject_ids, talks_party,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -57,22 +57,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
             Some((start, w))
         })
         .filter(|(_, w)| !w.is_empty())
-}
-
-fn has_quotation(text: &str) -> bool {
-    let opens = text.matches(['"', '“']).count();
-    if opens >= 2 || (text.contains('“') && text.contains('”')) {
-        let inner: &str = text.split(['"', '“', '”']).nth(1).unwrap_or_default();
-        return inner.split_whitespace().count() >= 3;
-    }
-    false
-}
-
-/// The first word after any leading quotes, and the sentence text in lower case for cue checks.
-fn starts_with_word(text: &str, word: &str) -> bool {
-    let t = text.trim_start_matches(['"', '“', '‘', '\'']);
-    t.strip_prefix(word)
-        .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
 }
 
 /// The word following byte `at` of `text`.

@@ -437,3 +437,20 @@ pub(crate) fn met_parties(
     }
     out
 }
+
+/// Whether the text quotes at least three words between quotation marks.
+pub(crate) fn has_quotation(text: &str) -> bool {
+    let opens = text.matches(['"', '“']).count();
+    if opens >= 2 || (text.contains('“') && text.contains('”')) {
+        let inner: &str = text.split(['"', '“', '”']).nth(1).unwrap_or_default();
+        return inner.split_whitespace().count() >= 3;
+    }
+    false
+}
+
+/// Whether `word` is the first word of `text` after any leading quotes.
+pub(crate) fn starts_with_word(text: &str, word: &str) -> bool {
+    let t = text.trim_start_matches(['"', '“', '‘', '\'']);
+    t.strip_prefix(word)
+        .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+}
