@@ -303,13 +303,19 @@ pub fn attribute(
             }
         }
         // "their" is the previous sentence's only when the sentence has no anaphor of its own
-        // ("up to the nations of the region to decide … their children").
+        // ("up to the nations of the region to decide … their children"); "He"/"His" opening a
+        // sentence that names nobody goes on with the person of the sentence before ("The High
+        // Commissioner for Human Rights… He must be given our full cooperation").
         let own_anaphor = REGION_ANAPHORS
             .iter()
             .chain(COUNTRY_ANAPHORS)
             .chain(BLOC_ANAPHORS)
             .any(|cue| lower.contains(cue));
-        let pronoun = starts_with_word(text, "They") || (lower.contains(" their ") && !own_anaphor);
+        let pronoun = starts_with_word(text, "They")
+            || (lower.contains(" their ") && !own_anaphor)
+            || ["He", "She", "His", "Her"]
+                .iter()
+                .any(|w| starts_with_word(text, w));
         // "in that regard", "this matter": what the previous sentence was about, global issues
         // and regions included.
         if own_is_empty && !own_anaphor && super::context::has_topic_anaphor(&lower_words) {
@@ -678,6 +684,18 @@ mod tests {
             vec!["CHL"],
             "a sentence naming a country of its own"
         );
+    }
+
+    #[test]
+    fn he_opening_a_sentence_naming_nobody_goes_on_with_the_person_before() {
+        let body = "The United Nations High Commissioner for Human Rights plays a key role. \
+            He must be given our full cooperation.";
+        assert_eq!(targets(body, "IRL")[1], vec!["UN"]);
+        let plain = targets(
+            "The United Nations High Commissioner plays a key role. We must cooperate.",
+            "IRL",
+        );
+        assert!(plain[1].is_empty());
     }
 
     #[test]
