@@ -474,6 +474,8 @@ mod tests {
         assert_eq!(ids("patrols in the South China Sea"), Vec::<String>::new());
         assert_eq!(ids("the Korean Peninsula situation"), vec!["PRK"]);
         assert_eq!(ids("inter-Korean talks"), vec!["PRK", "KOR"]);
+        assert_eq!(ids("evil in the world"), Vec::<String>::new());
+        assert_eq!(ids("a more peaceful world"), vec!["GLOBAL"]);
     }
 
     #[test]
