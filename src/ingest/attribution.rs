@@ -317,8 +317,9 @@ pub fn attribute(
                 .iter()
                 .any(|w| starts_with_word(text, w));
         // "in that regard", "this matter": what the previous sentence was about, global issues
-        // and regions included.
-        if own_is_empty && !own_anaphor && super::context::has_topic_anaphor(&lower_words) {
+        // and regions included, in a sentence naming no country of its own ("We work with the
+        // Nordic countries in this respect" after a sentence on South Africa).
+        if !names_a_country && !own_anaphor && super::context::has_topic_anaphor(&lower_words) {
             for id in &previous_in_paragraph {
                 push_unique(&mut targets, id);
             }
@@ -642,6 +643,15 @@ mod tests {
             in that regard.\n\nWe have taken many initiatives in this field.";
         let found = targets(body, "FJI");
         assert_eq!(found[1], vec!["GLOBAL".to_string()]);
+        let beside = targets(
+            "Norway disengages from South Africa. We work with the Nordic countries in this respect.",
+            "NOR",
+        );
+        assert_eq!(
+            beside[1],
+            vec!["EUROPE", "ZAF"],
+            "beside a region of its own"
+        );
         assert!(
             found[2].is_empty(),
             "not across a paragraph: {:?}",
