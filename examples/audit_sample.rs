@@ -5,6 +5,7 @@
 //! audit_sample sample --corpus C.json --seed N --count K [--exclude S.jsonl]... [--blind] -o S.jsonl
 //! audit_sample score  --corpus C.json --gold J.jsonl [--verbose]
 //! audit_sample files  --gold J.jsonl
+//! audit_sample archive --corpus C.json --manifest M.tsv
 //! ```
 //!
 //! `sample` draws K statements (the K smallest seeded keys, skipping the statement ids of
@@ -13,7 +14,10 @@
 //! kind. The sample holds article text: keep it out of the repository. `score` resolves hand
 //! judgements (article, byte range, hash, gold targets, gold speaker; no text) in a corpus and
 //! prints target P/R/F1 and speaker accuracy. `files` lists the judged article ids, so that only
-//! those speeches need ingesting.
+//! those speeches need ingesting. `archive` checks a whole ingested archive against its manifest
+//! (`file`, `country`, `year` columns): the speaking country of every article (the manifest's,
+//! or the state it continues at that date, as `entities.tsv` says), the year, and the share of
+//! statements that are page furniture (no run of two letters).
 
 use agenda_tui::ingest::audit::{
     AuditArticle, AuditStatement, CorpusRecord, Judgement, Sampler, parse_corpus_line, score,
@@ -32,6 +36,7 @@ struct Options {
     count: usize,
     exclude: Vec<String>,
     gold: Option<String>,
+    manifest: Option<String>,
     output: Option<String>,
     blind: bool,
     verbose: bool,
@@ -55,6 +60,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--count" => options.count = value()?.parse().map_err(|e| format!("--count: {e}"))?,
             "--exclude" => options.exclude.push(value()?),
             "--gold" => options.gold = Some(value()?),
+            "--manifest" => options.manifest = Some(value()?),
             "-o" | "--output" => options.output = Some(value()?),
             "--blind" => options.blind = true,
             "--verbose" => options.verbose = true,
@@ -213,6 +219,89 @@ fn files(options: &Options) -> Result<(), String> {
     Ok(())
 }
 
+/// Check an ingested archive against its manifest: speaking country, year, furniture.
+fn archive(options: &Options) -> Result<(), String> {
+    let corpus = options.corpus.as_deref().ok_or("--corpus is required")?;
+    let manifest_path = options
+        .manifest
+        .as_deref()
+        .ok_or("--manifest is required")?;
+    let text =
+        std::fs::read_to_string(manifest_path).map_err(|e| format!("{manifest_path}: {e}"))?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .ok_or(format!("{manifest_path}: no column {name}"))
+    };
+    let (file, country, year) = (column("file")?, column("country")?, column("year")?);
+    let mut rows: std::collections::HashMap<String, (String, String)> = Default::default();
+    for line in lines {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let get = |i: usize| fields.get(i).copied().unwrap_or_default().to_string();
+        let id = get(file);
+        let id = id.strip_suffix(".txt").unwrap_or(&id).to_string();
+        rows.insert(id, (get(country), get(year)));
+    }
+    let gazetteer = agenda_tui::ingest::gazetteer::Gazetteer::builtin();
+    let (mut articles, mut same, mut predecessor, mut years) = (0usize, 0usize, 0usize, 0usize);
+    let mut wrong: Vec<String> = Vec::new();
+    let (mut statements, mut furniture) = (0usize, 0usize);
+    read_corpus(corpus, |record| match record {
+        CorpusRecord::Article(article) => {
+            articles += 1;
+            let Some((country, year)) = rows.get(&article.id) else {
+                wrong.push(format!("{} (not in the manifest)", article.id));
+                return;
+            };
+            if article.speaker_country == *country {
+                same += 1;
+            } else if gazetteer.predecessor_at(country, year)
+                == Some(article.speaker_country.as_str())
+            {
+                predecessor += 1;
+            } else {
+                wrong.push(format!(
+                    "{} ({} for {country})",
+                    article.id, article.speaker_country
+                ));
+            }
+            if article
+                .published
+                .as_deref()
+                .is_some_and(|p| p.starts_with(year.as_str()))
+            {
+                years += 1;
+            }
+        }
+        CorpusRecord::Statement(statement) => {
+            statements += 1;
+            let chars: Vec<char> = statement.text.chars().collect();
+            if !chars
+                .windows(2)
+                .any(|w| w[0].is_alphabetic() && w[1].is_alphabetic())
+            {
+                furniture += 1;
+            }
+        }
+    })?;
+    println!(
+        "articles {articles}: speaking country the manifest's {same}, the state it continued at that date {predecessor}, other {}",
+        wrong.len()
+    );
+    for id in wrong.iter().take(20) {
+        println!("  {id}");
+    }
+    println!("year the manifest's: {years}/{articles}");
+    println!(
+        "statements {statements}, furniture (no run of two letters) {furniture} = {:.2} %",
+        100.0 * furniture as f64 / statements.max(1) as f64
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
@@ -223,6 +312,7 @@ fn main() -> ExitCode {
         "sample" => sample(&options),
         "score" => run_score(&options),
         "files" => files(&options),
+        "archive" => archive(&options),
         other => Err(format!("unknown command {other}")),
     });
     match result {

@@ -45,6 +45,8 @@ pub struct AuditArticle {
     pub body: String,
     /// The article's speaking government.
     pub speaker_country: String,
+    /// The published date, when the article has one.
+    pub published: Option<String>,
 }
 
 /// A record of a corpus file: the corpus JSON written by `agenda-tui ingest -o` has one
@@ -68,6 +70,7 @@ pub fn record_from_value(value: &Value) -> Option<CorpusRecord> {
             id: string_field(value, "id")?,
             body,
             speaker_country: string_field(value, "speaker_country").unwrap_or_default(),
+            published: string_field(value, "published"),
         }));
     }
     let start = value.get("start")?.as_u64()? as usize;
@@ -390,6 +393,7 @@ mod tests {
             id: "A".to_string(),
             body: moved.to_string(),
             speaker_country: "NZL".to_string(),
+            published: None,
         }];
         let statements = [
             statement("A-s1", 0, 25, &["FJI"]),
@@ -415,6 +419,7 @@ mod tests {
             id: "A".to_string(),
             body: body.to_string(),
             speaker_country: "NZL".to_string(),
+            published: None,
         }];
         let mut other = statement("A-s2", 15, 35, &["TON"]);
         other.speaker_entity = "TON".to_string();
