@@ -11,7 +11,7 @@ use super::manifest::Manifest;
 use super::{IngestOptions, IngestedArticle, Pipeline};
 use crate::model::{Entity, Leader};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -182,9 +182,20 @@ pub struct CorpusParts {
     used_ids: HashSet<String>,
     entity_ids: Vec<String>,
     entity_set: HashSet<String>,
-    /// People named, each once.
-    pub leaders: Vec<Leader>,
-    leader_names: HashSet<String>,
+    /// People named, each once, in first-mention order (countries settled by [`CorpusParts::leaders`]).
+    leaders: Vec<Leader>,
+    /// Per name: its place in `leaders` and, per country given to the person, whether a text
+    /// said it (not only assumed it) and in how many articles.
+    leader_votes: HashMap<String, (usize, Vec<CountryVote>)>,
+}
+
+/// The country one article gave a person.
+#[derive(Debug)]
+struct CountryVote {
+    entity: String,
+    role: String,
+    said: bool,
+    articles: usize,
 }
 
 impl CorpusParts {
@@ -220,14 +231,51 @@ impl CorpusParts {
                 self.want_entity(target);
             }
         }
+        let assumed = std::mem::take(&mut ingested.assumed_leaders);
         for found in std::mem::take(&mut ingested.leaders) {
+            let said = !assumed.contains(&found.name);
             let leader = super::seed_leader(&found).unwrap_or(found);
             self.want_entity(&leader.entity.clone());
-            if self.leader_names.insert(leader.name.clone()) {
+            let (_, votes) = self
+                .leader_votes
+                .entry(leader.name.clone())
+                .or_insert_with(|| (self.leaders.len(), Vec::new()));
+            match votes
+                .iter_mut()
+                .find(|v| v.entity == leader.entity && v.said == said)
+            {
+                Some(vote) => vote.articles += 1,
+                None => votes.push(CountryVote {
+                    entity: leader.entity.clone(),
+                    role: leader.role.clone(),
+                    said,
+                    articles: 1,
+                }),
+            }
+            if votes.len() == 1 && votes[0].articles == 1 {
                 self.leaders.push(leader);
             }
         }
         ingested
+    }
+
+    /// The people named, each once: a person's country is the one the texts said most often,
+    /// else (no text said one) the speaker's country assumed most often ("President Fidel
+    /// Castro" in Cuba's speeches and in one Burkinabe speech is Cuba's).
+    pub fn leaders(&mut self) -> Vec<Leader> {
+        let mut leaders = std::mem::take(&mut self.leaders);
+        for (at, votes) in self.leader_votes.values() {
+            let best = votes
+                .iter()
+                .enumerate()
+                .max_by_key(|(order, v)| (v.said, v.articles, std::cmp::Reverse(*order)));
+            if let (Some(leader), Some((_, vote))) = (leaders.get_mut(*at), best) {
+                leader.entity.clone_from(&vote.entity);
+                leader.role.clone_from(&vote.role);
+            }
+        }
+        self.leader_votes.clear();
+        leaders
     }
 
     /// The entities referred to, in first-use order.
@@ -312,7 +360,7 @@ impl<W: Write> CorpusStream<W> {
         fit: impl FnOnce(&mut Vec<Entity>, &mut Vec<Leader>),
     ) -> std::io::Result<(W, StreamTotals)> {
         let mut entities = self.parts.entities(pipeline);
-        let mut leaders = std::mem::take(&mut self.parts.leaders);
+        let mut leaders = self.parts.leaders();
         fit(&mut entities, &mut leaders);
         self.out.write_all(b"\n],\"articles\":[")?;
         let mut spool = self.articles.into_inner().map_err(|e| e.into_error())?;
@@ -388,5 +436,34 @@ mod tests {
         assert_eq!(corpus.articles[1].id, "article-2");
         assert_eq!(corpus.statements.len(), totals.statements);
         assert_eq!(corpus.leaders.len(), 1);
+    }
+
+    #[test]
+    fn a_leaders_country_said_in_one_article_wins_over_one_assumed_in_another() {
+        let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+        let options = |speaker: &str| IngestOptions {
+            speaker: Some(speaker.to_string()),
+            ..IngestOptions::default()
+        };
+        let assumed = pipeline
+            .ingest(
+                "President Mikhail Gorbachev said the cold war was over.\n",
+                &options("BEL"),
+            )
+            .expect("ingest");
+        assert_eq!(assumed.assumed_leaders, vec!["Mikhail Gorbachev"]);
+        let said = pipeline
+            .ingest(
+                "Soviet President Mikhail Gorbachev said the cold war was over.\n",
+                &options("CRI"),
+            )
+            .expect("ingest");
+        assert!(said.assumed_leaders.is_empty());
+        let mut parts = CorpusParts::default();
+        parts.admit(assumed);
+        parts.admit(said);
+        let leaders = parts.leaders();
+        assert_eq!(leaders.len(), 1);
+        assert_eq!(leaders[0].entity, "SUN");
     }
 }

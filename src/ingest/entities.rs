@@ -478,7 +478,10 @@ mod tests {
         assert_eq!(ids("a more peaceful world"), vec!["GLOBAL"]);
         assert_eq!(ids("the intention of the Assembly"), vec!["UN"]);
         assert_eq!(ids("The General Assembly must act"), vec!["UN"]);
-        assert_eq!(ids("at this session of the General Assembly"), Vec::<String>::new());
+        assert_eq!(
+            ids("at this session of the General Assembly"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -119,6 +119,9 @@ pub struct IngestedArticle {
     pub removed: Vec<String>,
     /// The evidence that decided the article's speaker (empty when given by the caller).
     pub speaker_reasons: Vec<String>,
+    /// The names among `leaders` whose country the text did not say, taken to be the speaker's
+    /// ("President Gorbachev" in a Belgian speech): another article that says it wins.
+    pub assumed_leaders: Vec<String>,
 }
 
 /// The compiled gazetteers: build once, ingest many articles.
@@ -224,9 +227,11 @@ impl Pipeline {
             ));
             speaker_country = predecessor.to_string();
         }
+        let mut assumed_leaders = Vec::new();
         for leader in &mut found.leaders {
             if leader.country.is_none() {
                 leader.country = Some(speaker_country.clone());
+                assumed_leaders.push(leader.name.clone());
             }
         }
         let attributions = attribution::attribute(
@@ -373,6 +378,7 @@ impl Pipeline {
             leaders,
             removed: cleaned.removed,
             speaker_reasons,
+            assumed_leaders,
         })
     }
 
@@ -417,7 +423,7 @@ impl Pipeline {
             corpus.statements.extend(ingested.statements);
         }
         corpus.entities = parts.entities(self);
-        corpus.leaders = parts.leaders;
+        corpus.leaders = parts.leaders();
         corpus
     }
 
@@ -439,7 +445,7 @@ impl Pipeline {
             articles: vec![admitted.article],
             statements: admitted.statements,
             entities: parts.entities(self),
-            leaders: parts.leaders,
+            leaders: parts.leaders(),
             ..CorpusFile::empty()
         };
         let json = serde_json::to_vec(&corpus).map_err(|e| e.to_string())?;
