@@ -121,6 +121,9 @@ const ROLES: &[(&str, &str)] = &[
 /// city of Amman"), in bytes.
 const MAX_POST_LEN: usize = 60;
 
+/// How long a title in apposition after a name may be before the country that ends it.
+const MAX_TITLE_LEN: usize = 100;
+
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -401,9 +404,31 @@ impl LeaderMatcher {
             let after = entity_mentions
                 .get(entity_mentions.partition_point(|m| m.start < name_end))
                 .filter(|m| m.start - name_end <= 8 && text[name_end..m.start].contains(" of "));
+            // "Leonid Brezhnev, General Secretary of the Central Committee of the Communist
+            // Party of the Soviet Union": a title in apposition that ends in a country.
+            let titled = || {
+                let rest = text[name_end..].strip_prefix(", ")?;
+                let from = name_end + 2;
+                let first = entity_mentions.partition_point(|m| m.start < from);
+                let mention = entity_mentions.get(first)?;
+                let between = text.get(from..mention.start)?;
+                let words: Vec<&str> = between.split_whitespace().collect();
+                let title_like = rest.starts_with(char::is_uppercase)
+                    || rest.starts_with("the ") && rest[4..].starts_with(char::is_uppercase);
+                (title_like
+                    && between.len() <= MAX_TITLE_LEN
+                    && words.iter().any(|w| *w == "of")
+                    && matches!(words.last(), Some(&"of" | &"the"))
+                    && words.iter().all(|w| {
+                        w.starts_with(char::is_uppercase)
+                            || matches!(*w, "of" | "the" | "and" | "for")
+                    }))
+                .then_some(mention)
+            };
             let country = before
                 .and_then(country_of_mention)
-                .or_else(|| after.and_then(country_of_mention));
+                .or_else(|| after.and_then(country_of_mention))
+                .or_else(|| titled().and_then(country_of_mention));
             let leader = match known {
                 Some(entry) => FoundLeader {
                     name: entry.name.clone(),
@@ -616,6 +641,21 @@ mod tests {
             ]
         );
         assert_eq!(found.mentions.len(), 4);
+    }
+
+    #[test]
+    fn a_title_in_apposition_gives_the_country() {
+        let found = run(
+            "President Leonid Brezhnev, General Secretary of the Central Committee of the \
+             Communist Party of the Soviet Union, spoke.",
+            None,
+        );
+        assert_eq!(names(&found), vec![("Leonid Brezhnev", Some("SUN"))]);
+        let visit = run(
+            "President Anna Novak, who visited the capital of Japan, spoke.",
+            None,
+        );
+        assert_eq!(names(&visit), vec![("Anna Novak", None)]);
     }
 
     #[test]
