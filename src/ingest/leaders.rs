@@ -417,7 +417,7 @@ impl LeaderMatcher {
                     || rest.starts_with("the ") && rest[4..].starts_with(char::is_uppercase);
                 (title_like
                     && between.len() <= MAX_TITLE_LEN
-                    && words.iter().any(|w| *w == "of")
+                    && words.contains(&"of")
                     && matches!(words.last(), Some(&"of" | &"the"))
                     && words.iter().all(|w| {
                         w.starts_with(char::is_uppercase)
