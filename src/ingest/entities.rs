@@ -105,6 +105,23 @@ const EVENT_WORDS: &[&str] = &[
     "Conference",
     "Forum",
     "Summit",
+    "Accords",
+    "Convention",
+    "Protocol",
+    "Consensus",
+    "Platform",
+    "Talks",
+    "Round",
+    "talks",
+    "negotiations",
+    "conference",
+    "summit",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "round",
+    "consensus",
 ];
 
 /// Phrases after which a bloc names the occasion of a meeting, not a target.
@@ -381,7 +398,13 @@ impl EntityMatcher {
             return true;
         }
         if info.form == NameForm::Capital {
-            if EVENT_WORDS.contains(&following_word(text, mention.end)) {
+            // "the Vienna talks", "the Oslo Accords": an event named after a city; "the
+            // Seoul-Tokyo talks" are between the two governments.
+            let joined = |c: Option<char>| matches!(c, Some('-' | '–' | '—' | '/'));
+            if EVENT_WORDS.contains(&following_word(text, mention.end))
+                && !joined(text[..mention.start].chars().next_back())
+                && !joined(text[mention.end..].chars().next())
+            {
                 return true;
             }
             let venue_word = previous_word(text, mention.start);
@@ -518,6 +541,8 @@ mod tests {
 
     #[test]
     fn venues_are_not_targets() {
+        assert_eq!(ids("progress at the Vienna talks"), Vec::<String>::new());
+        assert_eq!(ids("the Seoul-Tokyo talks"), vec!["KOR", "JPN"]);
         assert_eq!(ids("the Expo in Busan"), Vec::<String>::new());
         assert_eq!(
             ids("In Paris, Brussels and Warsaw, she spoke"),
