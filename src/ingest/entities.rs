@@ -198,6 +198,21 @@ const INDIVIDUAL_NOUNS: &[&str] = &[
     "passenger",
     "tourist",
     "student",
+    "intellectual",
+    "philosopher",
+    "thinker",
+    "writer",
+    "poet",
+    "novelist",
+    "author",
+    "journalist",
+    "scientist",
+    "scholar",
+    "professor",
+    "historian",
+    "economist",
+    "artist",
+    "friend",
     "plane",
     "airliner",
     "aircraft",
@@ -543,6 +558,10 @@ mod tests {
     fn venues_are_not_targets() {
         assert_eq!(ids("progress at the Vienna talks"), Vec::<String>::new());
         assert_eq!(ids("the Seoul-Tokyo talks"), vec!["KOR", "JPN"]);
+        assert_eq!(
+            ids("a talk with a French intellectual"),
+            Vec::<String>::new()
+        );
         assert_eq!(ids("the Expo in Busan"), Vec::<String>::new());
         assert_eq!(
             ids("In Paris, Brussels and Warsaw, she spoke"),
