@@ -481,7 +481,15 @@ pub fn attribute(
             .any(|w| starts_with_word(text.trim_start_matches(['"', '“']), w));
         let subject_leader = sentence_leaders
             .iter()
-            .find(|m| REPORTING_VERBS.contains(&word_after(body, m.end)))
+            .position(|m| REPORTING_VERBS.contains(&word_after(body, m.end)))
+            .map(|at| {
+                super::person::joint_subject_speaker(
+                    body,
+                    &sentence_leaders[..=at],
+                    leaders,
+                    speaker_country,
+                )
+            })
             .or_else(|| {
                 sentence_leaders.iter().find(|m| {
                     let possessive =
@@ -706,6 +714,23 @@ mod tests {
             "IRL",
         );
         assert!(plain[1].is_empty());
+    }
+
+    #[test]
+    fn a_joint_subject_speaks_for_the_articles_own_country() {
+        let body = "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed agreed \
+            to build a road. \"Our two nations share a destiny,\" Ruto said.";
+        let found = run(body, "KEN");
+        let gazetteer = Gazetteer::builtin();
+        let matcher = EntityMatcher::new(&gazetteer).expect("entities");
+        let leader_matcher = LeaderMatcher::new(&gazetteer).expect("leaders");
+        let leaders = leader_matcher.find(body, None, &matcher, &matcher.find(body));
+        let speaker = found[0]
+            .speaker_leader
+            .map(|i| leaders.leaders[i].name.as_str());
+        assert_eq!(speaker, Some("William Ruto"));
+        assert_eq!(found[0].targets, vec!["ETH"]);
+        assert_eq!(found[1].targets, vec!["ETH"], "our two nations");
     }
 
     #[test]

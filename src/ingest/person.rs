@@ -146,6 +146,29 @@ pub(super) fn reporting_office(
     })
 }
 
+/// The speaker of "A and B agreed": of a joint subject, the person of the article's own
+/// country when one is ("Kenyan President Ruto and Ethiopian Prime Minister Abiy agreed" in a
+/// Kenyan report is Kenya's statement about Ethiopia), else the one next to the verb.
+/// `subject` ends with the mention before the verb.
+pub(crate) fn joint_subject_speaker<'a>(
+    body: &str,
+    subject: &'a [super::leaders::LeaderMention],
+    leaders: &super::leaders::FoundLeaders,
+    speaker_country: &str,
+) -> &'a super::leaders::LeaderMention {
+    let last = &subject[subject.len() - 1];
+    if let [.., first, _] = subject
+        && let Some(between) = body.get(first.end..last.start)
+        && between.starts_with(" and ")
+        && between.len() <= 60
+        && !between.contains([',', '.', ';', '"', '“', '”'])
+        && leaders.leaders[first.leader].country.as_deref() == Some(speaker_country)
+    {
+        return first;
+    }
+    last
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
