@@ -15,7 +15,7 @@ use super::context::{
     BLOC_ANAPHORS, COUNTRIES_ANAPHORS, COUNTRY_ANAPHOR_REACH, COUNTRY_ANAPHORS, DYAD_CUES,
     DYAD_REACH, EVENT_REACH, IT_VERBS, OPENER_REACH, OPENERS, PARAGRAPH_CARRY_REACH, PLACE_OPENERS,
     REGION_ANAPHORS, definite_events, event_nouns, has_quotation, met_parties,
-    participants_are_subject, starts_with_word, subject_ids, talks_party,
+    participants_are_subject, starts_with_word, subject_ids, talks_party, word_after,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -43,11 +43,6 @@ const FIRST_PERSON_SUBJECTS: &[&str] = &["I", "We", "My", "Our"];
 
 const FIRST_PERSON: &[&str] = &["we", "We", "our", "Our", "us", "I", "my", "My", "me"];
 
-const SUBJECT_VERBS: &[&str] = &[
-    "will", "would", "should", "has", "have", "is", "are", "must", "can", "could", "plans",
-    "seeks", "hopes", "stands", "wants", "said", "says", "was", "intends", "aims", "remains",
-];
-
 /// Words of a sentence with their byte offsets (relative to the sentence).
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -57,29 +52,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
             Some((start, w))
         })
         .filter(|(_, w)| !w.is_empty())
-}
-
-/// The word following byte `at` of `text`.
-pub(super) fn word_after(text: &str, at: usize) -> &str {
-    let tail = text
-        .get(at..)
-        .unwrap_or_default()
-        .trim_start_matches([' ', '\t']);
-    let end = tail
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(tail.len(), |(i, _)| i);
-    &tail[..end]
-}
-
-/// True when `mention` is the subject of a finite verb ("Japan will", "The ROK side hopes").
-pub fn in_subject_position(body: &str, mention: &Mention) -> bool {
-    let next = word_after(body, mention.end);
-    if next == "side" || next == "Government" || next == "government" {
-        let after_side = mention.end + body[mention.end..].find(next).unwrap_or(0) + next.len();
-        return SUBJECT_VERBS.contains(&word_after(body, after_side));
-    }
-    matches!(mention.form, NameForm::Name | NameForm::Capital) && SUBJECT_VERBS.contains(&next)
 }
 
 fn push_unique(targets: &mut Vec<String>, id: &str) {

@@ -2,8 +2,7 @@
 //! topic, anaphors ("that country", "these organisations"), the two sides, definite events
 //! ("these visits") and the subject that "It"/"They" continue. Used by [`super::attribution`].
 
-use super::attribution::in_subject_position;
-use super::entities::{EntityMatcher, Mention};
+use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::{FoundLeaders, LeaderMention};
 
 pub(crate) const OPENERS: &[&str] = &[
@@ -457,4 +456,33 @@ pub(crate) fn starts_with_word(text: &str, word: &str) -> bool {
     let t = text.trim_start_matches(['"', '“', '‘', '\'']);
     t.strip_prefix(word)
         .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+}
+
+/// Verbs after a name that make it the subject of a finite verb ("Japan will").
+const SUBJECT_VERBS: &[&str] = &[
+    "will", "would", "should", "has", "have", "is", "are", "must", "can", "could", "plans",
+    "seeks", "hopes", "stands", "wants", "said", "says", "was", "intends", "aims", "remains",
+];
+
+/// The word following byte `at` of `text`.
+pub(crate) fn word_after(text: &str, at: usize) -> &str {
+    let tail = text
+        .get(at..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\t']);
+    let end = tail
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+/// True when `mention` is the subject of a finite verb ("Japan will", "The ROK side hopes").
+pub fn in_subject_position(body: &str, mention: &Mention) -> bool {
+    let next = word_after(body, mention.end);
+    if next == "side" || next == "Government" || next == "government" {
+        let after_side = mention.end + body[mention.end..].find(next).unwrap_or(0) + next.len();
+        return SUBJECT_VERBS.contains(&word_after(body, after_side));
+    }
+    matches!(mention.form, NameForm::Name | NameForm::Capital) && SUBJECT_VERBS.contains(&next)
 }

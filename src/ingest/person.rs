@@ -139,7 +139,7 @@ pub(super) fn reporting_office(
             return None;
         }
         let office_end = speaker::office_end(body, mention.end)?;
-        let verb = super::attribution::word_after(body, office_end);
+        let verb = super::context::word_after(body, office_end);
         super::verbs::REPORTING_VERBS
             .contains(&verb)
             .then(|| (body[mention.start..office_end].to_string(), id.clone()))

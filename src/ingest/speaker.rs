@@ -14,7 +14,7 @@
 //!   "counterpart" ("his Iranian counterpart", "a call from US Secretary of State Blinken").
 //! - Questions at a press conference (paragraphs starting `Q:`) are not the speaker's words.
 
-use super::attribution::in_subject_position;
+use super::context::in_subject_position;
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
 use crate::model::EntityKind;
