@@ -115,6 +115,18 @@ const ROLES: &[(&str, &str)] = &[
     ("spokeswoman", "Spokesperson"),
     ("King", "King"),
     ("Emperor", "Emperor"),
+    // "his Argentine counterpart Alberto Fernandez": the same post as the person before.
+    ("counterpart", COUNTERPART),
+];
+
+/// The role of a person found as someone's counterpart, until the post is known.
+const COUNTERPART: &str = "Counterpart";
+
+/// Lower-case particles inside a name ("Lula da Silva", "Ursula von der Leyen", "Mohammed bin
+/// Salman").
+const NAME_PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
+    "al", "el", "du", "ter",
 ];
 
 /// The longest phrase naming a post between a title and its holder's name ("in the Jordanian
@@ -224,9 +236,19 @@ fn name_after(text: &str, from: usize) -> Option<(usize, usize)> {
         if initial {
             end += 1;
         }
-        let after = &text[end..];
+        let mut after = &text[end..];
+        let mut skip = 0;
+        // "da Silva", "von der Leyen": particles between capitalised parts.
+        while let Some(particle) = after.strip_prefix(' ').and_then(|rest| {
+            NAME_PARTICLES
+                .iter()
+                .find(|p| rest.starts_with(&format!("{p} ")))
+        }) {
+            skip += particle.len() + 1;
+            after = &after[particle.len() + 1..];
+        }
         if after.starts_with(' ') && after[1..].chars().next().is_some_and(char::is_uppercase) {
-            cursor = end + 1;
+            cursor = end + skip + 1;
         } else {
             break;
         }
@@ -353,9 +375,12 @@ impl LeaderMatcher {
                         })
                     })
             };
+            // A counterpart is found only when named at once ("his Argentine counterpart Alberto
+            // Fernandez"); one set off by commas is found by the post named later, if at all.
+            let counterpart = ROLES[role_match.pattern().as_usize()].1 == COUNTERPART;
             let Some((name_start, mut name_end)) = name_after(text, role_end)
-                .or_else(appositive)
-                .or_else(posted)
+                .or_else(|| appositive().filter(|_| !counterpart))
+                .or_else(|| posted().filter(|_| !counterpart))
             else {
                 continue;
             };
@@ -388,7 +413,12 @@ impl LeaderMatcher {
             if known.is_none() && tokens < 2 {
                 continue;
             }
-            let role = ROLES[role_match.pattern().as_usize()].1.to_string();
+            let mut role = ROLES[role_match.pattern().as_usize()].1.to_string();
+            if role == COUNTERPART
+                && let Some(previous) = found.mentions.last()
+            {
+                role.clone_from(&found.leaders[previous.leader].role);
+            }
             let before = entity_mentions
                 .get(
                     entity_mentions
@@ -641,6 +671,24 @@ mod tests {
             ]
         );
         assert_eq!(found.mentions.len(), 4);
+    }
+
+    #[test]
+    fn particles_stay_inside_names_and_a_counterpart_takes_the_post_before() {
+        let found = run(
+            "Brazilian President Luiz Inacio Lula da Silva met his Argentine counterpart \
+             Alberto Fernandez and European Commission President Ursula von der Leyen.",
+            None,
+        );
+        assert_eq!(
+            names(&found),
+            vec![
+                ("Luiz Inacio Lula da Silva", Some("BRA")),
+                ("Alberto Fernandez", Some("ARG")),
+                ("Ursula von der Leyen", Some("EU")),
+            ]
+        );
+        assert_eq!(found.leaders[1].role, "President");
     }
 
     #[test]
