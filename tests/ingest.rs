@@ -567,10 +567,17 @@ fn the_dateline_is_kept_and_the_summary_warns_of_an_unknown_source_or_date() {
     .expect("write");
     let note = dir.path().join("note.txt");
     std::fs::write(&note, "South Korea will work with Japan on trade.\n").expect("write");
+    let briefing = dir.path().join("briefing.txt");
+    std::fs::write(
+        &briefing,
+        "Q: Can you confirm the reports?\n\nA: I have no information.\n",
+    )
+    .expect("write");
     let run = binary()
         .arg("ingest")
         .arg(&wire)
         .arg(&note)
+        .arg(&briefing)
         .output()
         .expect("run");
     assert!(
@@ -592,6 +599,10 @@ fn the_dateline_is_kept_and_the_summary_warns_of_an_unknown_source_or_date() {
     );
     assert!(
         summary("note.txt").ends_with("(warning: source unknown, date unknown)"),
+        "{stderr}"
+    );
+    assert!(
+        summary("briefing.txt").ends_with("date unknown, speaker unknown, pass --speaker)"),
         "{stderr}"
     );
     let corpus = agenda_tui::load::parse_corpus_file("stdout", &run.stdout).expect("valid");

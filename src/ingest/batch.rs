@@ -62,6 +62,10 @@ impl FileResult {
             if article.article.published.is_none() {
                 warnings.push("date unknown");
             }
+            // The speaker decision's "nothing found" (see `speaker::SpeakerDecision`).
+            if article.article.speaker_country == "GLOBAL" {
+                warnings.push("speaker unknown, pass --speaker");
+            }
         }
         warnings
     }

@@ -410,6 +410,21 @@ pub(crate) fn in_question(body: &str, at: usize) -> bool {
     turn_at(body, at) == Some('Q')
 }
 
+/// "China's response", "Japan's position": a view asked of the country named.
+fn asked_for_its_view(body: &str, mention: &Mention) -> bool {
+    let after = &body[mention.end..];
+    after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+        .is_some_and(|rest| {
+            [
+                "response", "position", "comment", "reaction", "view", "stance",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        })
+}
+
 /// True when a stance verb follows the mention ("Tuvalu believes", "Japan will").
 fn takes_a_stance(body: &str, end: usize) -> bool {
     let to = ceil_boundary(body, end + 24);
@@ -513,12 +528,21 @@ pub fn decide(
     }
 
     for mention in mentions.iter().filter(|m| !m.venue) {
-        if mention.form == NameForm::Phrase || in_question(body, mention.start) {
-            continue;
-        }
         let Some(id) = matcher.targets(mention).first() else {
             continue;
         };
+        // "What is China's response?" asked at a briefing: the country asked answers.
+        if in_question(body, mention.start) && is_country(id) && asked_for_its_view(body, mention) {
+            add(
+                id,
+                6,
+                format!("asked for its view: {}", &body[mention.start..mention.end]),
+            );
+            continue;
+        }
+        if mention.form == NameForm::Phrase || in_question(body, mention.start) {
+            continue;
+        }
         if !(is_country(id) || is_bloc(id)) {
             continue;
         }
@@ -594,6 +618,13 @@ mod tests {
         let mentions = matcher.find(body);
         let found = leader_matcher.find(body, Some("2020-03-01"), &matcher, &mentions);
         decide(body, &mentions, &found, &matcher).id
+    }
+
+    #[test]
+    fn the_country_asked_for_its_view_at_a_briefing_answers() {
+        let body = "Q: The Philippine coast guard said Chinese vessels fired water cannon. What is \
+            China's response?\n\nA: The Philippines has repeatedly violated our sovereignty.";
+        assert_eq!(speaker(body), "CHN");
     }
 
     #[test]
