@@ -11,6 +11,7 @@ pub mod article;
 pub mod attribution;
 pub mod audit;
 pub mod batch;
+pub mod briefing;
 pub mod clean;
 pub mod context;
 pub mod dateline;

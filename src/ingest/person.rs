@@ -73,7 +73,7 @@ pub fn main_person(body: &str, found: &FoundLeaders, country: &str) -> Option<us
     let mut points: Vec<(usize, u32)> = Vec::new();
     for mention in &found.mentions {
         if found.leaders[mention.leader].country.as_deref() != Some(country)
-            || speaker::in_question(body, mention.start)
+            || super::briefing::in_question(body, mention.start)
         {
             continue;
         }

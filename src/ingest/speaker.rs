@@ -14,6 +14,7 @@
 //!   "counterpart" ("his Iranian counterpart", "a call from US Secretary of State Blinken").
 //! - Questions at a press conference (paragraphs starting `Q:`) are not the speaker's words.
 
+use super::briefing::{asked_for_its_view, in_question, turn_at};
 use super::context::in_subject_position;
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -386,43 +387,6 @@ pub fn office_end(body: &str, end: usize) -> Option<usize> {
     let to = ceil_boundary(body, end + 40);
     let lower = body[end..to].to_lowercase();
     lower.find(office).map(|at| end + at + office.len())
-}
-
-/// The press-conference turn byte `at` lies in: `Some('Q')` or `Some('A')` after a line
-/// starting with `Q:` or `A:`, `None` outside a question-and-answer text.
-fn turn_at(body: &str, at: usize) -> Option<char> {
-    body[..at]
-        .rsplit('\n')
-        .chain(std::iter::once(""))
-        .find_map(|line| {
-            let line = line.trim_start();
-            if line.starts_with("Q:") {
-                Some('Q')
-            } else if line.starts_with("A:") {
-                Some('A')
-            } else {
-                None
-            }
-        })
-}
-
-pub(crate) fn in_question(body: &str, at: usize) -> bool {
-    turn_at(body, at) == Some('Q')
-}
-
-/// "China's response", "Japan's position": a view asked of the country named.
-fn asked_for_its_view(body: &str, mention: &Mention) -> bool {
-    let after = &body[mention.end..];
-    after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("’s "))
-        .is_some_and(|rest| {
-            [
-                "response", "position", "comment", "reaction", "view", "stance",
-            ]
-            .iter()
-            .any(|w| rest.starts_with(w))
-        })
 }
 
 /// True when a stance verb follows the mention ("Tuvalu believes", "Japan will").
