@@ -495,8 +495,8 @@ pub fn attribute(
         }
         let pronoun_subject = starts_with_word(text, "He")
             || starts_with_word(text, "She")
-            || lower.starts_with("the president")
-            || lower.starts_with("the minister");
+            || lower.starts_with("the president ")
+            || lower.starts_with("the minister ");
         // In a narrative sentence ("Steinmeier was a guest at…") a person of another country
         // acts but does not speak: the statement stays the article's.
         let subject_leader = subject_leader.filter(|&i| {
@@ -703,6 +703,15 @@ mod tests {
         assert_eq!(speaker, Some("William Ruto"));
         assert_eq!(found[0].targets, vec!["ETH"]);
         assert_eq!(found[1].targets, vec!["ETH"], "our two nations");
+    }
+
+    #[test]
+    fn the_ministers_are_not_the_minister_who_spoke_last() {
+        let body = "Indonesian Foreign Minister Retno Marsudi told reporters ASEAN would engage. \
+            The ministers also welcomed Timor-Leste's progress.";
+        let found = run(body, "ASEAN");
+        assert!(found[0].speaker_leader.is_some());
+        assert_eq!(found[1].speaker_leader, None);
     }
 
     #[test]

@@ -335,6 +335,22 @@ pub(crate) fn acts(body: &str, end: usize) -> bool {
 }
 
 /// The office word right after a mention ("'s foreign ministry", " side"), if one follows.
+/// "Foreign ministers of the Association of Southeast Asian Nations", "leaders of the G7": the
+/// bloc's own members speaking, the office before the name.
+fn bloc_office_before(body: &str, start: usize) -> Option<&'static str> {
+    let head = body[..start].to_lowercase();
+    let head = head.strip_suffix("the ").unwrap_or(&head);
+    let head = head.strip_suffix("of ")?.trim_end();
+    [
+        "foreign ministers",
+        "ministers",
+        "leaders",
+        "heads of state and government",
+    ]
+    .into_iter()
+    .find(|office| head.ends_with(office))
+}
+
 fn office_after(body: &str, end: usize, offices: &[&'static str]) -> Option<&'static str> {
     let to = ceil_boundary(body, end + 40);
     let tail = &body[end..to];
@@ -519,8 +535,11 @@ pub fn decide(
             .copied()
             .filter(|cue| *cue != "of")
             .collect();
-        if let Some(office) = office_after(body, mention.end, offices)
-            && !other_side_before(body, mention.start, &office_cues)
+        if let Some(office) = office_after(body, mention.end, offices).or_else(|| {
+            is_bloc(id)
+                .then(|| bloc_office_before(body, mention.start))
+                .flatten()
+        }) && !other_side_before(body, mention.start, &office_cues)
         {
             let points = if mention.start < lead { 10 } else { 8 };
             add(id, points, format!("office: {name} {office}"));
@@ -582,6 +601,14 @@ mod tests {
         let mentions = matcher.find(body);
         let found = leader_matcher.find(body, Some("2020-03-01"), &matcher, &mentions);
         decide(body, &mentions, &found, &matcher).id
+    }
+
+    #[test]
+    fn the_members_of_a_bloc_named_before_it_speak_for_it() {
+        let body = "JAKARTA, July 12 (Xinhua) -- Foreign ministers of the Association of Southeast \
+            Asian Nations expressed concern over Myanmar.\n\nIndonesian Foreign Minister Retno \
+            Marsudi told reporters the bloc would engage all sides.";
+        assert_eq!(speaker(body), "ASEAN");
     }
 
     #[test]
