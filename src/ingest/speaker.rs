@@ -18,6 +18,7 @@ use super::briefing::{asked_for_its_view, in_question, turn_at};
 use super::context::in_subject_position;
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
+use super::verbs::ACTING_VERBS;
 use crate::model::EntityKind;
 use std::collections::HashMap;
 
@@ -197,53 +198,6 @@ const TITLE_WORDS: &[&str] = &[
     "counterparts",
 ];
 
-/// Verbs (and auxiliaries) that make a preceding name the acting subject.
-const ACTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "stated",
-    "added",
-    "urged",
-    "called",
-    "stressed",
-    "expressed",
-    "agreed",
-    "issued",
-    "noted",
-    "warned",
-    "welcomed",
-    "condemned",
-    "criticized",
-    "criticised",
-    "described",
-    "announced",
-    "reiterated",
-    "affirmed",
-    "emphasized",
-    "emphasised",
-    "met",
-    "held",
-    "received",
-    "made",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "is",
-    "was",
-    "spoke",
-    "visited",
-    "summoned",
-    "hopes",
-    "hoped",
-    "stands",
-    "discussed",
-    "proposed",
-    "pledged",
-];
-
 fn lower_words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -334,7 +288,6 @@ pub(crate) fn acts(body: &str, end: usize) -> bool {
         .any(|w| ACTING_VERBS.contains(&w.as_str()))
 }
 
-/// The office word right after a mention ("'s foreign ministry", " side"), if one follows.
 /// "Foreign ministers of the Association of Southeast Asian Nations", "leaders of the G7": the
 /// bloc's own members speaking, the office before the name.
 fn bloc_office_before(body: &str, start: usize) -> Option<&'static str> {
@@ -351,6 +304,7 @@ fn bloc_office_before(body: &str, start: usize) -> Option<&'static str> {
     .find(|office| head.ends_with(office))
 }
 
+/// The office word right after a mention ("'s foreign ministry", " side"), if one follows.
 fn office_after(body: &str, end: usize, offices: &[&'static str]) -> Option<&'static str> {
     let to = ceil_boundary(body, end + 40);
     let tail = &body[end..to];
@@ -456,23 +410,31 @@ pub fn decide(
     found: &FoundLeaders,
     matcher: &EntityMatcher,
 ) -> SpeakerDecision {
-    let mut scores: HashMap<String, u32> = HashMap::new();
+    // A party's evidence counts once per paragraph, at its strongest: "China's foreign
+    // ministry spokesman Wang Wenbin said Beijing…" is one reaction, not three.
+    let mut strongest: HashMap<(String, usize), u32> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut reasons: Vec<(String, u32, String)> = Vec::new();
-    let mut add = |id: &str, points: u32, why: String| {
+    let mut add = |id: &str, points: u32, why: String, at: usize| {
         if points == 0 {
             return;
         }
         if !order.iter().any(|o| o == id) {
             order.push(id.to_string());
         }
-        *scores.entry(id.to_string()).or_default() += points;
+        let paragraph = if at == usize::MAX {
+            usize::MAX - reasons.len()
+        } else {
+            body[..at.min(body.len())].matches('\n').count()
+        };
+        let best = strongest.entry((id.to_string(), paragraph)).or_default();
+        *best = (*best).max(points);
         reasons.push((id.to_string(), points, why));
     };
     let lead = lead_end(body);
     let home = dateline_country(body, matcher);
     if let Some(home) = &home {
-        add(home, 3, "dateline".to_string());
+        add(home, 3, "dateline".to_string(), usize::MAX);
     }
     let is_country = |id: &str| matcher.kind(id) == Some(EntityKind::Country);
     let is_bloc = |id: &str| matcher.kind(id) == Some(EntityKind::Bloc);
@@ -504,7 +466,12 @@ pub fn decide(
         } else {
             ""
         };
-        add(&country, points, format!("{what}: {name}{whose}"));
+        add(
+            &country,
+            points,
+            format!("{what}: {name}{whose}"),
+            mention.start,
+        );
     }
 
     for mention in mentions.iter().filter(|m| !m.venue) {
@@ -517,6 +484,7 @@ pub fn decide(
                 id,
                 6,
                 format!("asked for its view: {}", &body[mention.start..mention.end]),
+                mention.start,
             );
             continue;
         }
@@ -542,7 +510,12 @@ pub fn decide(
         }) && !other_side_before(body, mention.start, &office_cues)
         {
             let points = if mention.start < lead { 10 } else { 8 };
-            add(id, points, format!("office: {name} {office}"));
+            add(
+                id,
+                points,
+                format!("office: {name} {office}"),
+                mention.start,
+            );
             continue;
         }
         // In a press briefing's answers the countries named are what the spokesperson talks
@@ -551,14 +524,18 @@ pub fn decide(
             continue;
         }
         if takes_a_stance(body, mention.end) {
-            add(id, 4, format!("subject: {name}"));
+            add(id, 4, format!("subject: {name}"), mention.start);
         } else if in_subject_position(body, mention) {
-            add(id, 2, format!("subject: {name}"));
+            add(id, 2, format!("subject: {name}"), mention.start);
         } else {
-            add(id, 1, format!("named: {name}"));
+            add(id, 1, format!("named: {name}"), mention.start);
         }
     }
 
+    let mut scores: HashMap<String, u32> = HashMap::new();
+    for ((id, _), points) in strongest {
+        *scores.entry(id).or_default() += points;
+    }
     let id = order
         .iter()
         .max_by_key(|id| {

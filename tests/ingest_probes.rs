@@ -1,0 +1,95 @@
+//! Probe texts written for this suite (not from the development sets), one per pattern of news
+//! copy that once filed a statement under the wrong party: a joint subject, a counterpart
+//! named only by title, a briefing transcript, a bloc's communiqué, a bloc's statement followed
+//! by another government's reaction. Each asserts the article's speaker and the statements
+//! that went wrong.
+
+use agenda_tui::ingest::{IngestOptions, Pipeline};
+
+/// (speaker entity, targets, text) of every statement, and the article's speaker.
+fn ingest(text: &str) -> (String, Vec<(String, Vec<String>, String)>) {
+    let pipeline = Pipeline::with_extra(&[]).expect("pipeline");
+    let ingested = pipeline
+        .ingest(text, &IngestOptions::default())
+        .expect("ingest");
+    let statements = ingested
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                s.speaker_entity.to_string(),
+                s.targets().iter().map(|t| t.to_string()).collect(),
+                s.text.to_string(),
+            )
+        })
+        .collect();
+    (ingested.article.speaker_country, statements)
+}
+
+#[test]
+fn a_joint_subject_and_our_two_nations() {
+    let (speaker, statements) = ingest(
+        "NAIROBI, March 4 (Reuters) - Kenyan President William Ruto and Ethiopian Prime \
+         Minister Abiy Ahmed agreed on Monday to fast-track a cross-border power line, officials \
+         said.\n\n\"Our two nations share a destiny,\" Ruto told reporters after the talks.\n\n\
+         The two leaders also discussed the situation in Sudan.\n",
+    );
+    assert_eq!(speaker, "KEN");
+    assert_eq!(statements[0].0, "KEN", "{:?}", statements[0]);
+    assert_eq!(statements[0].1, vec!["ETH"]);
+    assert_eq!(statements[1].1, vec!["ETH"]);
+    assert_eq!(statements[2].1, vec!["SDN", "ETH"]);
+}
+
+#[test]
+fn a_counterpart_named_by_title_speaks_for_his_country() {
+    let (speaker, statements) = ingest(
+        "BUENOS AIRES, Jan 23 (AFP) - Brazilian President Luiz Inacio Lula da Silva on Monday \
+         signed an agreement with his Argentine counterpart Alberto Fernandez to study a common \
+         currency.\n\nFernandez said the two governments would also finish a gas pipeline.\n",
+    );
+    assert_eq!(speaker, "BRA");
+    assert_eq!(statements[1].0, "ARG", "{:?}", statements[1]);
+    assert!(
+        !statements[1].1.contains(&"ARG".to_string()),
+        "{:?}",
+        statements[1]
+    );
+}
+
+#[test]
+fn the_country_asked_at_a_briefing_is_the_one_answering() {
+    let (speaker, _) = ingest(
+        "Q: The Philippine coast guard said Chinese vessels fired water cannon at its ships. \
+         What is China's response?\n\nA: The Philippines has repeatedly violated China's \
+         sovereignty. We urge Manila to stop its provocations.\n",
+    );
+    assert_eq!(speaker, "CHN");
+}
+
+#[test]
+fn a_blocs_ministers_speak_for_the_bloc() {
+    let (speaker, statements) = ingest(
+        "JAKARTA, July 12 (Xinhua) -- Foreign ministers of the Association of Southeast Asian \
+         Nations (ASEAN) expressed grave concern over the violence in Myanmar.\n\n\
+         Indonesian Foreign Minister Retno Marsudi, who chairs the meeting, told reporters that \
+         ASEAN would engage all stakeholders.\n\nThe ministers also welcomed Timor-Leste's \
+         progress towards membership.\n",
+    );
+    assert_eq!(speaker, "ASEAN");
+    assert_eq!(statements[2].0, "ASEAN", "{:?}", statements[2]);
+}
+
+#[test]
+fn a_reaction_at_the_end_does_not_outweigh_the_lead() {
+    let (speaker, statements) = ingest(
+        "TOKYO, Nov 20 (Kyodo) - The foreign ministers of the Group of Seven industrialized \
+         nations on Saturday condemned North Korea's latest launch of an intercontinental \
+         ballistic missile.\n\nJapanese Foreign Minister Yoshimasa Hayashi said Tokyo would \
+         coordinate closely with Washington and Seoul.\n\nChina's foreign ministry spokesman \
+         Wang Wenbin said Beijing opposed any unilateral sanctions.\n",
+    );
+    assert_eq!(speaker, "G7");
+    assert_eq!(statements[0].1, vec!["PRK"]);
+    assert_eq!(statements[2].0, "CHN", "{:?}", statements[2]);
+}
