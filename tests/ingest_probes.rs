@@ -93,3 +93,31 @@ fn a_reaction_at_the_end_does_not_outweigh_the_lead() {
     assert_eq!(statements[0].1, vec!["PRK"]);
     assert_eq!(statements[2].0, "CHN", "{:?}", statements[2]);
 }
+
+#[test]
+fn a_blocs_statement_about_a_country_is_the_blocs() {
+    let (speaker, statements) = ingest(
+        "BRUSSELS (AA) - The European Union on Thursday called on Turkey to uphold democratic \
+         standards after the detention of several opposition mayors.\n\n\"The arrests raise \
+         serious questions about Turkey's commitment to democratic values,\" EU foreign policy \
+         chief Kaja Kallas said in a statement.\n\nTurkish Foreign Ministry spokesman Oncu \
+         Keceli said the EU should respect the independence of Turkish courts.\n",
+    );
+    assert_eq!(speaker, "EU");
+    assert_eq!(statements[0].1, vec!["TUR"]);
+    assert_eq!(statements[2].0, "TUR", "{:?}", statements[2]);
+    assert_eq!(statements[2].1, vec!["EU"]);
+}
+
+#[test]
+fn a_leader_speaking_about_another_country_is_not_that_countrys() {
+    let (speaker, statements) = ingest(
+        "BRASILIA, Aug 1 (Reuters) - Brazilian President Luiz Inacio Lula da Silva said on \
+         Thursday that Venezuela's electoral authority must publish the detailed voting \
+         records.\n\nLula said he had spoken with Venezuelan President Nicolas Maduro, who told \
+         him the records would be released.\n",
+    );
+    assert_eq!(speaker, "BRA");
+    assert!(statements.iter().all(|s| s.0 == "BRA"), "{statements:?}");
+    assert_eq!(statements[0].1, vec!["VEN"]);
+}

@@ -4,6 +4,7 @@
 
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::gazetteer::Gazetteer;
+use super::names::{COUNTERPART, NAME_PARTICLES, NOT_NAMES, ROLES};
 use super::{char_after, char_before};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -70,118 +71,12 @@ impl FoundLeaders {
     }
 }
 
-const ROLES: &[(&str, &str)] = &[
-    (
-        "State Councilor and Foreign Minister",
-        "State Councilor and Foreign Minister",
-    ),
-    ("Minister of Foreign Affairs", "Minister of Foreign Affairs"),
-    ("External Affairs Minister", "External Affairs Minister"),
-    ("Vice Foreign Minister", "Vice Foreign Minister"),
-    ("Deputy Foreign Minister", "Deputy Foreign Minister"),
-    ("Charge d'Affaires", "Chargé d'Affaires"),
-    ("Chargé d'Affaires", "Chargé d'Affaires"),
-    ("charge d'affaires", "Chargé d'Affaires"),
-    ("chargé d'affaires", "Chargé d'Affaires"),
-    ("envoy", "Envoy"),
-    ("Envoy", "Envoy"),
-    ("Foreign Minister", "Foreign Minister"),
-    ("Foreign Secretary", "Foreign Secretary"),
-    ("foreign secretary", "Foreign Secretary"),
-    ("High Representative", "High Representative"),
-    ("foreign policy chief", "Foreign Policy Chief"),
-    ("Crown Prince", "Crown Prince"),
-    ("foreign minister", "Foreign Minister"),
-    ("Defense Minister", "Defense Minister"),
-    ("defense minister", "Defense Minister"),
-    ("Prime Minister", "Prime Minister"),
-    ("prime minister", "Prime Minister"),
-    ("Secretary of State", "Secretary of State"),
-    ("Secretary-General", "Secretary-General"),
-    ("Secretary General", "Secretary General"),
-    ("Supreme Leader", "Supreme Leader"),
-    ("Vice President", "Vice President"),
-    ("President", "President"),
-    ("president", "President"),
-    ("Chancellor", "Chancellor"),
-    ("Premier", "Premier"),
-    ("Minister", "Minister"),
-    ("minister", "Minister"),
-    ("Ambassador", "Ambassador"),
-    ("ambassador", "Ambassador"),
-    ("Spokesperson", "Spokesperson"),
-    ("spokesperson", "Spokesperson"),
-    ("spokesman", "Spokesperson"),
-    ("spokeswoman", "Spokesperson"),
-    ("King", "King"),
-    ("Emperor", "Emperor"),
-    // "his Argentine counterpart Alberto Fernandez": the same post as the person before.
-    ("counterpart", COUNTERPART),
-];
-
-/// The role of a person found as someone's counterpart, until the post is known.
-const COUNTERPART: &str = "Counterpart";
-
-/// Lower-case particles inside a name ("Lula da Silva", "Ursula von der Leyen", "Mohammed bin
-/// Salman").
-const NAME_PARTICLES: &[&str] = &[
-    "da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
-    "al", "el", "du", "ter",
-];
-
 /// The longest phrase naming a post between a title and its holder's name ("in the Jordanian
 /// city of Amman"), in bytes.
 const MAX_POST_LEN: usize = 60;
 
 /// How long a title in apposition after a name may be before the country that ends it.
 const MAX_TITLE_LEN: usize = 100;
-
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "And",
-    "Of",
-    "On",
-    "In",
-    "At",
-    "For",
-    "To",
-    "With",
-    "Office",
-    "Council",
-    "Ministry",
-    "House",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-];
 
 /// True when `start..end` overlaps a span of `sorted` (spans sorted by start, not overlapping).
 fn overlaps(sorted: &[(usize, usize)], start: usize, end: usize) -> bool {
@@ -427,9 +322,17 @@ impl LeaderMatcher {
                 )
                 .filter(|m| {
                     let between = text.get(m.end..role_start).unwrap_or("x");
+                    // "Turkish Foreign Ministry spokesman": the office between the demonym and
+                    // the title.
+                    let office = between.len() <= 40
+                        && between.split_whitespace().all(|w| {
+                            w.starts_with(char::is_uppercase)
+                                || matches!(w, "foreign" | "ministry" | "of" | "affairs")
+                        });
                     m.end <= role_start
-                        && (between.trim().is_empty() || matches!(between, "'s " | "’s "))
-                        && between.len() <= 4
+                        && (between.trim().is_empty()
+                            || matches!(between, "'s " | "’s ")
+                            || (office && !between.trim().is_empty()))
                 });
             let after = entity_mentions
                 .get(entity_mentions.partition_point(|m| m.start < name_end))
@@ -689,6 +592,15 @@ mod tests {
             ]
         );
         assert_eq!(found.leaders[1].role, "President");
+    }
+
+    #[test]
+    fn an_office_between_nationality_and_title_keeps_the_country() {
+        let found = run(
+            "Turkish Foreign Ministry spokesman Oncu Keceli said the EU should respect the courts.",
+            None,
+        );
+        assert_eq!(names(&found), vec![("Oncu Keceli", Some("TUR"))]);
     }
 
     #[test]

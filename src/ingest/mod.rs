@@ -23,6 +23,7 @@ pub mod layout;
 pub mod leaders;
 pub mod manifest;
 pub mod markdown;
+pub mod names;
 pub mod person;
 pub mod sentences;
 pub mod speaker;

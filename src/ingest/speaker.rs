@@ -288,6 +288,27 @@ pub(crate) fn acts(body: &str, end: usize) -> bool {
         .any(|w| ACTING_VERBS.contains(&w.as_str()))
 }
 
+/// Whether byte `at` is inside quotation marks opened earlier in its paragraph.
+fn in_quotation(body: &str, at: usize) -> bool {
+    let from = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &body[from..at];
+    before.matches('"').count() % 2 == 1
+        || before.matches('“').count() > before.matches('”').count()
+}
+
+/// A name that opens its paragraph, after "The" or a dateline at most ("BRUSSELS (AA) - The
+/// European Union on Thursday called on…").
+fn opens_its_paragraph(body: &str, mention: &Mention) -> bool {
+    let from = body[..mention.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = body[from..mention.start].trim_end();
+    let before = before
+        .strip_suffix("The")
+        .or_else(|| before.strip_suffix("the"))
+        .unwrap_or(before)
+        .trim_end();
+    before.is_empty() || before.ends_with(['-', '–', '—'])
+}
+
 /// "Foreign ministers of the Association of Southeast Asian Nations", "leaders of the G7": the
 /// bloc's own members speaking, the office before the name.
 fn bloc_office_before(body: &str, start: usize) -> Option<&'static str> {
@@ -503,11 +524,14 @@ pub fn decide(
             .copied()
             .filter(|cue| *cue != "of")
             .collect();
+        // An office named inside someone's quoted words ("…Turkey's commitment to democratic
+        // values," Kallas said) is what the quote is about, not who reports.
         if let Some(office) = office_after(body, mention.end, offices).or_else(|| {
             is_bloc(id)
                 .then(|| bloc_office_before(body, mention.start))
                 .flatten()
         }) && !other_side_before(body, mention.start, &office_cues)
+            && !in_quotation(body, mention.start)
         {
             let points = if mention.start < lead { 10 } else { 8 };
             add(
@@ -516,6 +540,12 @@ pub fn decide(
                 format!("office: {name} {office}"),
                 mention.start,
             );
+            continue;
+        }
+        // "The European Union on Thursday called on Turkey…": a bloc acting as the subject.
+        if is_bloc(id) && !other && acts(body, mention.end) && opens_its_paragraph(body, mention) {
+            let points = if mention.start < lead { 10 } else { 4 };
+            add(id, points, format!("acting subject: {name}"), mention.start);
             continue;
         }
         // In a press briefing's answers the countries named are what the spokesperson talks
