@@ -100,11 +100,14 @@ pub fn attribute(
     // The countries of the people met, called or received last ("held talks with her German
     // counterpart Annalena Baerbock"): the other party of "the talks" and "the ministers".
     let mut counterpart: Vec<String> = Vec::new();
+    // Whether a quotation opened in an earlier sentence is still open.
+    let mut quote_open = false;
 
     for (index, sentence) in sentences.iter().enumerate() {
         let text = &body[sentence.start..sentence.end];
         if sentence.paragraph != current_paragraph {
             current_paragraph = sentence.paragraph;
+            quote_open = false;
             paragraph_topic.clear();
             previous_in_paragraph.clear();
             inherited = if paragraph_countries.len() == 1 {
@@ -451,6 +454,19 @@ pub fn attribute(
         let first_person_subject = FIRST_PERSON_SUBJECTS
             .iter()
             .any(|w| starts_with_word(text.trim_start_matches(['"', '“']), w));
+        // "In our case, we recall that former President Obama declared…", "may I congratulate
+        // President Kavan": first-person words outside quotation marks keep the sentence the
+        // text's own speaker's, whoever else it names.
+        // A quotation left open by the sentence before goes on at the start of this one.
+        let own_voice = text
+            .split(['"', '“', '”'])
+            .skip(usize::from(quote_open))
+            .step_by(2)
+            .flat_map(words)
+            .any(|(_, w)| FIRST_PERSON.contains(&w));
+        if text.matches(['"', '“', '”']).count() % 2 == 1 {
+            quote_open = !quote_open;
+        }
         let subject_leader = sentence_leaders
             .iter()
             .position(|m| REPORTING_VERBS.contains(&word_after(body, m.end)))
@@ -474,7 +490,8 @@ pub fn attribute(
                         && first_verb.is_none_or(|v| m.start < v)
                 })
             })
-            .map(|m| m.leader);
+            .map(|m| m.leader)
+            .filter(|_| !own_voice);
         let mut speaker_side = None;
         if starts_with_word(text, "The")
             && let Some(side) = sentence_mentions.first()
@@ -493,10 +510,13 @@ pub fn attribute(
         {
             speaker_side = Some((name, id));
         }
-        let pronoun_subject = starts_with_word(text, "He")
-            || starts_with_word(text, "She")
-            || lower.starts_with("the president ")
-            || lower.starts_with("the minister ");
+        // "The President of the United States could…" is someone else, not "the president" again.
+        let pronoun_subject = !own_voice
+            && (starts_with_word(text, "He")
+                || starts_with_word(text, "She")
+                || (lower.starts_with("the president ")
+                    && !lower.starts_with("the president of "))
+                || (lower.starts_with("the minister ") && !lower.starts_with("the minister of ")));
         // In a narrative sentence ("Steinmeier was a guest at…") a person of another country
         // acts but does not speak: the statement stays the article's.
         let subject_leader = subject_leader.filter(|&i| {
@@ -712,6 +732,20 @@ mod tests {
         let found = run(body, "ASEAN");
         assert!(found[0].speaker_leader.is_some());
         assert_eq!(found[1].speaker_leader, None);
+    }
+
+    #[test]
+    fn a_sentence_in_the_texts_own_voice_is_not_the_person_it_names() {
+        let body = "In our case, we recall that former President Barack Obama declared us a \
+            threat. The President of the United States could lift the sanctions.";
+        let found = run(body, "VEN");
+        assert_eq!(found[0].speaker_leader, None);
+        assert_eq!(found[1].speaker_leader, None, "not 'the president' again");
+        let quoted = run("Barack Obama said: \"We will talk.\" He left.", "VEN");
+        assert!(
+            quoted[0].speaker_leader.is_some(),
+            "first person inside quotes"
+        );
     }
 
     #[test]
