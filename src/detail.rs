@@ -146,14 +146,18 @@ pub fn build(corpus: &Corpus, index: usize, marked: &[usize], width: usize) -> V
 /// Who speaks, what kind of statement it is, whom it is about, leaders and topics.
 fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, width: usize) {
     let speaker_entity = corpus.entity_name(&statement.speaker_entity);
+    // The person's role beside the country the statement is filed under; a person known
+    // elsewhere for another country (or with no role) shows that country only, so the line
+    // never contradicts the statement's own attribution.
     let speaker = match &statement.speaker {
         Some(name) => match corpus.leader(name) {
-            Some(leader) => format!(
-                "{name} — {}, {}",
-                leader.role,
-                corpus.entity_name(&leader.entity)
-            ),
-            None => format!("{name} ({speaker_entity})"),
+            Some(leader)
+                if leader.entity == statement.speaker_entity.as_str()
+                    && !leader.role.is_empty() =>
+            {
+                format!("{name} — {}, {speaker_entity}", leader.role)
+            }
+            _ => format!("{name} ({speaker_entity})"),
         },
         None => format!("{speaker_entity} (no named speaker)"),
     };

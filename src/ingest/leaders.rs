@@ -358,10 +358,16 @@ impl LeaderMatcher {
                     }))
                 .then_some(mention)
             };
+            // A Secretary-General of no named body is the UN's ("Secretary-General Kurt
+            // Waldheim"); "NATO Secretary-General Mark Rutte" names its own.
             let country = before
                 .and_then(country_of_mention)
                 .or_else(|| after.and_then(country_of_mention))
-                .or_else(|| titled().and_then(country_of_mention));
+                .or_else(|| titled().and_then(country_of_mention))
+                .or_else(|| {
+                    role.starts_with("Secretary-General")
+                        .then(|| "UN".to_string())
+                });
             let leader = match known {
                 Some(entry) => FoundLeader {
                     name: entry.name.clone(),
@@ -601,6 +607,18 @@ mod tests {
             None,
         );
         assert_eq!(names(&found), vec![("Oncu Keceli", Some("TUR"))]);
+    }
+
+    #[test]
+    fn a_secretary_general_of_no_named_body_is_the_uns() {
+        let found = run(
+            "Secretary-General Kurt Waldheim met NATO Secretary-General Mark Rutte.",
+            None,
+        );
+        assert_eq!(
+            names(&found),
+            vec![("Kurt Waldheim", Some("UN")), ("Mark Rutte", Some("NATO"))]
+        );
     }
 
     #[test]

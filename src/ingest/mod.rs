@@ -354,7 +354,7 @@ impl Pipeline {
                 ),
             });
         }
-        let leaders = found
+        let mut leaders: Vec<Leader> = found
             .leaders
             .iter()
             .map(|l| Leader {
@@ -364,6 +364,27 @@ impl Pipeline {
                 aliases: l.aliases.clone(),
             })
             .collect();
+        // The person a manifest names speaks for the article's country: that is said, not
+        // assumed ("Evo Morales Ayma" of Bolivia's speeches is Bolivia's, however often
+        // Venezuela's speeches name him).
+        // A bare "Mr. NASE" is a delegate's style, not a name to list among the leaders.
+        if let Some(name) = &options.speaker_name {
+            assumed_leaders.retain(|n| n != name);
+            let full_name = name.split_whitespace().count() >= 2
+                && !["Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Sir", "Dr", "Dr."]
+                    .iter()
+                    .any(|style| name.split_whitespace().next() == Some(style));
+            match leaders.iter_mut().find(|l| l.name == *name) {
+                Some(leader) => leader.entity.clone_from(&speaker_country),
+                None if !full_name => {}
+                None => leaders.push(Leader {
+                    name: name.clone(),
+                    entity: speaker_country.clone(),
+                    role: options.speaker_post.clone().unwrap_or_default(),
+                    aliases: Vec::new(),
+                }),
+            }
+        }
         Ok(IngestedArticle {
             article: Article {
                 id,
@@ -535,6 +556,16 @@ mod tests {
         };
         let speech = ingest_article(text, &options).expect("ingest");
         assert_eq!(speech.article.title, "Penny Wong (Australia), 2024");
+        // The person the manifest names is listed, as the speaking country's, said not assumed.
+        let wong = speech.leaders.iter().find(|l| l.name == "Penny Wong");
+        assert_eq!(wong.map(|l| l.entity.as_str()), Some("AUS"));
+        assert!(speech.assumed_leaders.is_empty());
+        let styled = IngestOptions {
+            speaker_name: Some("Mr. NASE".into()),
+            ..options.clone()
+        };
+        let delegate = ingest_article(text, &styled).expect("ingest");
+        assert!(delegate.leaders.iter().all(|l| l.name != "Mr. NASE"));
         let untitled = ingest_article(text, &IngestOptions::default()).expect("ingest");
         assert!(
             untitled.article.title.starts_with("It is an honour"),
