@@ -164,8 +164,13 @@ impl People {
                 Some(entity) => {
                     push_item(&mut people.words, ' ', &entity.name);
                     push_item(&mut line, '\t', &entity.name);
+                    // Global issues' aliases are cues ("climate change"), not names: as words
+                    // they would make every statement about any global issue match them.
+                    let names_words = entity.kind != crate::model::EntityKind::Global;
                     for alias in &entity.aliases {
-                        push_item(&mut people.words, ' ', alias);
+                        if names_words {
+                            push_item(&mut people.words, ' ', alias);
+                        }
                         push_item(&mut line, '\t', alias);
                     }
                 }
