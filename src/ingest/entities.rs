@@ -30,6 +30,8 @@ struct PatternInfo {
     targets: Vec<String>,
     form: NameForm,
     bloc: bool,
+    /// Counts only beside another mention of one of its targets.
+    needs_context: bool,
 }
 
 /// One entity mention in the body.
@@ -110,6 +112,9 @@ const EVENT_WORDS: &[&str] = &[
     "Protocol",
     "Consensus",
     "Platform",
+    "Plan",
+    "Programme",
+    "Program",
     "Talks",
     "Round",
     "talks",
@@ -263,63 +268,64 @@ impl EntityMatcher {
         let mut patterns: Vec<PatternInfo> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         // A name with an apostrophe is also written with the typographic one ("People’s").
-        let mut add = |text: &str, targets: &[String], form: NameForm, bloc: bool| {
-            let text = text.trim();
-            if text.is_empty() {
-                return;
-            }
-            let typographic = text.contains('\'').then(|| text.replace('\'', "’"));
-            for text in std::iter::once(text).chain(typographic.as_deref()) {
-                match seen.get(text) {
-                    Some(&i) => {
-                        let info: &mut PatternInfo = &mut patterns[i];
-                        for t in targets {
-                            if !info.targets.contains(t) {
-                                info.targets.push(t.clone());
+        let mut add =
+            |text: &str, targets: &[String], form: NameForm, bloc: bool, needs_context: bool| {
+                let text = text.trim();
+                if text.is_empty() {
+                    return;
+                }
+                let typographic = text.contains('\'').then(|| text.replace('\'', "’"));
+                for text in std::iter::once(text).chain(typographic.as_deref()) {
+                    match seen.get(text) {
+                        Some(&i) => {
+                            let info: &mut PatternInfo = &mut patterns[i];
+                            for t in targets {
+                                if !info.targets.contains(t) {
+                                    info.targets.push(t.clone());
+                                }
                             }
                         }
-                    }
-                    None => {
-                        seen.insert(text.to_string(), strings.len());
-                        strings.push(text.to_string());
-                        patterns.push(PatternInfo {
-                            targets: targets.to_vec(),
-                            form,
-                            bloc,
-                        });
+                        None => {
+                            seen.insert(text.to_string(), strings.len());
+                            strings.push(text.to_string());
+                            patterns.push(PatternInfo {
+                                targets: targets.to_vec(),
+                                form,
+                                bloc,
+                                needs_context,
+                            });
+                        }
                     }
                 }
-            }
-        };
+            };
         for entity in &gazetteer.entities {
             let ids = [entity.id.clone()];
             let bloc = entity.kind == EntityKind::Bloc;
-            add(&entity.name, &ids, NameForm::Name, bloc);
+            add(&entity.name, &ids, NameForm::Name, bloc, false);
             for name in &entity.names {
-                add(name, &ids, NameForm::Name, bloc);
+                add(name, &ids, NameForm::Name, bloc, false);
             }
             for demonym in &entity.demonyms {
-                add(demonym, &ids, NameForm::Demonym, bloc);
+                add(demonym, &ids, NameForm::Demonym, bloc, false);
             }
             for capital in &entity.capitals {
-                add(capital, &ids, NameForm::Capital, bloc);
+                add(capital, &ids, NameForm::Capital, bloc, false);
             }
         }
         for phrase in &gazetteer.phrases {
-            add(&phrase.phrase, &phrase.targets, NameForm::Phrase, false);
+            let context = phrase.needs_context;
+            add(
+                &phrase.phrase,
+                &phrase.targets,
+                NameForm::Phrase,
+                false,
+                context,
+            );
             if phrase.case_insensitive {
-                add(
-                    &phrase.phrase.to_lowercase(),
-                    &phrase.targets,
-                    NameForm::Phrase,
-                    false,
-                );
-                add(
-                    &capitalised(&phrase.phrase),
-                    &phrase.targets,
-                    NameForm::Phrase,
-                    false,
-                );
+                let lower = phrase.phrase.to_lowercase();
+                add(&lower, &phrase.targets, NameForm::Phrase, false, context);
+                let upper = capitalised(&phrase.phrase);
+                add(&upper, &phrase.targets, NameForm::Phrase, false, context);
             }
         }
         let automaton = AhoCorasickBuilder::new()
@@ -398,6 +404,19 @@ impl EntityMatcher {
             mention.venue = self.is_venue(text, &mention, mentions.last());
             mentions.push(mention);
         }
+        // "North-South" is Korea's only in a text that names Korea otherwise.
+        let named: Vec<&String> = mentions
+            .iter()
+            .filter(|m| !self.patterns[m.pattern].needs_context)
+            .flat_map(|m| &self.patterns[m.pattern].targets)
+            .collect();
+        let in_context = |m: &Mention| {
+            let info = &self.patterns[m.pattern];
+            !info.needs_context || info.targets.iter().any(|t| named.contains(&t))
+        };
+        let keep: Vec<bool> = mentions.iter().map(in_context).collect();
+        let mut keep = keep.into_iter();
+        mentions.retain(|_| keep.next().unwrap_or(true));
         mentions
     }
 
@@ -512,6 +531,14 @@ mod tests {
         assert_eq!(ids("patrols in the South China Sea"), Vec::<String>::new());
         assert_eq!(ids("the Korean Peninsula situation"), vec!["PRK"]);
         assert_eq!(ids("inter-Korean talks"), vec!["PRK", "KOR"]);
+        assert_eq!(
+            ids("the North-South dialogue on trade"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("Pyongyang and the North-South talks"),
+            vec!["PRK", "PRK", "KOR"]
+        );
         assert_eq!(ids("evil in the world"), Vec::<String>::new());
         assert_eq!(ids("a more peaceful world"), vec!["GLOBAL"]);
         assert_eq!(ids("the intention of the Assembly"), vec!["UN"]);

@@ -45,6 +45,9 @@ pub struct PhraseEntry {
     pub targets: Vec<String>,
     /// Also match the lower-case and capitalised forms.
     pub case_insensitive: bool,
+    /// Counts only in a text that names one of its targets otherwise ("North-South" is Korea's
+    /// only beside Korea; in a speech on trade it is the rich and the poor countries).
+    pub needs_context: bool,
 }
 
 /// A head of state or government or a foreign minister, with the term of office.
@@ -318,10 +321,16 @@ impl Gazetteer {
                         _ => return Err(error("missing targets (second column, '-' for none)")),
                     };
                     let case_insensitive = fields.get(2).map(|c| c.trim()) == Some("ci");
+                    let needs_context = match fields.get(3).map(|c| c.trim()) {
+                        None | Some("") => false,
+                        Some("context") => true,
+                        Some(_) => return Err(error("fourth column must be 'context' or empty")),
+                    };
                     self.phrases.push(PhraseEntry {
                         phrase: first.to_string(),
                         targets,
                         case_insensitive,
+                        needs_context,
                     });
                 }
                 TableKind::Leaders => {
