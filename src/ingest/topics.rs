@@ -154,6 +154,43 @@ fn relation_phrases(sentence: &str) -> Vec<String> {
 
 /// Runs of two or more capitalised words (small words allowed inside) not at the sentence start
 /// and not overlapping entity or leader names.
+/// Words that open a person's style or office, not a topic ("His Excellency Mr", "Prime
+/// Minister", "President of the General Assembly").
+const PERSON_TITLES: &[&str] = &[
+    "His",
+    "Her",
+    "Their",
+    "Your",
+    "Excellency",
+    "Excellencies",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "Madam",
+    "Madame",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Secretary-General",
+    "Deputy",
+    "Ambassador",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Emir",
+    "Chairman",
+    "Comrade",
+    "Pope",
+    "Lord",
+    "Lady",
+    "Mister",
+];
+
 fn proper_phrases(sentence: &str, names: &[(usize, usize)]) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
@@ -172,6 +209,7 @@ fn proper_phrases(sentence: &str, names: &[(usize, usize)]) -> Vec<String> {
         if capitals >= 2
             && let (Some(&(start, _)), Some(&(_, end))) = (run.first(), run.last())
             && !names.iter().any(|&(ns, ne)| ns < end && start < ne)
+            && !PERSON_TITLES.contains(&&sentence[run[0].0..run[0].1])
             && start > 0
         {
             out.push(sentence[start..end].to_string());
@@ -238,6 +276,20 @@ mod tests {
         let got = topics("They discussed sanctions and the nuclear program.");
         assert!(got.contains(&"sanctions".to_string()));
         assert!(got.contains(&"nuclear and missile programmes".to_string()));
+        let energy = topics("We support the peaceful uses of nuclear energy.");
+        assert!(energy.contains(&"nuclear energy".to_string()), "{energy:?}");
+        assert!(!energy.contains(&"nuclear and missile programmes".to_string()));
+    }
+
+    #[test]
+    fn a_persons_style_or_office_is_not_a_topic() {
+        let got =
+            topics("We thank His Excellency Mr Annan and the President of the General Assembly.");
+        assert!(
+            got.iter()
+                .all(|t| !t.starts_with("His") && !t.starts_with("President")),
+            "{got:?}"
+        );
     }
 
     #[test]
