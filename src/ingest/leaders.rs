@@ -131,6 +131,10 @@ fn name_after(text: &str, from: usize) -> Option<(usize, usize)> {
         if initial {
             end += 1;
         }
+        // "President Kennedy's Alliance for Progress": a possessive ends the name.
+        if token.ends_with("'s") || token.ends_with("’s") {
+            break;
+        }
         let mut after = &text[end..];
         let mut skip = 0;
         // "da Silva", "von der Leyen": particles between capitalised parts.
@@ -378,7 +382,11 @@ impl LeaderMatcher {
                 None => {
                     let parts: Vec<&str> = name.split_whitespace().collect();
                     let mut aliases = Vec::new();
-                    if let Some(first) = parts.first() {
+                    // "Sir Alec Douglas-Home" is not "Sir", "U Thant" not "U".
+                    if let Some(first) = parts.first()
+                        && first.chars().count() > 2
+                        && !super::names::STYLES.contains(first)
+                    {
                         aliases.push(first.to_string());
                     }
                     if let Some(last) = parts.last()
@@ -460,7 +468,10 @@ impl LeaderMatcher {
             let parts: Vec<&str> = leader.name.split_whitespace().collect();
             if parts.len() > 1 {
                 for part in [parts[0], parts[parts.len() - 1]] {
-                    if part.chars().count() >= 3 && !leader.aliases.iter().any(|a| a == part) {
+                    if part.chars().count() >= 3
+                        && !super::names::STYLES.contains(&part)
+                        && !leader.aliases.iter().any(|a| a == part)
+                    {
                         leader.aliases.push(part.to_string());
                     }
                 }
@@ -607,6 +618,24 @@ mod tests {
             None,
         );
         assert_eq!(names(&found), vec![("Oncu Keceli", Some("TUR"))]);
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name_and_styles_are_not_aliases() {
+        let found = run(
+            "President Kennedy's Alliance for Progress. Foreign Secretary Sir Alec Douglas-Home.",
+            None,
+        );
+        assert!(found.leaders.iter().all(|l| !l.name.contains("Alliance")));
+        let alec = found
+            .leaders
+            .iter()
+            .find(|l| l.name.contains("Douglas-Home"));
+        assert!(
+            alec.is_some_and(|l| !l.aliases.iter().any(|a| a == "Sir")),
+            "{:?}",
+            found.leaders
+        );
     }
 
     #[test]

@@ -108,3 +108,27 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "We",
     "I",
 ];
+
+/// Styles and titles that open a name but are not one ("Sir", "His", "General").
+pub(crate) const STYLES: &[&str] = &[
+    "Sir",
+    "His",
+    "Her",
+    "Lord",
+    "Lady",
+    "General",
+    "Ambassador",
+    "Comrade",
+    "President",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Sheikh",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "Emir",
+    "Excellency",
+];
