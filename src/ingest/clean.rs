@@ -432,12 +432,50 @@ pub fn clean(text: &str, gazetteer: &Gazetteer) -> Cleaned {
     cleaned
 }
 
+/// Whether a speech's first line is its salutation ("Excellencies, Distinguished Members of the
+/// General Assembly", "Mr. President,", "In the name of God"), not a heading.
+pub fn is_salutation(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    const OPENINGS: &[&str] = &[
+        "mr",
+        "madam",
+        "madame",
+        "excellenc",
+        "your excellenc",
+        "his excellenc",
+        "distinguished",
+        "in the name of",
+        "secretary",
+        "president",
+        "ladies and gentlemen",
+        "dear",
+        "honourable",
+        "honorable",
+        "bismillah",
+        "allow me",
+        "thank you",
+        "co-chair",
+        "chair",
+    ];
+    lower.ends_with(',') || OPENINGS.iter().any(|o| lower.starts_with(o))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(text: &str) -> Cleaned {
         clean(text, &Gazetteer::builtin())
+    }
+
+    #[test]
+    fn a_speechs_salutation_is_not_a_heading() {
+        assert!(is_salutation(
+            "Excellencies, Distinguished Members of the General"
+        ));
+        assert!(is_salutation("Mr. President,"));
+        assert!(is_salutation("In the name of Allah, the Most Gracious"));
+        assert!(!is_salutation("Seoul Seeks Closer Ties"));
     }
 
     #[test]

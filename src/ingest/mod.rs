@@ -249,7 +249,10 @@ impl Pipeline {
         let title = options
             .title
             .clone()
-            .or(cleaned.title)
+            // A speech's opening salutation is no heading ("Excellencies, Distinguished…").
+            .or(cleaned
+                .title
+                .filter(|t| options.speaker_name.is_none() || !clean::is_salutation(t)))
             .or_else(|| {
                 let speaker_name = options.speaker_name.as_deref()?;
                 let country = self
