@@ -197,7 +197,8 @@ fn facts(out: &mut Vec<DetailLine>, corpus: &Corpus, statement: &Statement, widt
 /// wording: a reporter's when the article credits one (a byline, or a wire dateline); the
 /// speaker's own when no reporter is credited and the statement is given to a named person of
 /// the article's own government (a speech ingested with its speaker, a minister's release);
-/// otherwise the text's own, with no reporter credited.
+/// the text's account of a person of another government named as its speaker; otherwise the
+/// text's own, with no reporter credited.
 pub fn kind_label(article: Option<&Article>, statement: &Statement) -> &'static str {
     match statement.kind {
         StatementKind::Quote => "quote — the speaker's own words",
@@ -210,6 +211,10 @@ pub fn kind_label(article: Option<&Article>, statement: &Statement) -> &'static 
                 if statement.speaker.is_some() && statement.speaker_entity == a.speaker_country =>
             {
                 "narrative — the speaker's own account"
+            }
+            // A person of another government, named but not quoted.
+            Some(_) if statement.speaker.is_some() => {
+                "narrative — the text's account of the person named"
             }
             _ => "narrative — the text's own account",
         },
