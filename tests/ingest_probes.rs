@@ -100,13 +100,19 @@ fn a_blocs_statement_about_a_country_is_the_blocs() {
         "BRUSSELS (AA) - The European Union on Thursday called on Turkey to uphold democratic \
          standards after the detention of several opposition mayors.\n\n\"The arrests raise \
          serious questions about Turkey's commitment to democratic values,\" EU foreign policy \
-         chief Kaja Kallas said in a statement.\n\nTurkish Foreign Ministry spokesman Oncu \
-         Keceli said the EU should respect the independence of Turkish courts.\n",
+         chief Kaja Kallas said in a statement.\n\nAnkara rejected the criticism. Turkish \
+         Foreign Ministry spokesman Oncu Keceli said the EU should respect the independence of \
+         Turkish courts.\n",
     );
     assert_eq!(speaker, "EU");
     assert_eq!(statements[0].1, vec!["TUR"]);
-    assert_eq!(statements[2].0, "TUR", "{:?}", statements[2]);
-    assert_eq!(statements[2].1, vec!["EU"]);
+    assert_eq!(
+        statements[2].0, "TUR",
+        "Ankara answers: {:?}",
+        statements[2]
+    );
+    assert_eq!(statements[3].0, "TUR", "{:?}", statements[3]);
+    assert_eq!(statements[3].1, vec!["EU"]);
 }
 
 #[test]

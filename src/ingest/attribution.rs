@@ -15,7 +15,7 @@ use super::context::{
     BLOC_ANAPHORS, COUNTRIES_ANAPHORS, COUNTRY_ANAPHOR_REACH, COUNTRY_ANAPHORS, DYAD_CUES,
     DYAD_REACH, EVENT_REACH, IT_VERBS, OPENER_REACH, OPENERS, PARAGRAPH_CARRY_REACH, PLACE_OPENERS,
     REGION_ANAPHORS, definite_events, event_nouns, has_quotation, met_parties,
-    participants_are_subject, starts_with_word, subject_ids, talks_party, word_after,
+    participants_are_subject, push_unique, starts_with_word, subject_ids, talks_party, word_after,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -52,12 +52,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
             Some((start, w))
         })
         .filter(|(_, w)| !w.is_empty())
-}
-
-fn push_unique(targets: &mut Vec<String>, id: &str) {
-    if !targets.iter().any(|t| t == id) {
-        targets.push(id.to_string());
-    }
 }
 
 /// Attribute every sentence of a body.
@@ -505,8 +499,13 @@ pub fn attribute(
         // "But China's defence ministry said …": another country's office reports.
         if speaker_side.is_none()
             && subject_leader.is_none()
-            && let Some((name, id)) =
-                super::person::reporting_office(body, &sentence_mentions, matcher, speaker_country)
+            && let Some((name, id)) = super::person::other_government(
+                body,
+                sentence.start,
+                &sentence_mentions,
+                matcher,
+                speaker_country,
+            )
         {
             speaker_side = Some((name, id));
         }

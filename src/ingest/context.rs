@@ -486,3 +486,10 @@ pub fn in_subject_position(body: &str, mention: &Mention) -> bool {
     }
     matches!(mention.form, NameForm::Name | NameForm::Capital) && SUBJECT_VERBS.contains(&next)
 }
+
+/// Add `id` to `targets` unless it is there already.
+pub(crate) fn push_unique(targets: &mut Vec<String>, id: &str) {
+    if !targets.iter().any(|t| t == id) {
+        targets.push(id.to_string());
+    }
+}

@@ -7,7 +7,7 @@
 //!   article speaker is weighed (`speaker.rs`). A person only mentioned is not enough: with no
 //!   such evidence there is no main person (ingest never invents a speaker).
 
-use super::entities::{EntityMatcher, Mention};
+use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
 use super::speaker;
 
@@ -144,6 +144,48 @@ pub(super) fn reporting_office(
             .contains(&verb)
             .then(|| (body[mention.start..office_end].to_string(), id.clone()))
     })
+}
+
+/// Another government speaking a sentence: its office reporting, or itself answering.
+pub(super) fn other_government(
+    body: &str,
+    sentence_start: usize,
+    mentions: &[Mention],
+    matcher: &EntityMatcher,
+    speaker_country: &str,
+) -> Option<(String, String)> {
+    reporting_office(body, mentions, matcher, speaker_country)
+        .or_else(|| answering_government(body, sentence_start, mentions, matcher, speaker_country))
+}
+
+/// "Ankara rejected the criticism.", "Beijing denied the report.": another government named
+/// by its capital or name, opening the sentence and answering, speaks it.
+fn answering_government(
+    body: &str,
+    sentence_start: usize,
+    mentions: &[Mention],
+    matcher: &EntityMatcher,
+    speaker_country: &str,
+) -> Option<(String, String)> {
+    let first = mentions.first().filter(|m| !m.venue)?;
+    let id = matcher.targets(first).first()?;
+    let lead = body.get(sentence_start..first.start)?;
+    let opens = lead.trim_start_matches(['"', '“']).is_empty();
+    let answering = [
+        "rejected",
+        "denied",
+        "dismissed",
+        "protested",
+        "retorted",
+        "responded",
+    ];
+    let verb = super::context::word_after(body, first.end);
+    (opens
+        && id != speaker_country
+        && matcher.kind(id) == Some(crate::model::EntityKind::Country)
+        && matches!(first.form, NameForm::Name | NameForm::Capital)
+        && (answering.contains(&verb) || super::verbs::REPORTING_VERBS.contains(&verb)))
+    .then(|| (body[first.start..first.end].to_string(), id.clone()))
 }
 
 /// The speaker of "A and B agreed": of a joint subject, the person of the article's own
