@@ -74,6 +74,7 @@ pub fn attribute(
     let mut last_dyad: Vec<String> = Vec::new();
     let mut previous_in_paragraph: Vec<String> = Vec::new();
     let mut last_speaker: Option<usize> = None;
+    let mut spoke_just_before = false; // a person spoke the sentence before
     // The event nouns named with their targets and the sentence that named them.
     let mut event_targets: Vec<(&'static str, Vec<String>, usize)> = Vec::new();
     let mut last_country: Option<String> = None;
@@ -526,14 +527,16 @@ pub fn attribute(
             None
         } else if subject_leader.is_some() {
             subject_leader
-        } else if pronoun_subject || (kind == StatementKind::Quote && has_quotation(text)) {
-            // Quoted words go on with the last person who spoke; first-person words outside
-            // quotation marks ("We call on both parties…" in a speech) are the text's own
-            // speaker's, however recently someone else was named or quoted.
+        } else if pronoun_subject
+            || (kind == StatementKind::Quote && has_quotation(text) && spoke_just_before)
+        {
+            // Quoted words go on with the person who spoke the sentence before, not with one
+            // named pages before (a speech quoting a document).
             last_speaker
         } else {
             None
         };
+        spoke_just_before = speaker_leader.is_some();
         if speaker_leader.is_some() {
             last_speaker = speaker_leader;
         }

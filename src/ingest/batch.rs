@@ -451,14 +451,14 @@ mod tests {
         };
         let assumed = pipeline
             .ingest(
-                "President Mikhail Gorbachev said the cold war was over.\n",
+                "President Anna Lindqvist said the cold war was over.\n",
                 &options("BEL"),
             )
             .expect("ingest");
-        assert_eq!(assumed.assumed_leaders, vec!["Mikhail Gorbachev"]);
+        assert_eq!(assumed.assumed_leaders, vec!["Anna Lindqvist"]);
         let said = pipeline
             .ingest(
-                "Soviet President Mikhail Gorbachev said the cold war was over.\n",
+                "Swedish President Anna Lindqvist said the cold war was over.\n",
                 &options("CRI"),
             )
             .expect("ingest");
@@ -468,6 +468,6 @@ mod tests {
         parts.admit(said);
         let leaders = parts.leaders();
         assert_eq!(leaders.len(), 1);
-        assert_eq!(leaders[0].entity, "SUN");
+        assert_eq!(leaders[0].entity, "SWE");
     }
 }
