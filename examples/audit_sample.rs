@@ -228,24 +228,22 @@ fn archive(options: &Options) -> Result<(), String> {
         .ok_or("--manifest is required")?;
     let text =
         std::fs::read_to_string(manifest_path).map_err(|e| format!("{manifest_path}: {e}"))?;
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| *h == name)
-            .ok_or(format!("{manifest_path}: no column {name}"))
-    };
-    let (file, country, year) = (column("file")?, column("country")?, column("year")?);
-    let mut rows: std::collections::HashMap<String, (String, String)> = Default::default();
-    for line in lines {
-        let fields: Vec<&str> = line.split('\t').collect();
-        let get = |i: usize| fields.get(i).copied().unwrap_or_default().to_string();
-        let id = get(file);
-        let id = id.strip_suffix(".txt").unwrap_or(&id).to_string();
-        rows.insert(id, (get(country), get(year)));
-    }
     let gazetteer = agenda_tui::ingest::gazetteer::Gazetteer::builtin();
+    let manifest = agenda_tui::ingest::manifest::Manifest::parse(manifest_path, &text, |id| {
+        gazetteer.entity(id).is_some()
+    })?;
+    // Article ids are the file names without their extension.
+    let rows: std::collections::HashMap<String, (String, String)> = manifest
+        .rows
+        .into_iter()
+        .map(|row| {
+            let id = std::path::Path::new(&row.file)
+                .file_stem()
+                .map_or(row.file.clone(), |s| s.to_string_lossy().into_owned());
+            let country = row.speaker.unwrap_or_default();
+            (id, (country, row.published.unwrap_or_default()))
+        })
+        .collect();
     let (mut articles, mut same, mut predecessor, mut years) = (0usize, 0usize, 0usize, 0usize);
     let mut wrong: Vec<String> = Vec::new();
     let (mut statements, mut furniture) = (0usize, 0usize);
