@@ -433,21 +433,19 @@ pub fn decide(
 ) -> SpeakerDecision {
     // A party's evidence counts once per paragraph, at its strongest: "China's foreign
     // ministry spokesman Wang Wenbin said Beijing…" is one reaction, not three.
-    let mut strongest: HashMap<(String, usize), u32> = HashMap::new();
+    // `at` is the evidence's byte offset; the dateline, which has none, counts on its own.
+    let mut strongest: HashMap<(String, Option<usize>), u32> = HashMap::new();
+    let newlines: Vec<usize> = body.match_indices('\n').map(|(i, _)| i).collect();
     let mut order: Vec<String> = Vec::new();
     let mut reasons: Vec<(String, u32, String)> = Vec::new();
-    let mut add = |id: &str, points: u32, why: String, at: usize| {
+    let mut add = |id: &str, points: u32, why: String, at: Option<usize>| {
         if points == 0 {
             return;
         }
         if !order.iter().any(|o| o == id) {
             order.push(id.to_string());
         }
-        let paragraph = if at == usize::MAX {
-            usize::MAX - reasons.len()
-        } else {
-            body[..at.min(body.len())].matches('\n').count()
-        };
+        let paragraph = at.map(|at| newlines.partition_point(|&n| n < at));
         let best = strongest.entry((id.to_string(), paragraph)).or_default();
         *best = (*best).max(points);
         reasons.push((id.to_string(), points, why));
@@ -455,7 +453,7 @@ pub fn decide(
     let lead = lead_end(body);
     let home = dateline_country(body, matcher);
     if let Some(home) = &home {
-        add(home, 3, "dateline".to_string(), usize::MAX);
+        add(home, 3, "dateline".to_string(), None);
     }
     let is_country = |id: &str| matcher.kind(id) == Some(EntityKind::Country);
     let is_bloc = |id: &str| matcher.kind(id) == Some(EntityKind::Bloc);
@@ -491,7 +489,7 @@ pub fn decide(
             &country,
             points,
             format!("{what}: {name}{whose}"),
-            mention.start,
+            Some(mention.start),
         );
     }
 
@@ -505,7 +503,7 @@ pub fn decide(
                 id,
                 6,
                 format!("asked for its view: {}", &body[mention.start..mention.end]),
-                mention.start,
+                Some(mention.start),
             );
             continue;
         }
@@ -538,14 +536,19 @@ pub fn decide(
                 id,
                 points,
                 format!("office: {name} {office}"),
-                mention.start,
+                Some(mention.start),
             );
             continue;
         }
         // "The European Union on Thursday called on Turkey…": a bloc acting as the subject.
         if is_bloc(id) && !other && acts(body, mention.end) && opens_its_paragraph(body, mention) {
             let points = if mention.start < lead { 10 } else { 4 };
-            add(id, points, format!("acting subject: {name}"), mention.start);
+            add(
+                id,
+                points,
+                format!("acting subject: {name}"),
+                Some(mention.start),
+            );
             continue;
         }
         // In a press briefing's answers the countries named are what the spokesperson talks
@@ -554,11 +557,11 @@ pub fn decide(
             continue;
         }
         if takes_a_stance(body, mention.end) {
-            add(id, 4, format!("subject: {name}"), mention.start);
+            add(id, 4, format!("subject: {name}"), Some(mention.start));
         } else if in_subject_position(body, mention) {
-            add(id, 2, format!("subject: {name}"), mention.start);
+            add(id, 2, format!("subject: {name}"), Some(mention.start));
         } else {
-            add(id, 1, format!("named: {name}"), mention.start);
+            add(id, 1, format!("named: {name}"), Some(mention.start));
         }
     }
 
