@@ -410,13 +410,10 @@ impl EntityMatcher {
             .filter(|m| !self.patterns[m.pattern].needs_context)
             .flat_map(|m| &self.patterns[m.pattern].targets)
             .collect();
-        let in_context = |m: &Mention| {
+        mentions.retain(|m| {
             let info = &self.patterns[m.pattern];
             !info.needs_context || info.targets.iter().any(|t| named.contains(&t))
-        };
-        let keep: Vec<bool> = mentions.iter().map(in_context).collect();
-        let mut keep = keep.into_iter();
-        mentions.retain(|_| keep.next().unwrap_or(true));
+        });
         mentions
     }
 
