@@ -124,7 +124,7 @@ pub fn last_person_of(
 
 /// Another country's office that is the subject of a reporting verb in the sentence ("China's
 /// defence ministry said", "the Russian foreign ministry stated"): its name and country.
-pub(super) fn reporting_office(
+fn reporting_office(
     body: &str,
     mentions: &[Mention],
     matcher: &EntityMatcher,
