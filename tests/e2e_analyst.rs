@@ -52,7 +52,7 @@ fn the_reader_steps_statements_and_esc_returns_to_the_same_row() {
     for (width, height) in [(80, 24), (120, 40)] {
         let tmux = start(width, height, "");
         tmux.keys(&["Tab", "j"]);
-        let before = tmux.wait_for("the second statement selected", |s| {
+        let before = tmux.wait_for_settled("the second statement selected", |s| {
             s.contains("f go to") && s.contains("item 2.")
         });
         tmux.keys(&["r"]);

@@ -86,7 +86,9 @@ fn compare_picks_two_rows_reads_one_and_esc_comes_back_exactly() {
     tmux.keys(&["c"]);
     tmux.wait_for_text("compare: c on a second row");
     tmux.keys(&["Down"]);
-    let before = tmux.wait_for_text("Statements · United States (4)");
+    let before = tmux.wait_for_settled("the second row", |s| {
+        s.contains("Statements · United States (4)")
+    });
     tmux.keys(&["c"]);
     // Both lists, both charts on one scale, the footer: the whole frame is drawn.
     let whole = |s: &str, focused: &str| {
@@ -99,7 +101,7 @@ fn compare_picks_two_rows_reads_one_and_esc_comes_back_exactly() {
         whole(s, "┏ by South Korea · Japan (4)")
     });
     tmux.keys(&["Tab"]);
-    let compare = tmux.wait_for("the right list focused", |s| {
+    let compare = tmux.wait_for_settled("the right list focused", |s| {
         whole(s, "┏ by South Korea · United States (4)") && s.contains("┌ by South Korea · Japan")
     });
     tmux.keys(&["Enter"]);

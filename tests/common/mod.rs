@@ -180,6 +180,21 @@ impl Tmux {
         }
     }
 
+    /// Like `wait_for`, then go on capturing until two captures 150 ms apart are the same, and
+    /// return that screen: a frame compared later for equality must be whole, not one caught
+    /// while the terminal was still being written (as can happen on a loaded machine).
+    pub fn wait_for_settled(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let mut screen = self.wait_for(what, &check);
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let again = self.wait_for(what, &check);
+            if again == screen {
+                return screen;
+            }
+            screen = again;
+        }
+    }
+
     /// Send `keys` again and again until the screen satisfies `check` (for a key that may be
     /// swallowed, e.g. one that directly follows an Esc and would read as Alt-key).
     pub fn press_until(&self, keys: &[&str], what: &str, check: impl Fn(&str) -> bool) -> String {
