@@ -141,13 +141,17 @@ pub struct MatrixFit {
     pub rows: usize,
     /// Targets shown.
     pub cols: usize,
+    /// Lines of the heading of target codes: 1, or 2 when a shown code is wider than its cell,
+    /// the codes then alternating between the lines so that each has two cells' room.
+    pub heading_lines: usize,
 }
 
-/// Fit `counts` into a box of `width`x`height` (inside its border): a heading line of target
-/// codes, a row per speaker, a line for the cell under the cursor. `names` are the display
-/// widths of the speakers' names and `codes` of the targets' codes, in rank order. Cells are as
-/// narrow as the largest count allows, and widened (up to 8 columns) to show the codes whole
-/// when that hides no target.
+/// Fit `counts` into a box of `width`x`height` (inside its border): a heading of target codes,
+/// a row per speaker, a line for the cell under the cursor. `names` are the display widths of
+/// the speakers' names and `codes` of the targets' codes, in rank order. Cells are as narrow as
+/// the largest count allows, and widened (up to 8 columns) to show the codes whole when that
+/// hides no target; when a shown code is still wider than its cell the heading takes two lines
+/// (one speaker row fewer, if one is left), so that `GLOBAL` is not cut to `GL…`.
 pub fn matrix_fit(
     counts: &DyadCounts,
     names: &[usize],
@@ -168,11 +172,19 @@ pub fn matrix_fit(
         .rev()
         .find(|&cell| fits(cell) >= cols)
         .unwrap_or(narrow);
+    let cut = codes.iter().take(cols).any(|&code| code + 1 > cell_width) && height > 3;
+    let heading_lines = if cut { 2 } else { 1 };
+    let rows = if cut {
+        height.saturating_sub(3).min(rows)
+    } else {
+        rows
+    };
     MatrixFit {
         label_width,
         cell_width,
         rows,
         cols,
+        heading_lines,
     }
 }
 

@@ -75,15 +75,20 @@ fn matrix_fit_keeps_the_rows_and_columns_that_fit() {
     let fit = matrix_fit(&counts, &names, &codes, 78, 21);
     assert_eq!(fit.label_width, 18);
     assert_eq!(fit.cell_width, 4, "narrow: 30 targets do not all fit");
-    assert_eq!((fit.rows, fit.cols), (19, 15));
-    let wide = matrix_fit(&counts, &names, &codes, 400, 21);
     assert_eq!(
-        (wide.cell_width, wide.cols),
-        (8, 30),
+        (fit.rows, fit.cols, fit.heading_lines),
+        (18, 15, 2),
+        "codes wider than a cell: two heading lines, one row fewer"
+    );
+    let wide = matrix_fit(&counts, &names, &[7; 30], 400, 21);
+    assert_eq!(
+        (wide.cell_width, wide.cols, wide.heading_lines, wide.rows),
+        (8, 30, 1, 19),
         "room to show codes whole"
     );
     let short_names = matrix_fit(&counts, &[6; 20], &[3; 30], 400, 21);
     assert_eq!((short_names.label_width, short_names.cell_width), (6, 4));
+    assert_eq!(short_names.heading_lines, 1);
     let tiny = matrix_fit(&counts, &names, &codes, 3, 1);
     assert_eq!((tiny.rows, tiny.cols), (0, 0));
 }

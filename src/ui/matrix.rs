@@ -27,18 +27,7 @@ pub(super) fn draw_matrix(frame: &mut Frame, app: &App, area: Rect) {
     let peak = counts.peak(fit.rows, fit.cols);
     let width = inner.width as usize;
     let cell = fit.cell_width.saturating_sub(1);
-    let mut header = vec![Span::raw(" ".repeat(fit.label_width))];
-    for &(target, _) in counts.targets.iter().take(fit.cols) {
-        let code = truncate_to_width(&sanitize(&app.corpus.entities[target].id), cell).into_owned();
-        let style = if cursor.is_some_and(|(_, t)| t == target) {
-            app.theme.heading.add_modifier(Modifier::UNDERLINED)
-        } else {
-            app.theme.heading
-        };
-        let pad = cell.saturating_sub(str_width(&code));
-        header.push(Span::styled(format!(" {}{code}", " ".repeat(pad)), style));
-    }
-    let mut lines = vec![Line::from(header)];
+    let mut lines = heading(app, fit, cursor);
     for &(speaker, _) in counts.speakers.iter().take(fit.rows) {
         let name = sanitize(&app.corpus.entities[speaker].name).into_owned();
         let name = truncate_to_width(&name, fit.label_width).into_owned();
@@ -98,6 +87,52 @@ pub(super) fn draw_matrix(frame: &mut Frame, app: &App, area: Rect) {
         );
     }
     draw_matrix_footer(frame, app, Rect::new(area.x, rect.bottom(), area.width, 1));
+}
+
+/// The heading of target codes, each right-aligned over its cell's counts; on two lines when
+/// `fit.heading_lines` says so, the codes alternating between them, each with the room of its
+/// own cell and the one before it (cut only past that).
+fn heading(
+    app: &App,
+    fit: crate::app::MatrixFit,
+    cursor: Option<(usize, usize)>,
+) -> Vec<Line<'static>> {
+    let counts = &app.matrix().expect("the matrix is open").counts;
+    let cell = fit.cell_width.saturating_sub(1);
+    let style = |target: usize| {
+        if cursor.is_some_and(|(_, t)| t == target) {
+            app.theme.heading.add_modifier(Modifier::UNDERLINED)
+        } else {
+            app.theme.heading
+        }
+    };
+    let shown = counts.targets.iter().take(fit.cols);
+    if fit.heading_lines < 2 {
+        let mut header = vec![Span::raw(" ".repeat(fit.label_width))];
+        for &(target, _) in shown {
+            let code =
+                truncate_to_width(&sanitize(&app.corpus.entities[target].id), cell).into_owned();
+            let pad = cell.saturating_sub(str_width(&code));
+            header.push(Span::styled(
+                format!(" {}{code}", " ".repeat(pad)),
+                style(target),
+            ));
+        }
+        return vec![Line::from(header)];
+    }
+    let mut lines: [Vec<Span>; 2] = [Vec::new(), Vec::new()];
+    let mut used = [0, 0];
+    for (column, &(target, _)) in shown.enumerate() {
+        let line = column % 2;
+        let right = fit.label_width + (column + 1) * fit.cell_width;
+        let room = (2 * fit.cell_width - 1).min(right.saturating_sub(used[line] + 1));
+        let code = truncate_to_width(&sanitize(&app.corpus.entities[target].id), room).into_owned();
+        let pad = right.saturating_sub(used[line] + str_width(&code));
+        lines[line].push(Span::raw(" ".repeat(pad)));
+        lines[line].push(Span::styled(code, style(target)));
+        used[line] = right;
+    }
+    lines.into_iter().map(Line::from).collect()
 }
 
 /// What narrows the statements counted, as ` · by South Korea · 2010s · search “nuclear”`
