@@ -144,6 +144,27 @@ const OCCASION_CUES: &[&str] = &[
     "on the occasion of",
 ];
 
+/// Words that make "in"/"at" + a country's name the place of an event, not a party to it ("the
+/// XIII International AIDS Conference in South Africa", "a summit held in Japan", "told a news
+/// conference in India"); at most four words away. Not verbs: "the coup organized in Chile"
+/// and "what took place in Chile" are about Chile.
+const HOSTED_EVENT_WORDS: &[&str] = &[
+    "conference",
+    "conferences",
+    "summit",
+    "summits",
+    "meeting",
+    "meetings",
+    "session",
+    "forum",
+    "ceremony",
+    "congress",
+    "games",
+    "olympics",
+    "expo",
+    "briefing",
+];
+
 /// Nouns that make a demonym before them a people, not its government ("the Croatian
 /// civilian populations", "the Albanian, Hungarian and Serbian communities").
 const PEOPLE_NOUNS: &[&str] = &[
@@ -250,6 +271,27 @@ fn previous_word(text: &str, at: usize) -> &str {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     &head[start..]
+}
+
+/// Whether the name starting at `at` follows "in"/"at" that follows, within four words of
+/// the same clause, a word of `HOSTED_EVENT_WORDS`.
+fn hosts_an_event(text: &str, at: usize) -> bool {
+    let venue_word = previous_word(text, at);
+    if venue_word != "in" && venue_word != "at" {
+        return false;
+    }
+    let head = text[..at].trim_end_matches([' ', '\t', '\n']);
+    let clause = &head[..head.len() - venue_word.len()];
+    let clause = clause
+        .rsplit([',', '.', ';', ':', '(', '"', '“'])
+        .next()
+        .unwrap_or(clause);
+    clause.split_whitespace().rev().take(4).any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        HOSTED_EVENT_WORDS
+            .iter()
+            .any(|event| event.eq_ignore_ascii_case(word))
+    })
 }
 
 fn following_word(text: &str, at: usize) -> &str {
@@ -467,6 +509,9 @@ impl EntityMatcher {
                 }
             }
         }
+        if info.form == NameForm::Name && !info.bloc && hosts_an_event(text, mention.start) {
+            return true;
+        }
         if info.form == NameForm::Demonym
             && (names_a_people(text, mention.end)
                 || names_one_of_them(text, mention)
@@ -606,6 +651,22 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(ids("she flew to Kenya to meet Ruto"), Vec::<String>::new());
+        // A country hosting an event is its place; what happens there is about it.
+        assert_eq!(
+            ids("the International AIDS Conference in South Africa showed"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("told a news conference in Brazil"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("the summit held last week in Japan"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("the coup organized in Chile"), vec!["CHL"]);
+        assert_eq!(ids("the situation in Angola"), vec!["AGO"]);
+        assert_eq!(ids("a meeting, in Iraq"), vec!["IRQ"]);
         // A government named by the capital it sits in is the government.
         assert_eq!(ids("the regime in Pretoria"), vec!["ZAF"]);
         assert_eq!(ids("the authorities in Hanoi refused"), vec!["VNM"]);
