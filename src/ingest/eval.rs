@@ -110,6 +110,18 @@ impl Counts {
     }
 }
 
+/// Whether a gold name and a found name are the same person: equal but for case and full
+/// stops ("Ferdinand Marcos Jr" and "Ferdinand Marcos Jr."), or the gold name written with
+/// initials ("S Jaishankar" for the gazetteer's "Subrahmanyam Jaishankar").
+pub fn same_person(gold: &str, found: &str) -> bool {
+    let plain = |name: &str| {
+        name.split_whitespace()
+            .map(|word| word.trim_end_matches('.').to_lowercase())
+            .collect::<Vec<String>>()
+    };
+    plain(gold) == plain(found) || super::person::initials_fit(gold, found)
+}
+
 /// The rule for a statement's person (`Statement.speaker`), against the gold `leaders` (name,
 /// country) and the gold speaking government of the sentence:
 /// - a person the gold lists is right only when they are of the speaking government;
@@ -124,21 +136,15 @@ pub fn name_is_right(
     gold_leaders: &[(&str, &str)],
 ) -> bool {
     let of_side = |who: &str| {
-        gold_leaders.iter().any(|(leader, country)| {
-            *country == expected_speaker && leader.eq_ignore_ascii_case(who)
-        })
+        gold_leaders
+            .iter()
+            .any(|(leader, country)| *country == expected_speaker && same_person(leader, who))
     };
     let side_named = gold_leaders
         .iter()
         .any(|(_, country)| *country == expected_speaker);
     match name {
-        Some(who)
-            if gold_leaders
-                .iter()
-                .any(|(l, _)| l.eq_ignore_ascii_case(who)) =>
-        {
-            of_side(who)
-        }
+        Some(who) if gold_leaders.iter().any(|(l, _)| same_person(l, who)) => of_side(who),
         Some(_) => !side_named,
         None => narrative || !side_named,
     }
@@ -346,12 +352,7 @@ pub fn score_article(
     counts.leaders = gold_leaders.len();
     counts.leaders_found = gold_leaders
         .iter()
-        .filter(|(name, _)| {
-            ingested
-                .leaders
-                .iter()
-                .any(|l| l.name.eq_ignore_ascii_case(name))
-        })
+        .filter(|(name, _)| ingested.leaders.iter().any(|l| same_person(name, &l.name)))
         .count();
     Ok(ArticleScore {
         name: name.to_string(),
@@ -518,6 +519,15 @@ pub fn format_report(report: &EvalReport, verbose: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_is_the_same_written_with_initials_or_without_full_stops() {
+        assert!(same_person("S Jaishankar", "Subrahmanyam Jaishankar"));
+        assert!(same_person("Ferdinand Marcos Jr", "Ferdinand Marcos Jr."));
+        assert!(same_person("mao ning", "Mao Ning"));
+        assert!(!same_person("Wang Yi", "Wang Wenbin"));
+        assert!(!same_person("Jaishankar", "Subrahmanyam Jaishankar"));
+    }
 
     #[test]
     fn a_statement_person_is_right_only_for_its_side() {

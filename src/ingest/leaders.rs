@@ -297,6 +297,11 @@ impl LeaderMatcher {
                         fitting.push((index, form.len()));
                     }
                 }
+                if !fitting.iter().any(|&(i, _)| i == index)
+                    && super::person::initials_fit(captured, &entry.name)
+                {
+                    fitting.push((index, captured.len()));
+                }
             }
             let known = self
                 .pick_entry(fitting.iter().map(|&(i, _)| i), date)

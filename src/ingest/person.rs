@@ -211,6 +211,28 @@ pub(crate) fn joint_subject_speaker<'a>(
     last
 }
 
+/// Whether `written` is `full` with its given names cut to initials ("S Jaishankar" and "S.
+/// Jaishankar" for "Subrahmanyam Jaishankar", "J. F. Kennedy" for "John Fitzgerald Kennedy"):
+/// the same number of names, the last written whole and equal, every other one an initial of
+/// the name in its place.
+pub(crate) fn initials_fit(written: &str, full: &str) -> bool {
+    let written: Vec<&str> = written.split_whitespace().collect();
+    let full: Vec<&str> = full.split_whitespace().collect();
+    if written.len() < 2 || written.len() != full.len() || written.last() != full.last() {
+        return false;
+    }
+    let given = written.len() - 1;
+    written[..given]
+        .iter()
+        .zip(&full[..given])
+        .all(|(initial, name)| {
+            let letter = initial.strip_suffix('.').unwrap_or(initial);
+            letter.chars().count() == 1
+                && letter.chars().all(char::is_uppercase)
+                && name.starts_with(letter)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +290,16 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn initials_stand_for_given_names() {
+        assert!(initials_fit("S Jaishankar", "Subrahmanyam Jaishankar"));
+        assert!(initials_fit("S. Jaishankar", "Subrahmanyam Jaishankar"));
+        assert!(initials_fit("J. F. Kennedy", "John Fitzgerald Kennedy"));
+        assert!(!initials_fit("R Jaishankar", "Subrahmanyam Jaishankar"));
+        assert!(!initials_fit("Jaishankar", "Subrahmanyam Jaishankar"));
+        assert!(!initials_fit("Sam Jaishankar", "Subrahmanyam Jaishankar"));
+        assert!(!initials_fit("S Kennedy", "Subrahmanyam Jaishankar"));
     }
 }
