@@ -127,3 +127,31 @@ fn a_leader_speaking_about_another_country_is_not_that_countrys() {
     assert!(statements.iter().all(|s| s.0 == "BRA"), "{statements:?}");
     assert_eq!(statements[0].1, vec!["VEN"]);
 }
+
+#[test]
+fn a_counter_statement_after_but_also_or_a_seat_of_government_is_the_other_side() {
+    let (speaker, statements) = ingest(
+        "ANKARA\n\nTurkish Foreign Minister Hakan Fidan said on Monday that talks with Russia on \
+         Aleppo had failed.\n\nBut Moscow said Ankara had not kept its promises.\n\nKremlin \
+         spokesman Dmitry Peskov told reporters on Monday that Russia remained in contact with \
+         Turkey.\n\nRussia's Foreign Ministry also said in a statement that Damascus had every \
+         right to respond.\n",
+    );
+    assert_eq!(speaker, "TUR");
+    assert_eq!(statements[0].1, vec!["RUS", "SYR"], "Aleppo is Syria's");
+    for statement in &statements[1..] {
+        assert_eq!(statement.0, "RUS", "{statement:?}");
+    }
+    assert!(statements[1].1.contains(&"TUR".to_string()));
+}
+
+#[test]
+fn a_minister_written_with_an_initial_is_the_gazetteers() {
+    let (speaker, statements) = ingest(
+        "Manila, Mar 26 (PTI) India on Tuesday firmly reiterated its support to the Philippines, \
+         External Affairs Minister S Jaishankar said after talks with his Philippine counterpart \
+         Enrique Manalo.\n\nJaishankar said the two countries would expand defence ties.\n",
+    );
+    assert_eq!(speaker, "IND");
+    assert_eq!(statements[1].1, vec!["PHL"]);
+}

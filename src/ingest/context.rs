@@ -477,6 +477,58 @@ pub(crate) fn word_after(text: &str, at: usize) -> &str {
     &tail[..end]
 }
 
+/// Adverbs that may stand between a subject and its verb ("the ministry also said", "Moscow
+/// later denied", "India on Tuesday firmly reiterated").
+const MID_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "separately",
+    "again",
+    "then",
+    "meanwhile",
+    "further",
+    "reportedly",
+    "repeatedly",
+    "firmly",
+    "strongly",
+    "swiftly",
+    "quickly",
+    "immediately",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The word after `at` once adverbs and "on Monday" are skipped (at most four words): the verb
+/// of a subject ending at `at`.
+pub(crate) fn verb_after(text: &str, at: usize) -> &str {
+    let end_of = |from: usize, word: &str| {
+        let tail = text.get(from..).unwrap_or_default();
+        from + (tail.len() - tail.trim_start_matches([' ', '\t']).len()) + word.len()
+    };
+    let mut from = at;
+    for _ in 0..4 {
+        let word = word_after(text, from);
+        if MID_ADVERBS.contains(&word) {
+            from = end_of(from, word);
+        } else if word == "on" && WEEKDAYS.contains(&word_after(text, end_of(from, word))) {
+            let day_at = end_of(from, word);
+            from = end_of(day_at, word_after(text, day_at));
+        } else {
+            return word;
+        }
+    }
+    word_after(text, from)
+}
+
 /// True when `mention` is the subject of a finite verb ("Japan will", "The ROK side hopes").
 pub fn in_subject_position(body: &str, mention: &Mention) -> bool {
     let next = word_after(body, mention.end);
@@ -491,5 +543,19 @@ pub fn in_subject_position(body: &str, mention: &Mention) -> bool {
 pub(crate) fn push_unique(targets: &mut Vec<String>, id: &str) {
     if !targets.iter().any(|t| t == id) {
         targets.push(id.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verb_after_a_subject_skips_adverbs_and_the_weekday() {
+        let text = "India on Tuesday firmly reiterated its support";
+        assert_eq!(verb_after(text, 5), "reiterated");
+        assert_eq!(verb_after("the ministry also said", 12), "said");
+        assert_eq!(verb_after("Moscow on the other hand", 6), "on");
+        assert_eq!(verb_after("Japan", 5), "");
     }
 }

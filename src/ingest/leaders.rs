@@ -369,8 +369,17 @@ impl LeaderMatcher {
             };
             // A Secretary-General of no named body is the UN's ("Secretary-General Kurt
             // Waldheim"); "NATO Secretary-General Mark Rutte" names its own.
+            // "Kremlin spokesman Dmitry Peskov", "Beijing's envoy": a seat of government right
+            // before the title is the government.
+            let seat = |m: &Mention| {
+                (m.form == NameForm::Capital
+                    && !m.venue
+                    && matches!(text.get(m.end..role_start), Some(" " | "'s " | "’s ")))
+                .then(|| entity_matcher.targets(m).first().cloned())
+                .flatten()
+            };
             let country = before
-                .and_then(country_of_mention)
+                .and_then(|m| country_of_mention(m).or_else(|| seat(m)))
                 .or_else(|| after.and_then(country_of_mention))
                 .or_else(|| titled().and_then(country_of_mention))
                 .or_else(|| {

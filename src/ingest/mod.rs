@@ -24,6 +24,7 @@ pub mod leaders;
 pub mod manifest;
 pub mod markdown;
 pub mod names;
+pub mod offices;
 pub mod person;
 pub mod sentences;
 pub mod speaker;

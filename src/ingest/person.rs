@@ -138,8 +138,8 @@ fn reporting_office(
         {
             return None;
         }
-        let office_end = speaker::office_end(body, mention.end)?;
-        let verb = super::context::word_after(body, office_end);
+        let office_end = super::offices::office_end(body, mention.end)?;
+        let verb = super::context::verb_after(body, office_end);
         super::verbs::REPORTING_VERBS
             .contains(&verb)
             .then(|| (body[mention.start..office_end].to_string(), id.clone()))
@@ -158,6 +158,9 @@ pub(super) fn other_government(
         .or_else(|| answering_government(body, sentence_start, mentions, matcher, speaker_country))
 }
 
+/// Words that may open a sentence before its subject.
+const SENTENCE_CONJUNCTIONS: &[&str] = &["But", "And", "Yet", "However", "Meanwhile", "Still"];
+
 /// "Ankara rejected the criticism.", "Beijing denied the report.": another government named
 /// by its capital or name, opening the sentence and answering, speaks it.
 fn answering_government(
@@ -170,7 +173,11 @@ fn answering_government(
     let first = mentions.first().filter(|m| !m.venue)?;
     let id = matcher.targets(first).first()?;
     let lead = body.get(sentence_start..first.start)?;
-    let opens = lead.trim_start_matches(['"', '“']).is_empty();
+    // "But Moscow said…", "However, Beijing denied…": a conjunction may open the sentence.
+    let opens = lead
+        .trim_start_matches(['"', '“'])
+        .split([' ', ','])
+        .all(|word| word.is_empty() || SENTENCE_CONJUNCTIONS.contains(&word));
     let answering = [
         "rejected",
         "denied",
@@ -179,7 +186,7 @@ fn answering_government(
         "retorted",
         "responded",
     ];
-    let verb = super::context::word_after(body, first.end);
+    let verb = super::context::verb_after(body, first.end);
     (opens
         && id != speaker_country
         && matcher.kind(id) == Some(crate::model::EntityKind::Country)

@@ -13,11 +13,15 @@
 //! - Other mentions weakly, but never the other side: after "with", "from", "to", "by", or
 //!   "counterpart" ("his Iranian counterpart", "a call from US Secretary of State Blinken").
 //! - Questions at a press conference (paragraphs starting `Q:`) are not the speaker's words.
+//! - Evidence in a paragraph that opens by contrast ("But Moscow said…", "However, …") answers
+//!   the story and counts 1; an office outside the first paragraph counts as much as a person
+//!   acting there (a Kremlin spokesman's reply is not the story's own voice).
 
 use super::briefing::{asked_for_its_view, in_question, turn_at};
 use super::context::in_subject_position;
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
+use super::offices::{BLOC_OFFICES, OFFICES, bloc_office_before, office_after};
 use super::verbs::ACTING_VERBS;
 use crate::model::EntityKind;
 use std::collections::HashMap;
@@ -33,46 +37,6 @@ pub struct SpeakerDecision {
     /// ministry (+10)").
     pub reasons: Vec<String>,
 }
-
-/// Words that mark a country's office, spokesperson or statement right after its name.
-const OFFICES: &[&str] = &[
-    "foreign ministry",
-    "ministry of foreign affairs",
-    "ministry",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "diplomat",
-    "government",
-    "side",
-    "foreign policy",
-    "policy",
-    "statement",
-    "delegation",
-    "position",
-    "stance",
-    "support",
-    "commitment",
-];
-
-/// Adjectives that may stand between a country's name and its office ("Tanzania's external
-/// policy", "the Iranian senior diplomat").
-const OFFICE_MODIFIERS: &[&str] = &["external", "foreign", "official", "own", "senior", "firm"];
-
-/// Words that mark a bloc speaking right after its name ("ASEAN foreign ministers said").
-const BLOC_OFFICES: &[&str] = &[
-    "foreign policy chief",
-    "high representative",
-    "commission",
-    "communiqué",
-    "communique",
-    "foreign ministers",
-    "leaders",
-    "statement",
-    "summit declaration",
-    "spokesperson",
-    "spokesman",
-];
 
 /// Present-tense verbs of stance that make a preceding country their subject ("Tuvalu
 /// believes", "Peru rejects").
@@ -213,7 +177,7 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
+pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at += 1;
@@ -309,77 +273,6 @@ fn opens_its_paragraph(body: &str, mention: &Mention) -> bool {
     before.is_empty() || before.ends_with(['-', '–', '—'])
 }
 
-/// "Foreign ministers of the Association of Southeast Asian Nations", "leaders of the G7": the
-/// bloc's own members speaking, the office before the name.
-fn bloc_office_before(body: &str, start: usize) -> Option<&'static str> {
-    let head = body[..start].to_lowercase();
-    let head = head.strip_suffix("the ").unwrap_or(&head);
-    let head = head.strip_suffix("of ")?.trim_end();
-    [
-        "foreign ministers",
-        "ministers",
-        "leaders",
-        "heads of state and government",
-    ]
-    .into_iter()
-    .find(|office| head.ends_with(office))
-}
-
-/// The office word right after a mention ("'s foreign ministry", " side"), if one follows.
-fn office_after(body: &str, end: usize, offices: &[&'static str]) -> Option<&'static str> {
-    let to = ceil_boundary(body, end + 40);
-    let tail = &body[end..to];
-    let after = tail
-        .strip_prefix("'s")
-        .or_else(|| tail.strip_prefix("’s"))
-        .unwrap_or(tail);
-    if !after.starts_with(' ') {
-        return None;
-    }
-    let mut lower = after.trim_start().to_lowercase();
-    if let Some((first, rest)) = lower.split_once(' ')
-        && OFFICE_MODIFIERS.contains(&first)
-    {
-        lower = rest.to_string();
-    }
-    offices
-        .iter()
-        .filter(|office| {
-            lower.starts_with(**office)
-                && lower[office.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
-        .max_by_key(|office| office.len())
-        .copied()
-}
-
-/// The end of a country's office right after its name ("China's defence ministry", "the
-/// Russian foreign ministry"), for statements by another party.
-pub fn office_end(body: &str, end: usize) -> Option<usize> {
-    const REPORTING_OFFICES: &[&str] = &[
-        "foreign ministry",
-        "defence ministry",
-        "defense ministry",
-        "ministry of foreign affairs",
-        "ministry of defence",
-        "ministry of defense",
-        "ministry",
-        "government",
-        "embassy",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "officials",
-        "side",
-    ];
-    let office = office_after(body, end, REPORTING_OFFICES)?;
-    let to = ceil_boundary(body, end + 40);
-    let lower = body[end..to].to_lowercase();
-    lower.find(office).map(|at| end + at + office.len())
-}
-
 /// True when a stance verb follows the mention ("Tuvalu believes", "Japan will").
 fn takes_a_stance(body: &str, end: usize) -> bool {
     let to = ceil_boundary(body, end + 24);
@@ -424,6 +317,16 @@ fn dateline_country(body: &str, matcher: &EntityMatcher) -> Option<String> {
         .flatten()
 }
 
+/// Whether the paragraph holding `at` opens by contrast ("But…", "However,…"), `newlines`
+/// being the body's line breaks.
+fn answers_by_contrast(body: &str, newlines: &[usize], at: usize) -> bool {
+    let paragraph = newlines[..newlines.partition_point(|&n| n < at)]
+        .last()
+        .map_or(0, |&n| n + 1);
+    let opening = body[paragraph..].trim_start_matches(['"', '“', ' ']);
+    opening.starts_with("But ") || opening.starts_with("However,")
+}
+
 /// Weigh the evidence of a body for its speaker country.
 pub fn decide(
     body: &str,
@@ -442,6 +345,14 @@ pub fn decide(
         if points == 0 {
             return;
         }
+        // "But Moscow said Ankara had failed…": a paragraph that opens by contrast answers the
+        // story; it does not tell whose story it is.
+        let (points, why) = match at {
+            Some(at) if answers_by_contrast(body, &newlines, at) => {
+                (1, format!("{why}, answering"))
+            }
+            _ => (points, why),
+        };
         if !order.iter().any(|o| o == id) {
             order.push(id.to_string());
         }
@@ -531,7 +442,7 @@ pub fn decide(
         }) && !other_side_before(body, mention.start, &office_cues)
             && !in_quotation(body, mention.start)
         {
-            let points = if mention.start < lead { 10 } else { 8 };
+            let points = if mention.start < lead { 10 } else { 4 };
             add(
                 id,
                 points,
