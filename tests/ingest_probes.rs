@@ -155,3 +155,22 @@ fn a_minister_written_with_an_initial_is_the_gazetteers() {
     assert_eq!(speaker, "IND");
     assert_eq!(statements[1].1, vec!["PHL"]);
 }
+
+#[test]
+fn a_new_question_at_a_briefing_carries_nothing_of_the_answer_before() {
+    let (speaker, statements) = ingest(
+        "Foreign Ministry Spokesperson's Regular Press Conference\n\nQ: Reuters. Ukraine's \
+         president called for talks. What is China's position?\n\nA: All parties should focus \
+         on dialogue on the Ukraine crisis. China stands ready to play a constructive role to \
+         that end.\n\nQ: Bloomberg. A former official begins a visit today. Will he meet \
+         anyone?\n\nA: This is not a diplomatic question.\n",
+    );
+    assert_eq!(speaker, "CHN");
+    let question = statements
+        .iter()
+        .position(|s| s.2.contains("Bloomberg"))
+        .expect("the second question");
+    for statement in &statements[question..] {
+        assert!(statement.1.is_empty(), "{statement:?}");
+    }
+}

@@ -13,9 +13,10 @@
 
 use super::context::{
     BLOC_ANAPHORS, COUNTRIES_ANAPHORS, COUNTRY_ANAPHOR_REACH, COUNTRY_ANAPHORS, DYAD_CUES,
-    DYAD_REACH, EVENT_REACH, IT_VERBS, OPENER_REACH, OPENERS, PARAGRAPH_CARRY_REACH, PLACE_OPENERS,
-    REGION_ANAPHORS, definite_events, event_nouns, has_quotation, met_parties,
-    participants_are_subject, push_unique, starts_with_word, subject_ids, talks_party, word_after,
+    DYAD_REACH, EVENT_REACH, FIRST_PERSON, FIRST_PERSON_SUBJECTS, IT_VERBS, OPENER_REACH, OPENERS,
+    PARAGRAPH_CARRY_REACH, PLACE_OPENERS, REGION_ANAPHORS, definite_events, event_nouns,
+    has_quotation, met_parties, participants_are_subject, push_unique, starts_with_word,
+    subject_ids, talks_party, word_after, words_with_offsets,
 };
 use super::entities::{EntityMatcher, Mention, NameForm};
 use super::leaders::FoundLeaders;
@@ -36,22 +37,6 @@ pub struct Attribution {
     pub kind: StatementKind,
     /// Indexes of the leaders named in the sentence.
     pub leaders: Vec<usize>,
-}
-
-/// First-person words that open a sentence as its subject.
-const FIRST_PERSON_SUBJECTS: &[&str] = &["I", "We", "My", "Our"];
-
-const FIRST_PERSON: &[&str] = &["we", "We", "our", "Our", "us", "I", "my", "My", "me"];
-
-/// Words of a sentence with their byte offsets (relative to the sentence).
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .scan(0usize, |offset, w| {
-            let start = *offset;
-            *offset += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
 }
 
 /// Attribute every sentence of a body.
@@ -112,6 +97,19 @@ pub fn attribute(
             };
             paragraph_countries.clear();
             first_in_paragraph = true;
+            // A journalist's new question ("Q: Reuters. …") opens a new subject: nothing of
+            // the answer before carries into it.
+            if text.trim_start().starts_with("Q:") {
+                inherited.clear();
+                last_targets.clear();
+                last_dyad.clear();
+                last_country = None;
+                last_blocs.clear();
+                last_region = None;
+                previous_subject.clear();
+                counterpart.clear();
+                event_targets.clear();
+            }
         }
         while mention_cursor < mentions.len() && mentions[mention_cursor].end <= sentence.start {
             mention_cursor += 1;
@@ -427,7 +425,7 @@ pub fn attribute(
         }
 
         // Kind.
-        let sentence_words: Vec<(usize, &str)> = words(text).collect();
+        let sentence_words: Vec<(usize, &str)> = words_with_offsets(text).collect();
         let first_verb = sentence_words
             .iter()
             .find(|(_, w)| REPORTING_VERBS.contains(w))
@@ -457,7 +455,7 @@ pub fn attribute(
             .split(['"', '“', '”'])
             .skip(usize::from(quote_open))
             .step_by(2)
-            .flat_map(words)
+            .flat_map(words_with_offsets)
             .any(|(_, w)| FIRST_PERSON.contains(&w));
         if text.matches(['"', '“', '”']).count() % 2 == 1 {
             quote_open = !quote_open;

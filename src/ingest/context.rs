@@ -477,8 +477,9 @@ pub(crate) fn word_after(text: &str, at: usize) -> &str {
     &tail[..end]
 }
 
-/// Adverbs that may stand between a subject and its verb ("the ministry also said", "Moscow
-/// later denied", "India on Tuesday firmly reiterated").
+/// Adverbs and auxiliaries that may stand between a subject and its verb ("the ministry also
+/// said", "Moscow later denied", "India on Tuesday firmly reiterated", "the Japanese government
+/// has asked").
 const MID_ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -495,6 +496,9 @@ const MID_ADVERBS: &[&str] = &[
     "swiftly",
     "quickly",
     "immediately",
+    "has",
+    "have",
+    "had",
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -546,6 +550,23 @@ pub(crate) fn push_unique(targets: &mut Vec<String>, id: &str) {
     }
 }
 
+/// First-person words that open a sentence as its subject.
+pub(crate) const FIRST_PERSON_SUBJECTS: &[&str] = &["I", "We", "My", "Our"];
+
+/// First-person words anywhere in a sentence.
+pub(crate) const FIRST_PERSON: &[&str] = &["we", "We", "our", "Our", "us", "I", "my", "My", "me"];
+
+/// Words of a sentence with their byte offsets (relative to the sentence).
+pub(crate) fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .scan(0usize, |offset, w| {
+            let start = *offset;
+            *offset += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,6 +576,7 @@ mod tests {
         let text = "India on Tuesday firmly reiterated its support";
         assert_eq!(verb_after(text, 5), "reiterated");
         assert_eq!(verb_after("the ministry also said", 12), "said");
+        assert_eq!(verb_after("the government has asked", 14), "asked");
         assert_eq!(verb_after("Moscow on the other hand", 6), "on");
         assert_eq!(verb_after("Japan", 5), "");
     }
